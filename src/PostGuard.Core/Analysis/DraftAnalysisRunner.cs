@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using PostGuard.Core.Audit;
+using PostGuard.Core.Blobs;
+using PostGuard.Core.Checks;
+using PostGuard.Core.Findings;
+using PostGuard.Core.People;
+using PostGuard.Core.Persistence;
+using PostGuard.Core.Schools;
+using PostGuard.Core.Submissions;
+
+namespace PostGuard.Core.Analysis;
+
+/// <summary>
+/// The worker's job for one AnalyzeDraft: load the revision, run every check, store the one
+/// decision (idempotent by draft and revision) and say whether it needs the approver.
+/// </summary>
+public sealed class DraftAnalysisRunner(
+    Database database,
+    DraftStore drafts,
+    BlobStore blobs,
+    SchoolDirectory schools,
+    DraftAnalyzer analyzer,
+    AuditTrail audit,
+    TimeProvider time,
+    ILogger<DraftAnalysisRunner> logger)
+{
+    public async Task<AnalysisOutcome> RunAsync(Guid draftId, int revision, string schoolId, CancellationToken cancellationToken)
+    {
+        var draft = await drafts.FindAsync(schoolId, draftId, cancellationToken);
+        if (draft is null || draft.Revision != revision)
+        {
+            logger.LogWarning("AnalyzeDraft for {DraftId} r{Revision} of {School} is stale or unknown; ignored", draftId, revision, schoolId);
+            return new AnalysisOutcome(AnalysisResultKind.Stale);
+        }
+        if (draft.Status == DraftStatus.Decided || !await drafts.MarkAnalysingAsync(draftId, revision, time.GetUtcNow(), cancellationToken))
+        {
+            return new AnalysisOutcome(AnalysisResultKind.AlreadyDecided);
+        }
+        var school = await schools.FindSchoolAsync(schoolId, cancellationToken)
+            ?? throw new InvalidOperationException($"Draft {draftId} belongs to unknown school '{schoolId}'");
+        var content = await drafts.FindRevisionAsync(draftId, revision, cancellationToken)
+            ?? throw new InvalidOperationException($"Draft {draftId} has no revision {revision}");
+
+        var images = new List<ImageUnderCheck>(content.Images.Count);
+        foreach (var image in content.Images)
+        {
+            images.Add(new ImageUnderCheck
+            {
+                Index = image.Position,
+                FileName = image.FileName,
+                Content = await blobs.GetAsync(image.BlobSha256, cancellationToken),
+                Tags = image.Tags,
+            });
+        }
+        var analysedAt = time.GetUtcNow();
+        var analysis = await analyzer.AnalyzeAsync(new DraftUnderCheck
+        {
+            Text = content.Text,
+            Channels = content.Channels,
+            PublishAt = content.PublishAt,
+            CommentsEnabled = content.CommentsEnabled,
+            Images = images,
+            Policy = school.Policy,
+            People = PeopleRegister.Empty,
+            AnalysedAt = analysedAt,
+        }, cancellationToken);
+
+        var needsReview = analysis.Decision != Decision.Approve || !school.Policy.AutoApproveClean;
+        var reviewState = needsReview ? ReviewState.Pending : ReviewState.AutoApproved;
+        var decidedAt = time.GetUtcNow();
+        var stored = new StoredDecision(analysis.Decision, analysis.Findings, analysis.Images, decidedAt);
+        var inserted = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            if (!await drafts.TryInsertDecisionAsync(connection, transaction, draftId, revision, stored, cancellationToken))
+            {
+                return false;
+            }
+            await drafts.SetDecidedAsync(connection, transaction, draftId, revision, analysis.Decision, reviewState, decidedAt, cancellationToken);
+            await audit.AppendAsync(connection, transaction, new AuditEvent(schoolId, "postguard", "draft.decided", draftId, revision, new JsonObject
+            {
+                ["decision"] = analysis.Decision.ToString(),
+                ["findings"] = analysis.Findings.Count,
+                ["rules"] = string.Join(",", analysis.Findings.Select(f => f.Rule).Distinct()),
+                ["reviewState"] = reviewState.ToString(),
+            }), cancellationToken);
+            return true;
+        }, cancellationToken);
+        if (!inserted)
+        {
+            logger.LogInformation("Draft {DraftId} r{Revision} was decided by another delivery; this one changes nothing", draftId, revision);
+            return new AnalysisOutcome(AnalysisResultKind.AlreadyDecided);
+        }
+        logger.LogInformation("Draft {DraftId} r{Revision} decided {Decision} with {Count} finding(s)", draftId, revision, analysis.Decision, analysis.Findings.Count);
+        return new AnalysisOutcome(AnalysisResultKind.Decided, analysis.Decision, needsReview, decidedAt);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using PostGuard.Core.Storage;
+
+namespace PostGuard.Core.Blobs;
+
+/// <summary>
+/// Content-addressed files on disk: a blob's name is the SHA-256 of its bytes, stored as
+/// root/ab/cd/abcd....; writing the same bytes twice stores them once. Writes go to a temporary
+/// file and are renamed into place, so a reader never sees a partial blob.
+/// </summary>
+public sealed class BlobStore
+{
+    public BlobStore(IOptions<BlobOptions> options, IOptions<StorageOptions> storage)
+    {
+        Root = Path.GetFullPath(options.Value.Root ?? Path.Combine(storage.Value.DataDir, "blobs"));
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    public async Task<string> PutAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var path = PathOf(sha256);
+        if (File.Exists(path))
+        {
+            return sha256;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, content.ToArray(), cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+        return sha256;
+    }
+
+    public async Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken)
+    {
+        var path = PathOf(sha256);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Blob {sha256} is missing from the store at {Root}", path);
+        }
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        if (!Convert.ToHexStringLower(SHA256.HashData(bytes)).Equals(sha256, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"Blob {sha256} is corrupt (its content no longer matches its hash)");
+        }
+        return bytes;
+    }
+
+    /// <summary>True when the store's directory can be written (readiness).</summary>
+    public bool IsWritable()
+    {
+        try
+        {
+            var probe = Path.Combine(Root, $".probe-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private string PathOf(string sha256)
+    {
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException($"'{sha256}' is not a SHA-256 blob name", nameof(sha256));
+        }
+        return Path.Combine(Root, sha256[..2], sha256[2..4], sha256);
+    }
+}

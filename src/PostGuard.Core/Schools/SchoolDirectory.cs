@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using PostGuard.Core.Audit;
+using PostGuard.Core.Policy;
+
+namespace PostGuard.Core.Schools;
+
+/// <summary>Schools and their staff: created by the admin verbs, read on every request.</summary>
+public sealed partial class SchoolDirectory(Persistence.Database database, AuditTrail audit, TimeProvider time)
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
+    private static partial Regex SchoolIdPattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    public async Task<School> AddSchoolAsync(string id, string name, SchoolPolicy policy, CancellationToken cancellationToken)
+    {
+        if (!SchoolIdPattern().IsMatch(id))
+        {
+            throw new ArgumentException($"--id: '{id}' must be 2-63 lower-case letters, digits or hyphens");
+        }
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("--name: a school name is required");
+        }
+        PolicyLoader.Validate(policy, "policy");
+        return await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var exists = await connection.ExecuteScalarAsync<long>(database.Command("SELECT COUNT(*) FROM schools WHERE id = @id", new { id }, transaction, cancellationToken));
+            if (exists > 0)
+            {
+                throw new ArgumentException($"--id: school '{id}' already exists");
+            }
+            var now = time.GetUtcNow();
+            await connection.ExecuteAsync(database.Command(
+                "INSERT INTO schools (id, name, policy_json, created_at) VALUES (@id, @name, @policy, @now)",
+                new { id, name, policy = PolicyLoader.Serialize(policy), now }, transaction, cancellationToken));
+            await audit.AppendAsync(connection, transaction, new AuditEvent(id, "admin", "school.added", null, null,
+                new() { ["name"] = name, ["preset"] = policy.Preset, ["channels"] = string.Join(",", policy.Channels) }), cancellationToken);
+            return new School(id, name, policy);
+        }, cancellationToken);
+    }
+
+    /// <summary>Adds a user and returns the new API token (shown once; only its hash is stored).</summary>
+    public async Task<(StaffUser User, string Token)> AddUserAsync(string schoolId, string email, string role, CancellationToken cancellationToken)
+    {
+        if (!Roles.IsKnown(role))
+        {
+            throw new ArgumentException($"--role: unknown role '{role}' (expected one of {string.Join(", ", Roles.All)})");
+        }
+        if (!EmailPattern().IsMatch(email))
+        {
+            throw new ArgumentException($"--email: '{email}' is not an e-mail address");
+        }
+        var token = ApiTokens.NewToken();
+        var user = new StaffUser(Guid.NewGuid(), schoolId, email.Trim().ToLowerInvariant(), role);
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var school = await connection.ExecuteScalarAsync<long>(database.Command("SELECT COUNT(*) FROM schools WHERE id = @schoolId", new { schoolId }, transaction, cancellationToken));
+            if (school == 0)
+            {
+                throw new ArgumentException($"--school: no school '{schoolId}' (add it first with 'admin add-school')");
+            }
+            await connection.ExecuteAsync(database.Command(
+                "INSERT INTO users (id, school_id, email, role, token_hash, created_at) VALUES (@id, @schoolId, @email, @role, @hash, @now)",
+                new { id = user.Id.ToString(), schoolId, email = user.Email, role, hash = ApiTokens.Hash(token), now = time.GetUtcNow() }, transaction, cancellationToken));
+            await audit.AppendAsync(connection, transaction, new AuditEvent(schoolId, "admin", "user.added", null, null,
+                new() { ["email"] = user.Email, ["role"] = role }), cancellationToken);
+            return 0;
+        }, cancellationToken);
+        return (user, token);
+    }
+
+    public async Task<StaffUser?> FindByTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Id, string SchoolId, string Email, string Role)>(database.Command(
+            "SELECT id, school_id, email, role FROM users WHERE token_hash = @hash", new { hash = ApiTokens.Hash(token) }, cancellationToken: cancellationToken));
+        return row.Id is null ? null : new StaffUser(Guid.Parse(row.Id), row.SchoolId, row.Email, row.Role);
+    }
+
+    public async Task<School?> FindSchoolAsync(string schoolId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Name, string PolicyJson)>(database.Command(
+            "SELECT id, name, policy_json FROM schools WHERE id = @schoolId", new { schoolId }, cancellationToken: cancellationToken));
+        return row.Id is null ? null : new School(row.Id, row.Name, PolicyLoader.Parse(row.PolicyJson, $"schools[{row.Id}].policy_json"));
+    }
+}

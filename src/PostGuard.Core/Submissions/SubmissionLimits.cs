@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PostGuard.Core.Submissions;
+
+public sealed class SubmissionLimits
+{
+    public const string SectionName = "Submissions";
+
+    [Range(1, 1_000_000)]
+    public int MaxTextLength { get; set; } = 20_000;
+
+    [Range(0, 100)]
+    public int MaxImages { get; set; } = 20;
+
+    [Range(1, 1L << 31)]
+    public long MaxImageBytes { get; set; } = 25L * 1024 * 1024;
+}
