@@ -1,0 +1,153 @@
+using PostGuard.Vision.Codecs;
+
+namespace PostGuard.Vision.Faces;
+
+/// <summary>
+/// Finds faces of every size in a photo: the whole image letterboxed into the 256 back model (and the
+/// 128 front model for close-ups), plus overlapping square tiles at one or more scales so that faces
+/// down to <see cref="FaceDetectorOptions.MinFaceWidthFraction"/> of the image width reach the model at a
+/// size it sees. Tile detections are mapped to image pixels and merged by weighted NMS.
+/// Thread-safe: create once, share (each call uses its own buffers).
+/// </summary>
+public sealed class FaceDetector : IDisposable
+{
+    private readonly BlazeFaceModel _back;
+    private readonly BlazeFaceModel? _front;
+
+    public FaceDetector(BlazeFaceModel back, BlazeFaceModel? front, FaceDetectorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(back);
+        _back = back;
+        _front = front;
+        Options = options ?? FaceDetectorOptions.Default;
+    }
+
+    public FaceDetectorOptions Options { get; }
+
+    /// <summary>Detects faces; boxes and keypoints are in pixels of <paramref name="image"/>.</summary>
+    public IReadOnlyList<FaceDetection> Detect(RgbImage image, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var candidates = new List<FaceDetection>();
+        var side = Math.Max(image.Width, image.Height);
+        var wholeX = (image.Width - side) / 2.0;
+        var wholeY = (image.Height - side) / 2.0;
+        var input = new float[_back.InputSize * _back.InputSize * 3];
+        RunWindow(_back, image, new Window(wholeX, wholeY, side, true, true, true, true), input, candidates);
+        if (Options.UseFrontModel && _front is not null)
+        {
+            var frontInput = new float[_front.InputSize * _front.InputSize * 3];
+            RunWindow(_front, image, new Window(wholeX, wholeY, side, true, true, true, true), frontInput, candidates);
+        }
+        foreach (var window in PlanTiles(image.Width, image.Height))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RunWindow(_back, image, window, input, candidates);
+        }
+        var merged = WeightedNonMaximumSuppression.Merge(candidates, Options.MergeIou);
+        return SuppressContained(merged)
+            .Select(d => Clip(d, image.Width, image.Height))
+            .Where(d => d.Score >= Options.MinScore && d.Box.Width >= 2 && d.Box.Height >= 2)
+            .OrderBy(d => d.Box.Y).ThenBy(d => d.Box.X)
+            .ToList();
+    }
+
+    /// <summary>The tiles: square windows per level, overlapping, covering the image; each knows which of its edges are the image's.</summary>
+    public IReadOnlyList<Window> PlanTiles(int width, int height)
+    {
+        var windows = new List<Window>();
+        var longSide = Math.Max(width, height);
+        var smallestFace = Options.MinFaceWidthFraction * width;
+        var tile = _back.InputSize * smallestFace / Options.SmallestFaceInModelPixels;
+        while (tile < longSide * 0.7)
+        {
+            var t = Math.Max(tile, 16);
+            var overlap = t * Options.TileOverlap;
+            foreach (var x in Positions(width, t, overlap))
+            {
+                foreach (var y in Positions(height, t, overlap))
+                {
+                    windows.Add(new Window(x, y, t, x <= 0, y <= 0, x + t >= width, y + t >= height));
+                }
+            }
+            tile *= Options.LevelRatio;
+        }
+        return windows;
+    }
+
+    private static IEnumerable<double> Positions(int length, double tile, double overlap)
+    {
+        if (tile >= length)
+        {
+            yield return (length - tile) / 2;
+            yield break;
+        }
+        var count = (int)Math.Ceiling((length - tile) / (tile - overlap)) + 1;
+        for (var i = 0; i < count; i++)
+        {
+            yield return i * (length - tile) / (count - 1);
+        }
+    }
+
+    private void RunWindow(BlazeFaceModel model, RgbImage image, Window window, float[] input, List<FaceDetection> into)
+    {
+        TensorSampler.Sample(image, window.X, window.Y, window.Side, model.InputSize, input);
+        var edgeTolerance = window.Side * 0.01;
+        foreach (var raw in model.Run(input, Options.MinScore))
+        {
+            var box = new FaceBox(window.X + (raw.X * window.Side), window.Y + (raw.Y * window.Side), raw.Width * window.Side, raw.Height * window.Side);
+            // A face cut by an inner tile edge is whole in the neighbouring tile (the overlap guarantees it): drop the partial one.
+            if ((!window.LeftIsImageEdge && box.X < window.X + edgeTolerance)
+                || (!window.TopIsImageEdge && box.Y < window.Y + edgeTolerance)
+                || (!window.RightIsImageEdge && box.Right > window.X + window.Side - edgeTolerance)
+                || (!window.BottomIsImageEdge && box.Bottom > window.Y + window.Side - edgeTolerance))
+            {
+                continue;
+            }
+            var keypoints = new FacePoint[6];
+            for (var k = 0; k < 6; k++)
+            {
+                keypoints[k] = new FacePoint(window.X + (raw.Keypoints[2 * k] * window.Side), window.Y + (raw.Keypoints[(2 * k) + 1] * window.Side));
+            }
+            into.Add(new FaceDetection(box, keypoints, raw.Score));
+        }
+    }
+
+    /// <summary>Drops a detection lying mostly inside a better one (a face's part found at a finer scale).</summary>
+    private static List<FaceDetection> SuppressContained(List<FaceDetection> detections)
+    {
+        var kept = new List<FaceDetection>();
+        foreach (var d in detections.OrderByDescending(d => d.Score))
+        {
+            var contained = kept.Any(k =>
+            {
+                var w = Math.Min(k.Box.Right, d.Box.Right) - Math.Max(k.Box.X, d.Box.X);
+                var h = Math.Min(k.Box.Bottom, d.Box.Bottom) - Math.Max(k.Box.Y, d.Box.Y);
+                return w > 0 && h > 0 && w * h >= 0.7 * Math.Min(d.Box.Area, k.Box.Area);
+            });
+            if (!contained)
+            {
+                kept.Add(d);
+            }
+        }
+        return kept;
+    }
+
+    private static FaceDetection Clip(FaceDetection d, int width, int height)
+    {
+        var x0 = Math.Clamp(d.Box.X, 0, width);
+        var y0 = Math.Clamp(d.Box.Y, 0, height);
+        var x1 = Math.Clamp(d.Box.Right, 0, width);
+        var y1 = Math.Clamp(d.Box.Bottom, 0, height);
+        return d with { Box = new FaceBox(x0, y0, x1 - x0, y1 - y0) };
+    }
+
+    public void Dispose()
+    {
+        _back.Dispose();
+        _front?.Dispose();
+    }
+
+    /// <summary>A square window of the image (it may reach outside: letterbox), in image pixels.</summary>
+    public readonly record struct Window(double X, double Y, double Side, bool LeftIsImageEdge, bool TopIsImageEdge, bool RightIsImageEdge, bool BottomIsImageEdge);
+}

@@ -1,0 +1,127 @@
+using PostGuard.Vision.Codecs;
+
+namespace PostGuard.Vision.Faces;
+
+/// <summary>
+/// Fills a BlazeFace input tensor [1, S, S, 3] (RGB in [-1, 1]) from a square window of an image.
+/// The window may reach outside the image (letterboxing): those pixels are black (−1).
+/// Shrinking averages each output pixel's whole footprint (no aliasing on 12-MP photos); enlarging is bilinear.
+/// </summary>
+internal static class TensorSampler
+{
+    private const float Scale = 2f / 255f;
+
+    public static void Sample(RgbImage image, double windowX, double windowY, double windowSide, int size, float[] tensor)
+    {
+        if (tensor.Length != size * size * 3)
+        {
+            throw new ArgumentException("tensor size mismatch", nameof(tensor));
+        }
+        Array.Fill(tensor, -1f);
+        var step = windowSide / size;
+        if (step >= 1)
+        {
+            SampleByArea(image, windowX, windowY, step, size, tensor);
+        }
+        else
+        {
+            SampleBilinear(image, windowX, windowY, step, size, tensor);
+        }
+    }
+
+    private static void SampleByArea(RgbImage image, double windowX, double windowY, double step, int size, float[] tensor)
+    {
+        var w = image.Width;
+        var h = image.Height;
+        var x0 = new int[size];
+        var x1 = new int[size];
+        for (var o = 0; o < size; o++)
+        {
+            var a = (int)Math.Floor(windowX + (o * step));
+            var b = Math.Max(a + 1, (int)Math.Floor(windowX + ((o + 1) * step)));
+            x0[o] = Math.Clamp(a, 0, w);
+            x1[o] = Math.Clamp(b, 0, w);
+        }
+        var sums = new int[size * 3];
+        var pixels = image.Pixels;
+        var stride = image.Stride;
+        for (var oy = 0; oy < size; oy++)
+        {
+            var ya = Math.Clamp((int)Math.Floor(windowY + (oy * step)), 0, h);
+            var yb = Math.Clamp(Math.Max((int)Math.Floor(windowY + (oy * step)) + 1, (int)Math.Floor(windowY + ((oy + 1) * step))), 0, h);
+            if (yb <= ya)
+            {
+                continue;
+            }
+            Array.Clear(sums);
+            for (var y = ya; y < yb; y++)
+            {
+                var row = y * stride;
+                for (var ox = 0; ox < size; ox++)
+                {
+                    int r = 0, g = 0, b = 0;
+                    var end = row + (x1[ox] * 3);
+                    for (var p = row + (x0[ox] * 3); p < end; p += 3)
+                    {
+                        r += pixels[p];
+                        g += pixels[p + 1];
+                        b += pixels[p + 2];
+                    }
+                    sums[ox * 3] += r;
+                    sums[(ox * 3) + 1] += g;
+                    sums[(ox * 3) + 2] += b;
+                }
+            }
+            var rows = yb - ya;
+            var t = oy * size * 3;
+            for (var ox = 0; ox < size; ox++)
+            {
+                var count = rows * (x1[ox] - x0[ox]);
+                if (count == 0)
+                {
+                    continue;
+                }
+                var k = Scale / count;
+                tensor[t + (ox * 3)] = (sums[ox * 3] * k) - 1f;
+                tensor[t + (ox * 3) + 1] = (sums[(ox * 3) + 1] * k) - 1f;
+                tensor[t + (ox * 3) + 2] = (sums[(ox * 3) + 2] * k) - 1f;
+            }
+        }
+    }
+
+    private static void SampleBilinear(RgbImage image, double windowX, double windowY, double step, int size, float[] tensor)
+    {
+        var w = image.Width;
+        var h = image.Height;
+        var pixels = image.Pixels;
+        for (var oy = 0; oy < size; oy++)
+        {
+            var sy = windowY + ((oy + 0.5) * step) - 0.5;
+            if (sy < -0.5 || sy > h - 0.5)
+            {
+                continue;
+            }
+            var yA = Math.Clamp((int)Math.Floor(sy), 0, h - 1);
+            var yB = Math.Min(yA + 1, h - 1);
+            var fy = (float)Math.Clamp(sy - yA, 0, 1);
+            for (var ox = 0; ox < size; ox++)
+            {
+                var sx = windowX + ((ox + 0.5) * step) - 0.5;
+                if (sx < -0.5 || sx > w - 0.5)
+                {
+                    continue;
+                }
+                var xA = Math.Clamp((int)Math.Floor(sx), 0, w - 1);
+                var xB = Math.Min(xA + 1, w - 1);
+                var fx = (float)Math.Clamp(sx - xA, 0, 1);
+                var t = ((oy * size) + ox) * 3;
+                for (var c = 0; c < 3; c++)
+                {
+                    var top = (pixels[(((yA * w) + xA) * 3) + c] * (1 - fx)) + (pixels[(((yA * w) + xB) * 3) + c] * fx);
+                    var bottom = (pixels[(((yB * w) + xA) * 3) + c] * (1 - fx)) + (pixels[(((yB * w) + xB) * 3) + c] * fx);
+                    tensor[t + c] = (((top * (1 - fy)) + (bottom * fy)) * Scale) - 1f;
+                }
+            }
+        }
+    }
+}
