@@ -23,11 +23,11 @@ public sealed class ImageDecoder
     public DecodeLimits Limits { get; }
 
     /// <summary>
-    /// Decodes an image. With <paramref name="minimumLongSide"/> &gt; 0 a JPEG may be decoded smaller in the DCT domain
-    /// (its longer side stays at least that); other formats are decoded at full size.
+    /// Decodes an image. With <paramref name="minimumDisplayWidth"/> &gt; 0 a JPEG may be decoded smaller in the DCT domain
+    /// (its width as displayed stays at least that); other formats are decoded at full size.
     /// </summary>
     /// <exception cref="ImageRejectedException">Empty, too large, not an image, unsupported, animated, truncated or corrupt.</exception>
-    public DecodedImage Decode(ReadOnlySpan<byte> data, int minimumLongSide = 0)
+    public DecodedImage Decode(ReadOnlySpan<byte> data, int minimumDisplayWidth = 0)
     {
         Limits.CheckBytes(data.Length);
         var format = FormatSniffer.Detect(data);
@@ -42,7 +42,9 @@ public sealed class ImageDecoder
                     (fullWidth, fullHeight) = JpegCodec.ReadSize(data);
                     Limits.CheckDimensions(format, fullWidth, fullHeight);
                     metadata = PhotoMetadataReader.Read(data);
-                    stored = JpegCodec.Decode(data, Limits, minimumLongSide);
+                    stored = Orientation.SwapsSides(metadata.Orientation)
+                        ? JpegCodec.Decode(data, Limits, 0, minimumDisplayWidth)
+                        : JpegCodec.Decode(data, Limits, minimumDisplayWidth, 0);
                     break;
                 case ImageFormat.Png:
                     (fullWidth, fullHeight) = PngCodec.ReadSize(data);

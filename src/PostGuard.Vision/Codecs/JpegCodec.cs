@@ -18,10 +18,11 @@ public static class JpegCodec
     }
 
     /// <summary>
-    /// Decodes to RGB, scaled in the DCT domain by the largest reduction libjpeg-turbo offers that keeps the
-    /// longer side at least <paramref name="minimumLongSide"/> (0: full size). The size check happens before decoding.
+    /// Decodes to RGB, scaled in the DCT domain by the largest reduction libjpeg-turbo offers (7/8 … 1/8) that keeps the
+    /// stored width and height at least <paramref name="minimumWidth"/> and <paramref name="minimumHeight"/> (0: full size).
+    /// The size check happens before decoding.
     /// </summary>
-    public static unsafe RgbImage Decode(ReadOnlySpan<byte> jpeg, DecodeLimits limits, int minimumLongSide = 0)
+    public static unsafe RgbImage Decode(ReadOnlySpan<byte> jpeg, DecodeLimits limits, int minimumWidth = 0, int minimumHeight = 0)
     {
         ArgumentNullException.ThrowIfNull(limits);
         using var handle = NativeCodecs.Turbo(TurboJpegNative.InitDecompress());
@@ -36,7 +37,7 @@ public static class JpegCodec
             {
                 throw new ImageRejectedException(ImageRejectionReason.UnsupportedFormat, "CMYK JPEGs are not supported; export the photo as RGB.");
             }
-            var (scaledWidth, scaledHeight) = ChooseScale(width, height, minimumLongSide);
+            var (scaledWidth, scaledHeight) = ChooseScale(width, height, minimumWidth, minimumHeight);
             var image = new RgbImage(scaledWidth, scaledHeight);
             fixed (byte* pixels = image.Pixels)
             {
@@ -51,10 +52,10 @@ public static class JpegCodec
         }
     }
 
-    /// <summary>The smallest DCT-scaled size whose longer side still reaches <paramref name="minimumLongSide"/>.</summary>
-    public static unsafe (int Width, int Height) ChooseScale(int width, int height, int minimumLongSide)
+    /// <summary>The smallest DCT-scaled size whose sides still reach the minimums (full size when none is smaller).</summary>
+    public static unsafe (int Width, int Height) ChooseScale(int width, int height, int minimumWidth, int minimumHeight)
     {
-        if (minimumLongSide <= 0 || Math.Max(width, height) <= minimumLongSide)
+        if (minimumWidth <= 0 && minimumHeight <= 0)
         {
             return (width, height);
         }
@@ -69,7 +70,7 @@ public static class JpegCodec
             }
             var w = (int)(((long)width * f.Num + f.Denom - 1) / f.Denom);
             var h = (int)(((long)height * f.Num + f.Denom - 1) / f.Denom);
-            if (Math.Max(w, h) >= minimumLongSide && (long)w * h < (long)best.width * best.height)
+            if (w >= minimumWidth && h >= minimumHeight && (long)w * h < (long)best.width * best.height)
             {
                 best = (w, h);
             }

@@ -24,6 +24,12 @@ public sealed class FaceDetector : IDisposable
 
     public FaceDetectorOptions Options { get; }
 
+    /// <summary>
+    /// The image width at which the finest tiles sample 1:1 (SmallestFaceInModelPixels / MinFaceWidthFraction, about 1000 px):
+    /// decoding more pixels than this adds time, not faces.
+    /// </summary>
+    public int WorkingWidth => (int)Math.Ceiling(Options.SmallestFaceInModelPixels / Options.MinFaceWidthFraction);
+
     /// <summary>Detects faces; boxes and keypoints are in pixels of <paramref name="image"/>.</summary>
     public IReadOnlyList<FaceDetection> Detect(RgbImage image, CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,7 @@ public sealed record FaceDetectorOptions
     public double MinFaceWidthFraction { get; init; } = 0.0185;
 
     /// <summary>Face width, in 256-model input pixels, that the finest tiles are planned for (the back model finds faces from about this size).</summary>
-    public double SmallestFaceInModelPixels { get; init; } = 18;
+    public double SmallestFaceInModelPixels { get; init; } = 14;
 
     /// <summary>Overlap between neighbouring tiles, as a fraction of the tile side: faces up to this size are whole in some tile.</summary>
     public double TileOverlap { get; init; } = 0.3;

@@ -29,12 +29,12 @@ internal static class TensorSampler
         }
     }
 
-    private static void SampleByArea(RgbImage image, double windowX, double windowY, double step, int size, float[] tensor)
+    private static unsafe void SampleByArea(RgbImage image, double windowX, double windowY, double step, int size, float[] tensor)
     {
         var w = image.Width;
         var h = image.Height;
-        var x0 = new int[size];
-        var x1 = new int[size];
+        var x0 = stackalloc int[size];
+        var x1 = stackalloc int[size];
         for (var o = 0; o < size; o++)
         {
             var a = (int)Math.Floor(windowX + (o * step));
@@ -42,49 +42,53 @@ internal static class TensorSampler
             x0[o] = Math.Clamp(a, 0, w);
             x1[o] = Math.Clamp(b, 0, w);
         }
-        var sums = new int[size * 3];
-        var pixels = image.Pixels;
+        var sums = stackalloc int[size * 3];
         var stride = image.Stride;
-        for (var oy = 0; oy < size; oy++)
+        fixed (byte* pixels = image.Pixels)
+        fixed (float* output = tensor)
         {
-            var ya = Math.Clamp((int)Math.Floor(windowY + (oy * step)), 0, h);
-            var yb = Math.Clamp(Math.Max((int)Math.Floor(windowY + (oy * step)) + 1, (int)Math.Floor(windowY + ((oy + 1) * step))), 0, h);
-            if (yb <= ya)
+            for (var oy = 0; oy < size; oy++)
             {
-                continue;
-            }
-            Array.Clear(sums);
-            for (var y = ya; y < yb; y++)
-            {
-                var row = y * stride;
-                for (var ox = 0; ox < size; ox++)
-                {
-                    int r = 0, g = 0, b = 0;
-                    var end = row + (x1[ox] * 3);
-                    for (var p = row + (x0[ox] * 3); p < end; p += 3)
-                    {
-                        r += pixels[p];
-                        g += pixels[p + 1];
-                        b += pixels[p + 2];
-                    }
-                    sums[ox * 3] += r;
-                    sums[(ox * 3) + 1] += g;
-                    sums[(ox * 3) + 2] += b;
-                }
-            }
-            var rows = yb - ya;
-            var t = oy * size * 3;
-            for (var ox = 0; ox < size; ox++)
-            {
-                var count = rows * (x1[ox] - x0[ox]);
-                if (count == 0)
+                var top = (int)Math.Floor(windowY + (oy * step));
+                var ya = Math.Clamp(top, 0, h);
+                var yb = Math.Clamp(Math.Max(top + 1, (int)Math.Floor(windowY + ((oy + 1) * step))), 0, h);
+                if (yb <= ya)
                 {
                     continue;
                 }
-                var k = Scale / count;
-                tensor[t + (ox * 3)] = (sums[ox * 3] * k) - 1f;
-                tensor[t + (ox * 3) + 1] = (sums[(ox * 3) + 1] * k) - 1f;
-                tensor[t + (ox * 3) + 2] = (sums[(ox * 3) + 2] * k) - 1f;
+                new Span<int>(sums, size * 3).Clear();
+                for (var y = ya; y < yb; y++)
+                {
+                    var row = pixels + ((long)y * stride);
+                    for (var ox = 0; ox < size; ox++)
+                    {
+                        int r = 0, g = 0, b = 0;
+                        var end = row + (x1[ox] * 3);
+                        for (var p = row + (x0[ox] * 3); p < end; p += 3)
+                        {
+                            r += p[0];
+                            g += p[1];
+                            b += p[2];
+                        }
+                        sums[ox * 3] += r;
+                        sums[(ox * 3) + 1] += g;
+                        sums[(ox * 3) + 2] += b;
+                    }
+                }
+                var rows = yb - ya;
+                var t = output + (oy * size * 3);
+                for (var ox = 0; ox < size; ox++)
+                {
+                    var count = rows * (x1[ox] - x0[ox]);
+                    if (count == 0)
+                    {
+                        continue;
+                    }
+                    var k = Scale / count;
+                    t[ox * 3] = (sums[ox * 3] * k) - 1f;
+                    t[(ox * 3) + 1] = (sums[(ox * 3) + 1] * k) - 1f;
+                    t[(ox * 3) + 2] = (sums[(ox * 3) + 2] * k) - 1f;
+                }
             }
         }
     }

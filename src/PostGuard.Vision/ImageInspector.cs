@@ -1,0 +1,107 @@
+using PostGuard.Vision.Assets;
+using PostGuard.Vision.Codecs;
+using PostGuard.Vision.Faces;
+using PostGuard.Vision.OnnxRuntime;
+using PostGuard.Vision.Redaction;
+
+namespace PostGuard.Vision;
+
+/// <summary>
+/// The one entry point of PostGuard.Vision: decodes an image (JPEG, PNG, WebP, HEIC; sniffed by magic bytes),
+/// reads its metadata (GPS, capture time), finds faces with BlazeFace (whole image + tiles), and redacts faces.
+/// <para>
+/// Create <b>once</b> (loading ONNX Runtime and the models takes tens of milliseconds) and share: every method is
+/// thread-safe. Dispose at shutdown.
+/// </para>
+/// <para>
+/// Bad input never crashes and never looks clean: <see cref="Inspect"/> throws <see cref="ImageRejectedException"/>
+/// (with <see cref="ImageRejectedException.Reason"/>: Empty, TooManyBytes, TooManyPixels, NotAnImage,
+/// UnsupportedFormat, Corrupt, Animated) — map it to a Hold "analysis incomplete". Any other exception
+/// (a missing system library, <see cref="OnnxRuntimeException"/>) is an infrastructure failure: also fail closed.
+/// </para>
+/// <para>
+/// Wiring to Core's ImageReport: Width/Height = <see cref="ImageInspection.Width"/>/<see cref="ImageInspection.Height"/>;
+/// each face → Box (round <see cref="FaceBox"/> X, Y, Width, Height), Score, and Identifiable =
+/// <c>new Identifiability(displayWidth, minFacePx, minScore).IsIdentifiable(face, inspection.Width)</c> with the policy's values;
+/// GpsLatitude/GpsLongitude as given; CapturedAt = <see cref="Metadata.CaptureTime.Instant"/> (or
+/// <see cref="Metadata.CaptureTime.ToInstant"/> with the school's time zone when the camera recorded no offset).
+/// </para>
+/// </summary>
+public sealed class ImageInspector : IDisposable
+{
+    private readonly FaceDetector _detector;
+    private readonly ImageDecoder _decoder;
+    private readonly int _outputQuality;
+
+    public ImageInspector(VisionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        var assets = AssetDirectory.Locate(options.AssetsRoot);
+        var library = assets.PathOf(options.RuntimeLibrary);
+        var settings = new SessionSettings { IntraOpThreads = options.IntraOpThreads };
+        var back = new BlazeFaceModel(InferenceSession.FromFile(library, assets.PathOf(options.BackModel), settings));
+        BlazeFaceModel? front = null;
+        try
+        {
+            if (options.UseFrontModel)
+            {
+                front = new BlazeFaceModel(InferenceSession.FromFile(library, assets.PathOf(options.FrontModel), settings));
+            }
+        }
+        catch
+        {
+            back.Dispose();
+            throw;
+        }
+        _detector = new FaceDetector(back, front, new FaceDetectorOptions
+        {
+            MinScore = options.MinDetectionScore,
+            MinFaceWidthFraction = options.MinFaceWidthFraction,
+            UseFrontModel = options.UseFrontModel,
+        });
+        _decoder = new ImageDecoder(new DecodeLimits { MaxBytes = options.MaxBytes, MaxPixels = options.MaxPixels, MaxSide = options.MaxSide });
+        _outputQuality = options.OutputJpegQuality;
+    }
+
+    public VisionOptions Options { get; }
+
+    /// <summary>Decodes, reads metadata and detects faces.</summary>
+    /// <exception cref="ImageRejectedException">The bytes are not an acceptable image (see the reason).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled between detector tiles.</exception>
+    public ImageInspection Inspect(ReadOnlySpan<byte> image, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        // A JPEG is decoded only as large as the finest tiles need (DCT scaling): more pixels add time, not faces.
+        var decoded = _decoder.Decode(image, _detector.WorkingWidth);
+        cancellationToken.ThrowIfCancellationRequested();
+        var toDisplay = 1 / decoded.Scale;
+        var faces = _detector.Detect(decoded.Pixels, cancellationToken)
+            .Select(f => f with
+            {
+                Box = f.Box.Scale(toDisplay),
+                Keypoints = f.Keypoints.Select(k => new FacePoint(k.X * toDisplay, k.Y * toDisplay)).ToArray(),
+            })
+            .ToList();
+        var metadata = decoded.Metadata;
+        return new ImageInspection(decoded.Format, decoded.DisplayWidth, decoded.DisplayHeight, faces, metadata.GpsLatitude, metadata.GpsLongitude, metadata.CapturedAt);
+    }
+
+    /// <summary>
+    /// Returns the image as an upright JPEG (orientation applied) with the given faces irreversibly pixelated and
+    /// blurred, each box grown by <paramref name="margin"/> × its size per side, and <b>no metadata at all</b>
+    /// (no EXIF, GPS, XMP or ICC). Boxes are in displayed full-resolution pixels, as <see cref="Inspect"/> reports them.
+    /// With no faces it still strips metadata: use it for every published image.
+    /// </summary>
+    /// <exception cref="ImageRejectedException">The bytes are not an acceptable image.</exception>
+    public byte[] Redact(ReadOnlySpan<byte> image, IEnumerable<FaceBox> faces, double margin = 0.15)
+    {
+        ArgumentNullException.ThrowIfNull(faces);
+        var decoded = _decoder.Decode(image);
+        var pixels = decoded.Pixels;
+        FaceRedactor.Redact(pixels, faces, margin);
+        return JpegCodec.Encode(pixels, _outputQuality);
+    }
+
+    public void Dispose() => _detector.Dispose();
+}

@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PostGuard.Vision;
+
+/// <summary>Options for <see cref="ImageInspector"/>, bound from the "Vision" configuration section.</summary>
+public sealed class VisionOptions
+{
+    public const string SectionName = "Vision";
+
+    /// <summary>Largest accepted image file in bytes (default 40 MB); larger files are refused unread.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxBytes { get; set; } = 40L * 1024 * 1024;
+
+    /// <summary>Largest accepted width × height declared by the header (default 100 MP); refused before decoding.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxPixels { get; set; } = 100_000_000;
+
+    /// <summary>Longest accepted side (default 20000 px).</summary>
+    [Range(1, 65535)]
+    public int MaxSide { get; set; } = 20_000;
+
+    /// <summary>ONNX Runtime intra-op threads per model session (default 1: fastest and steadiest on a shared machine).</summary>
+    [Range(1, 64)]
+    public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>Detections below this score are not reported (default 0.5). The policy's identifiability score is applied on top.</summary>
+    [Range(0.01, 0.99)]
+    public double MinDetectionScore { get; set; } = 0.5;
+
+    /// <summary>The smallest face width to look for, as a fraction of the image width (default 0.0185 ≈ 20 px at 1080 px).</summary>
+    [Range(0.005, 0.5)]
+    public double MinFaceWidthFraction { get; set; } = 0.0185;
+
+    /// <summary>Also run BlazeFace's 128 front model on the whole image for large close-up faces (default true).</summary>
+    public bool UseFrontModel { get; set; } = true;
+
+    /// <summary>The models directory (holding assets.tsv); null: found by <see cref="Assets.AssetDirectory.Locate"/>.</summary>
+    public string? AssetsRoot { get; set; }
+
+    [Required]
+    public string RuntimeLibrary { get; set; } = "onnxruntime/linux-x64/libonnxruntime.so.1";
+
+    [Required]
+    public string BackModel { get; set; } = "blazeface/face_detection_back_256x256.onnx";
+
+    [Required]
+    public string FrontModel { get; set; } = "blazeface/face_detection_front_128x128.onnx";
+
+    /// <summary>JPEG quality of redacted / cleaned output (default 90).</summary>
+    [Range(50, 100)]
+    public int OutputJpegQuality { get; set; } = 90;
+}
