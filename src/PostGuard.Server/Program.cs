@@ -1,1 +1,6 @@
-return 0;
+using PostGuard.Server.Cli;
+
+return await PostGuardProgram.RunAsync(args);
+
+/// <summary>The entry point, public so the HTTP tests can host it (WebApplicationFactory&lt;Program&gt;).</summary>
+public partial class Program;

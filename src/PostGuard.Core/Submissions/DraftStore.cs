@@ -210,7 +210,7 @@ public sealed class DraftStore(Database database)
         var changed = await connection.ExecuteAsync(database.Command(
             """
             UPDATE drafts SET review_state = @state, earliest_publish_at = @earliestPublishAt, updated_at = @now, version = version + 1
-            WHERE id = @id AND version = @version
+            WHERE id = @id AND version = @Version
             """,
             new { id = draft.Id.ToString(), state = state.ToString(), earliestPublishAt, now, draft.Version }, transaction, cancellationToken));
         return changed == 1;

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Options;
+using PostGuard.Core.Policy;
+
+namespace PostGuard.Core.Submissions;
+
+/// <summary>
+/// Validates a draft before anything is stored (the API) or analysed (the check verb): every
+/// problem is reported at once, each naming its field; images are judged by their bytes.
+/// </summary>
+public sealed class DraftValidator(IOptions<SubmissionLimits> limits)
+{
+    /// <summary>Checks every field and reports all problems at once, naming each field.</summary>
+    public NewDraft Validate(NewDraft draft, SchoolPolicy policy)
+    {
+        var errors = new List<InputError>();
+        var max = limits.Value;
+        if (draft.Text is null)
+        {
+            errors.Add(new InputError("draft.text", "is required (it may be empty for a photo-only post)"));
+        }
+        else if (draft.Text.Length > max.MaxTextLength)
+        {
+            errors.Add(new InputError("draft.text", $"is {draft.Text.Length} characters; the limit is {max.MaxTextLength}"));
+        }
+        if (draft.Channels is null || draft.Channels.Count == 0)
+        {
+            errors.Add(new InputError("draft.channels", $"at least one channel is required (the school's channels are {string.Join(", ", policy.Channels)})"));
+        }
+        else
+        {
+            for (var i = 0; i < draft.Channels.Count; i++)
+            {
+                if (!Channels.IsKnown(draft.Channels[i]))
+                {
+                    errors.Add(new InputError($"draft.channels[{i}]", $"unknown channel '{draft.Channels[i]}' (known channels: {string.Join(", ", Channels.All)})"));
+                }
+            }
+            if (draft.Channels.Distinct(StringComparer.Ordinal).Count() != draft.Channels.Count)
+            {
+                errors.Add(new InputError("draft.channels", "a channel is listed twice"));
+            }
+        }
+        if (draft.Images.Count > max.MaxImages)
+        {
+            errors.Add(new InputError("draft.images", $"{draft.Images.Count} images; the limit is {max.MaxImages}"));
+        }
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < draft.Images.Count; i++)
+        {
+            var image = draft.Images[i];
+            var field = $"draft.images[{i}]";
+            if (string.IsNullOrWhiteSpace(image.FileName))
+            {
+                errors.Add(new InputError($"{field}.file", "is required"));
+            }
+            else if (!names.Add(image.FileName))
+            {
+                errors.Add(new InputError($"{field}.file", $"'{image.FileName}' is listed twice"));
+            }
+            if (image.Content.Length == 0)
+            {
+                errors.Add(new InputError($"{field}.file", $"'{image.FileName}' is empty"));
+            }
+            else if (image.Content.Length > max.MaxImageBytes)
+            {
+                errors.Add(new InputError($"{field}.file", $"'{image.FileName}' is {image.Content.Length} bytes; the limit is {max.MaxImageBytes}"));
+            }
+            else if (ImageSniffer.Sniff(image.Content.Span) is null)
+            {
+                errors.Add(new InputError($"{field}.file", $"'{image.FileName}' is not a JPEG, PNG, WebP or HEIC image (judged by its content, not its name)"));
+            }
+            for (var t = 0; t < image.Tags.Count; t++)
+            {
+                if (!Guid.TryParse(image.Tags[t], out _))
+                {
+                    errors.Add(new InputError($"{field}.tags[{t}]", $"'{image.Tags[t]}' is not a person id"));
+                }
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new InputValidationException(errors);
+        }
+        return draft with
+        {
+            Images = [.. draft.Images.Select(i => i with { ContentType = ImageSniffer.Sniff(i.Content.Span)! })],
+        };
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using MassTransit;
+using PostGuard.Contracts;
+using PostGuard.Core.Audit;
+using PostGuard.Core.Persistence;
+using PostGuard.Core.Review;
+using PostGuard.Core.Schools;
+using PostGuard.Core.Submissions;
+
+namespace PostGuard.Server.Api;
+
+/// <summary>The HTTP API of drafts, the review queue and the audit trail (/api/v1).</summary>
+public static class DraftEndpoints
+{
+    public static void MapDraftEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapPost("/drafts", SubmitAsync).RequireAuthorization(Roles.Uploader).DisableAntiforgery();
+        api.MapGet("/drafts/{id:guid}", GetAsync);
+        api.MapGet("/review-queue", QueueAsync).RequireAuthorization(Roles.Approver);
+        api.MapPost("/drafts/{id:guid}/approve", ApproveAsync).RequireAuthorization(Roles.Approver);
+        api.MapPost("/drafts/{id:guid}/reject", RejectAsync).RequireAuthorization(Roles.Approver);
+        api.MapGet("/audit", AuditAsync).RequireAuthorization(Roles.Auditor);
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpContext http, SchoolDirectory schools, SubmissionService submissions, IPublishEndpoint publish, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User);
+        var school = await schools.FindSchoolAsync(user.SchoolId, cancellationToken) ?? throw new DraftNotFoundException(Guid.Empty);
+        var draft = await MultipartDraftReader.ReadAsync(http.Request, cancellationToken);
+        var record = await submissions.SubmitAsync(user, school, draft, cancellationToken);
+        try
+        {
+            await publish.Publish(new AnalyzeDraft { DraftId = record.Id, Revision = record.Revision, SchoolId = record.SchoolId }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The draft is stored; the reconciler publishes it when the broker is back.
+            loggers.CreateLogger(typeof(DraftEndpoints)).LogWarning(ex, "Publishing AnalyzeDraft for {DraftId} failed; the reconciler will retry", record.Id);
+        }
+        return Results.Accepted($"/api/v1/drafts/{record.Id}", new { id = record.Id, revision = record.Revision, status = record.Status.ToString() });
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, DraftStore drafts, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User);
+        var draft = await drafts.FindAsync(user.SchoolId, id, cancellationToken) ?? throw new DraftNotFoundException(id);
+        var revision = await drafts.FindRevisionAsync(id, draft.Revision, cancellationToken) ?? throw new DraftNotFoundException(id);
+        var decision = draft.Status == DraftStatus.Decided ? await drafts.FindDecisionAsync(id, draft.Revision, cancellationToken) : null;
+        return Results.Json(DraftView.From(draft, revision, decision), Json.Options);
+    }
+
+    private static async Task<IResult> QueueAsync(HttpContext http, ReviewService review, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User);
+        var items = await review.QueueAsync(user.SchoolId, cancellationToken);
+        return Results.Json(new { items }, Json.Options);
+    }
+
+    private static async Task<IResult> ApproveAsync(Guid id, HttpContext http, ReviewService review, CancellationToken cancellationToken)
+    {
+        var body = await ReadReviewActionAsync(http.Request, cancellationToken);
+        var draft = await review.ApproveAsync(CurrentUser.From(http.User), id, body.Reason, body.EarliestPublishAt, cancellationToken);
+        return Results.Json(new { id = draft.Id, revision = draft.Revision, reviewState = draft.ReviewState.ToString(), earliestPublishAt = draft.EarliestPublishAt }, Json.Options);
+    }
+
+    private static async Task<IResult> RejectAsync(Guid id, HttpContext http, ReviewService review, CancellationToken cancellationToken)
+    {
+        var body = await ReadReviewActionAsync(http.Request, cancellationToken);
+        var draft = await review.RejectAsync(CurrentUser.From(http.User), id, body.Reason, cancellationToken);
+        return Results.Json(new { id = draft.Id, revision = draft.Revision, reviewState = draft.ReviewState.ToString() }, Json.Options);
+    }
+
+    private static async Task<IResult> AuditAsync(HttpContext http, AuditTrail audit, Guid? draftId, int? limit, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User);
+        var events = await audit.ReadAsync(user.SchoolId, draftId, limit ?? 200, cancellationToken);
+        return Results.Json(new
+        {
+            events = events.Select(e => new { e.Id, e.At, e.Actor, e.Action, e.DraftId, e.Revision, details = e.Details }),
+        }, Json.Options);
+    }
+
+    private static async Task<ReviewActionRequest> ReadReviewActionAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.HasJsonContentType()))
+        {
+            return new ReviewActionRequest();
+        }
+        if (!request.HasJsonContentType())
+        {
+            throw new InputValidationException("body", "must be JSON (Content-Type: application/json)");
+        }
+        try
+        {
+            return await request.ReadFromJsonAsync<ReviewActionRequest>(Json.Options, cancellationToken) ?? new ReviewActionRequest();
+        }
+        catch (JsonException ex)
+        {
+            throw new InputValidationException(ex.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body", $"is not valid JSON: {ex.Message.Split(" Path:")[0]}");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using PostGuard.Core.Review;
+using PostGuard.Core.Submissions;
+
+namespace PostGuard.Server.Api;
+
+/// <summary>
+/// Turns exceptions into RFC 7807 problems: bad input 400 (listing every field), unknown draft 404,
+/// a conflicting action 409, an unavailable dependency 503; anything else 500 without internals.
+/// </summary>
+public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        IResult result = exception switch
+        {
+            InputValidationException invalid => Results.ValidationProblem(
+                invalid.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: "The request is not valid; nothing was stored.",
+                detail: string.Join("; ", invalid.Errors.Select(e => $"{e.Field}: {e.Message}"))),
+            DraftNotFoundException => Results.Problem(statusCode: 404, title: "Draft not found", detail: exception.Message),
+            ReviewConflictException => Results.Problem(statusCode: 409, title: "Conflict", detail: exception.Message),
+            BadHttpRequestException bad => Results.Problem(statusCode: bad.StatusCode, title: "Bad request", detail: bad.Message),
+            _ when IsUnavailable(exception) => Results.Problem(statusCode: 503, title: "Service unavailable",
+                detail: "A dependency (database or message broker) is unavailable; nothing was changed. Try again shortly."),
+            _ => Results.Problem(statusCode: 500, title: "Internal error", detail: "The error was logged."),
+        };
+        if (result is IStatusCodeHttpResult { StatusCode: >= 500 })
+        {
+            logger.LogError(exception, "Request {Method} {Path} failed", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
+
+    private static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DbException or TimeoutException or System.Net.Sockets.SocketException
+                || e.GetType().FullName is "RabbitMQ.Client.Exceptions.BrokerUnreachableException" or "MassTransit.RabbitMqConnectionException")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

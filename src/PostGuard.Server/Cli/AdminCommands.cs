@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+using PostGuard.Core.Persistence;
+using PostGuard.Core.Policy;
+using PostGuard.Core.Schools;
+using PostGuard.Server.Hosting;
+
+namespace PostGuard.Server.Cli;
+
+/// <summary>migrate, admin add-school, admin add-user: run against the configured database, no server.</summary>
+public static class AdminCommands
+{
+    public static async Task<int> MigrateAsync(CommandLine cli)
+    {
+        cli.AllowOnly();
+        await using var services = BuildServices(cli);
+        var applied = await services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+        var database = services.GetRequiredService<Database>();
+        Console.WriteLine($"{database.Provider}: {applied} migration(s) applied; schema is current.");
+        return 0;
+    }
+
+    public static async Task<int> AddSchoolAsync(CommandLine cli)
+    {
+        cli.AllowOnly("--id", "--name", "--policy", "--channels");
+        var channels = cli.Optional("--channels")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var policyName = cli.Required("--policy");
+        if (!PolicyPresets.Names.Contains(policyName))
+        {
+            throw new UsageException($"--policy: unknown policy '{policyName}' (expected {string.Join(" or ", PolicyPresets.Names)})");
+        }
+        var policy = PolicyPresets.Create(policyName, channels);
+        await using var services = await BuildMigratedServicesAsync(cli);
+        var school = await services.GetRequiredService<SchoolDirectory>().AddSchoolAsync(cli.Required("--id"), cli.Required("--name"), policy, CancellationToken.None);
+        Console.WriteLine($"School '{school.Id}' ({school.Name}) added: policy {school.Policy.Preset}, channels {string.Join(", ", school.Policy.Channels)}.");
+        return 0;
+    }
+
+    public static async Task<int> AddUserAsync(CommandLine cli)
+    {
+        cli.AllowOnly("--school", "--email", "--role");
+        await using var services = await BuildMigratedServicesAsync(cli);
+        var (user, token) = await services.GetRequiredService<SchoolDirectory>().AddUserAsync(cli.Required("--school"), cli.Required("--email"), cli.Required("--role"), CancellationToken.None);
+        Console.Error.WriteLine($"User {user.Email} ({user.Role}) added to '{user.SchoolId}'. Their API token (shown once; only its hash is stored):");
+        Console.WriteLine(token);
+        return 0;
+    }
+
+    private static async Task<ServiceProvider> BuildMigratedServicesAsync(CommandLine cli)
+    {
+        var services = BuildServices(cli);
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+        {
+            await services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+        }
+        return services;
+    }
+
+    private static ServiceProvider BuildServices(CommandLine cli)
+    {
+        var configuration = ServerConfiguration.Build(cli.ConfigurationArgs);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).AddFilter("PostGuard", LogLevel.Warning));
+        services.AddSingleton(TimeProvider.System);
+        services.AddPostGuardAnalysis();
+        services.AddPostGuardStorage();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+using PostGuard.Core.Checks;
+using PostGuard.Core.Findings;
+using PostGuard.Core.Persistence;
+using PostGuard.Core.Policy;
+using PostGuard.Core.Submissions;
+using PostGuard.Server.Hosting;
+
+namespace PostGuard.Server.Cli;
+
+/// <summary>
+/// check: the same analysis the workers run, on local inputs, with no server and no database.
+/// Exit codes: 0 Approve, 1 Hold, 2 Block, 3 usage or input error.
+/// </summary>
+public static class CheckCommand
+{
+    public static async Task<int> RunAsync(CommandLine cli)
+    {
+        cli.AllowOnly("--policy", "--text", "--text-file", "--image", "--channel", "--publish-at", "--comments-enabled", "--json");
+        var policy = PolicyLoader.Load(cli.Optional("--policy") ?? PolicyPresets.ConsentBased);
+        var text = ReadText(cli);
+        DateTimeOffset? publishAt = null;
+        if (cli.Optional("--publish-at") is { } publish)
+        {
+            if (!DateTimeOffset.TryParse(publish, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                throw new UsageException($"--publish-at: '{publish}' is not an ISO 8601 date and time (e.g. 2026-11-21T16:00:00Z)");
+            }
+            publishAt = parsed;
+        }
+        var images = new List<NewDraftImage>();
+        foreach (var path in cli.All("--image"))
+        {
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"--image: no file '{path}'");
+            }
+            images.Add(new NewDraftImage(Path.GetFileName(path), "", await File.ReadAllBytesAsync(path), []));
+        }
+        var channels = cli.All("--channel");
+
+        var configuration = ServerConfiguration.Build(cli.ConfigurationArgs);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddOptions<SubmissionLimits>().BindConfiguration(SubmissionLimits.SectionName);
+        services.AddSingleton<DraftValidator>();
+        services.AddPostGuardAnalysis();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        var draft = provider.GetRequiredService<DraftValidator>().Validate(new NewDraft
+        {
+            Text = text,
+            Channels = channels.Count > 0 ? channels : policy.Channels,
+            PublishAt = publishAt,
+            CommentsEnabled = cli.Flag("--comments-enabled"),
+            Images = images,
+        }, policy);
+        var analysis = await provider.GetRequiredService<DraftAnalyzer>().AnalyzeAsync(new DraftUnderCheck
+        {
+            Text = draft.Text!,
+            Channels = draft.Channels!,
+            PublishAt = draft.PublishAt,
+            CommentsEnabled = draft.CommentsEnabled,
+            Images = [.. draft.Images.Select((image, index) => new ImageUnderCheck { Index = index, FileName = image.FileName, Content = image.Content })],
+            Policy = policy,
+            AnalysedAt = provider.GetRequiredService<TimeProvider>().GetUtcNow(),
+        }, CancellationToken.None);
+
+        if (cli.Flag("--json"))
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new { decision = analysis.Decision, findings = analysis.Findings, images = analysis.Images },
+                new JsonSerializerOptions(Json.Options) { WriteIndented = true }));
+        }
+        else
+        {
+            PrintHuman(analysis, draft.Text!);
+        }
+        return analysis.Decision switch
+        {
+            Decision.Approve => 0,
+            Decision.Hold => 1,
+            _ => 2,
+        };
+    }
+
+    private static string ReadText(CommandLine cli)
+    {
+        var text = cli.Optional("--text");
+        var file = cli.Optional("--text-file");
+        if (text is not null && file is not null)
+        {
+            throw new UsageException("give --text or --text-file, not both");
+        }
+        if (file is null)
+        {
+            return text ?? "";
+        }
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"--text-file: no file '{file}'");
+        }
+        return File.ReadAllText(file);
+    }
+
+    private static void PrintHuman(DraftAnalysis analysis, string text)
+    {
+        Console.WriteLine($"Decision: {analysis.Decision}");
+        if (analysis.Findings.Count == 0)
+        {
+            Console.WriteLine("No findings.");
+        }
+        foreach (var finding in analysis.Findings)
+        {
+            Console.WriteLine($"- [{finding.Severity}] {finding.Rule}: {finding.Reason}");
+            if (finding.Evidence?["span"] is { } span)
+            {
+                Console.WriteLine($"    at {span["start"]}+{span["length"]}: \"{span["text"]}\"");
+            }
+            if (finding.Fix is not null)
+            {
+                Console.WriteLine($"    fix: {finding.Fix}");
+            }
+        }
+        foreach (var image in analysis.Images)
+        {
+            Console.WriteLine(image.Readable
+                ? $"Image {image.Index + 1} {image.FileName}: {image.Width}x{image.Height}, {image.Faces.Count} face(s), {image.Faces.Count(f => f.Identifiable)} identifiable"
+                : $"Image {image.Index + 1} {image.FileName}: not checked ({image.Error})");
+            foreach (var face in image.Faces)
+            {
+                Console.WriteLine($"    face at {face.Box.X},{face.Box.Y} {face.Box.Width}x{face.Box.Height} score {face.Score:0.00}{(face.Identifiable ? " identifiable" : "")}");
+            }
+        }
+        _ = text;
+    }
+}

@@ -1,0 +1,91 @@
+using MassTransit;
+using PostGuard.Core.Analysis;
+using PostGuard.Core.Audit;
+using PostGuard.Core.Blobs;
+using PostGuard.Core.Checks;
+using PostGuard.Core.Checks.Channels;
+using PostGuard.Core.Checks.Images;
+using PostGuard.Core.Persistence;
+using PostGuard.Core.Review;
+using PostGuard.Core.Schools;
+using PostGuard.Core.Storage;
+using PostGuard.Core.Submissions;
+using PostGuard.Server.Messaging;
+
+namespace PostGuard.Server.Hosting;
+
+/// <summary>The composition root: what every verb and role shares, plus messaging per role.</summary>
+public static class PostGuardServices
+{
+    /// <summary>The checks pipeline alone: what the check verb needs (no database, no bus).</summary>
+    public static IServiceCollection AddPostGuardAnalysis(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<CheckOptions>().BindConfiguration(CheckOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IDraftCheck, OfficialChannelsCheck>();
+        services.AddSingleton<IDraftCheck, CommentsCheck>();
+        services.AddSingleton<IDraftCheck, UnreadableImagesCheck>();
+        services.AddSingleton<IImageInspector, UnavailableImageInspector>();
+        services.AddSingleton<DraftAnalyzer>();
+        return services;
+    }
+
+    /// <summary>Storage, drafts, review and audit: what every verb that touches the database needs.</summary>
+    public static IServiceCollection AddPostGuardStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().Configure<IConfiguration>((o, c) => o.DataDir = c[StorageOptions.DataDirKey] ?? o.DataDir);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BlobOptions>().BindConfiguration(BlobOptions.SectionName);
+        services.AddOptions<SubmissionLimits>().BindConfiguration(SubmissionLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Database>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<BlobStore>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<SchoolDirectory>();
+        services.AddSingleton<DraftStore>();
+        services.AddSingleton<DraftValidator>();
+        services.AddSingleton<SubmissionService>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<DraftAnalysisRunner>();
+        return services;
+    }
+
+    public static IServiceCollection AddPostGuardMessaging(this IServiceCollection services, IConfiguration configuration, ServerRole role)
+    {
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReconcilerOptions>().BindConfiguration(ReconcilerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var messaging = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        if (messaging.Transport == MessagingTransport.InMemory && role != ServerRole.All)
+        {
+            throw new InvalidOperationException(
+                $"Messaging:Transport=InMemory only works with --role all (api and worker in one process); role {role.ToString().ToLowerInvariant()} needs Messaging:Transport=RabbitMq.");
+        }
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            if (role.RunsWorkers())
+            {
+                bus.AddConsumer<AnalyzeDraftConsumer, AnalyzeDraftConsumerDefinition>();
+                bus.AddConsumer<DraftDecidedConsumer, DraftDecidedConsumerDefinition>();
+            }
+            if (messaging.Transport == MessagingTransport.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(messaging.RabbitMq.Uri));
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        if (role.RunsWorkers())
+        {
+            services.AddSingleton<StuckDraftReconciler>();
+            services.AddHostedService(sp => sp.GetRequiredService<StuckDraftReconciler>());
+        }
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PostGuard.Server.Messaging;
+
+public enum MessagingTransport
+{
+    InMemory,
+    RabbitMq,
+}
+
+public sealed class MessagingOptions
+{
+    public const string SectionName = "Messaging";
+
+    /// <summary>InMemory (api and worker in one process, the embedded default) or RabbitMq (production).</summary>
+    public MessagingTransport Transport { get; set; } = MessagingTransport.InMemory;
+
+    public RabbitMqOptions RabbitMq { get; set; } = new();
+
+    /// <summary>How many drafts one worker analyses at once; inference is CPU-bound, so about one per core.</summary>
+    [Range(1, 64)]
+    public int AnalysisConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount);
+}
+
+public sealed class RabbitMqOptions
+{
+    /// <summary>amqp://user:pass@host:5672/vhost</summary>
+    public string Uri { get; set; } = "amqp://guest:guest@localhost:5672/";
+}
