@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using PostGuard.Core.Checks.Text.Tokens;
+using PostGuard.Core.Findings;
+
+namespace PostGuard.Core.Checks.Text.Confidential;
+
+/// <summary>
+/// R16: no information that is not yet public or is confidential (Blessed Sacrament 4.7):
+/// "confidential", "not yet announced", "embargoed", "do not share", staff matters (disciplinary,
+/// suspension, grievance, redundancy, investigations) and pupil exclusions. Hold.
+/// </summary>
+public sealed class ConfidentialCheck : IDraftCheck
+{
+    public const string Rule = "R16";
+
+    private static readonly (string[] Words, string Why)[] Phrases =
+    [
+        (["confidential"], "marked confidential"),
+        (["confidentially"], "marked confidential"),
+        (["embargoed"], "under embargo"),
+        (["embargo"], "under embargo"),
+        (["not", "yet", "announced"], "not yet announced"),
+        (["not", "been", "announced"], "not yet announced"),
+        (["yet", "to", "be", "announced"], "not yet announced"),
+        (["before", "it", "is", "announced"], "not yet announced"),
+        (["ahead", "of", "the", "official", "announcement"], "not yet announced"),
+        (["not", "yet", "public"], "not yet public"),
+        (["not", "public", "yet"], "not yet public"),
+        (["do", "not", "share"], "marked not for sharing"),
+        (["don't", "share"], "marked not for sharing"),
+        (["please", "don't", "share"], "marked not for sharing"),
+        (["not", "for", "sharing"], "marked not for sharing"),
+        (["not", "to", "be", "shared"], "marked not for sharing"),
+        (["not", "for", "publication"], "marked not for publication"),
+        (["internal", "only"], "marked internal"),
+        (["staff", "only"], "marked staff only"),
+        (["keep", "this", "to", "yourselves"], "marked not for sharing"),
+        (["under", "wraps"], "not yet public"),
+        (["off", "the", "record"], "off the record"),
+        (["disciplinary"], "a staff disciplinary matter"),
+        (["suspended"], "a suspension"),
+        (["suspension"], "a suspension"),
+        (["grievance"], "a staff grievance"),
+        (["redundancy"], "a staff redundancy matter"),
+        (["redundancies"], "a staff redundancy matter"),
+        (["dismissed"], "a dismissal"),
+        (["sacked"], "a dismissal"),
+        (["tribunal"], "an employment or legal tribunal"),
+        (["capability", "procedure"], "a staff capability matter"),
+        (["under", "investigation"], "an investigation"),
+        (["allegation"], "an allegation"),
+        (["allegations"], "an allegation"),
+        (["exclusion"], "a pupil exclusion"),
+        (["exclusions"], "a pupil exclusion"),
+        (["excluded", "from", "school"], "a pupil exclusion"),
+        (["been", "excluded"], "a pupil exclusion"),
+        (["was", "excluded"], "a pupil exclusion"),
+        (["permanently", "excluded"], "a pupil exclusion"),
+        (["expelled"], "a pupil exclusion"),
+    ];
+
+    public string Name => "text-confidential";
+
+    public ValueTask<IReadOnlyList<Finding>> RunAsync(DraftUnderCheck draft, CancellationToken cancellationToken)
+    {
+        var policy = draft.Policy;
+        if (!policy.IsEnabled(Rule))
+        {
+            return ValueTask.FromResult<IReadOnlyList<Finding>>([]);
+        }
+        var severity = policy.SeverityFor(Rule, Severity.Hold);
+        var document = TextDocument.Parse(draft.Text);
+        var findings = new TextFindingList(document.Text);
+        var tokens = document.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            foreach (var (words, why) in Phrases)
+            {
+                if (!Matches(document, i, words))
+                {
+                    continue;
+                }
+                var last = tokens[i + words.Length - 1];
+                // "suspended" ceilings and lights are not suspensions.
+                if (words is ["suspended"] && !(document.At(i - 1) is { } before && (before.Is("been") || before.Is("was") || before.Is("were") || before.Is("is") || before.Is("are"))))
+                {
+                    continue;
+                }
+                var quoted = document.Text[tokens[i].Start..last.End];
+                findings.Add(Rule, severity, tokens[i].Start, last.End - tokens[i].Start,
+                    $"\"{quoted}\": the post mentions something {why}; information that is confidential or not yet public is never posted.",
+                    "Remove this part, or wait until the information is public and the headteacher agrees.",
+                    new JsonObject { ["why"] = why });
+                break;
+            }
+        }
+        return ValueTask.FromResult(findings.ToList());
+    }
+
+    private static bool Matches(TextDocument document, int i, string[] words)
+    {
+        for (var k = 0; k < words.Length; k++)
+        {
+            var token = document.At(i + k);
+            if (token is null || !string.Equals(token.Text.Replace('’', '\''), words[k], StringComparison.OrdinalIgnoreCase) || (k > 0 && token.Sentence != document.Tokens[i].Sentence))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

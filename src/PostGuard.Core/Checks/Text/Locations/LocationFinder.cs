@@ -1,0 +1,314 @@
+using System.Text.RegularExpressions;
+using PostGuard.Core.Checks.Text.Names;
+using PostGuard.Core.Checks.Text.Tokens;
+using PostGuard.Core.Policy;
+
+namespace PostGuard.Core.Checks.Text.Locations;
+
+/// <summary>
+/// Finds location data in a draft (R9) and the venues that put children off site (R8): gazetteer
+/// places, named venues, street addresses, postcodes, what3words triples and OS grid references.
+/// Regular expressions here are bounded and run with <see cref="RegexOptions.NonBacktracking"/>: linear time.
+/// </summary>
+public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNames)
+{
+    private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+
+    private static readonly Regex PostcodePattern = new(@"\b[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}\b", Linear);
+    private static readonly Regex WordGridPattern = new(@"///\p{L}+\.\p{L}+\.\p{L}+", Linear);
+    private static readonly Regex GridReferencePattern = new(@"\b[HNOST][A-HJ-Z] ?[0-9]{3,5} ?[0-9]{3,5}\b", Linear);
+
+    /// <summary>UK postcode areas: a postcode-shaped string outside them ("AB1 2CD" aside) is not a postcode.</summary>
+    private static readonly WordSet PostcodeAreas = new("""
+        AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU
+        GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE
+        PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
+        """);
+
+    /// <summary>Kinds of venue: a trip goes to one. Named ("Colchester Zoo") they are location data.</summary>
+    public static readonly WordSet VenueWords = new("""
+        zoo museum farm beach castle theatre theater cinema aquarium park stadium arena cathedral abbey gallery palace pier
+        reserve gardens centre center pool lido forest woods wood lake reservoir planetarium observatory church mosque temple
+        gurdwara synagogue dockyard harbour marina island camp campsite seaside coast tower fort manor hall priory mill
+        railway station airport dungeons field fields common heath moor valley
+        """);
+
+    /// <summary>Words of generic venue names: "the Leisure Centre" names no particular place.</summary>
+    private static readonly WordSet GenericVenueModifiers = new("""
+        leisure sports swimming country wildlife safari theme adventure activity activities outdoor education science history
+        natural local community village town city sea life trampoline garden studies nature ice bowling soft play water school
+        the our a an this that their your my every each year class reception big little new old main national
+        """);
+
+    /// <summary>Generic venues that are off-site trip cues even without a name ("at the zoo").</summary>
+    private static readonly WordSet GenericTripVenues = new("""
+        zoo museum farm beach castle theatre theater cinema aquarium park stadium cathedral gallery palace pier seaside
+        lido planetarium woods forest coast dungeons
+        """);
+
+    private static readonly WordSet StreetTypes = new("""
+        road rd street st lane ln avenue ave close drive crescent cres place terrace court square mews row rise walk way grove gardens parade
+        """);
+
+    private static readonly WordSet StrongStreetTypes = new("road rd street lane avenue close crescent drive terrace mews");
+
+    private static readonly WordSet OrganisationAfter = new("""
+        primary school academy college infants infant juniors junior nursery fc united rovers athletic church cofe ce rc
+        class house team road street lane avenue close drive way
+        """);
+
+    private static readonly WordSet LocativeWords = new("to in at from near visit visited visiting around towards into outside via explore explored exploring round");
+    private static readonly WordSet AddressLeadWords = new("on at in along down up off near from outside opposite");
+    private static readonly WordSet Titles = new("mr mrs miss ms mx dr sir dame prof rev revd st saint");
+
+    public IReadOnlyList<LocationMention> Find(TextDocument document, SchoolPolicy policy, IReadOnlySet<int>? nameTokens = null)
+    {
+        var mentions = new List<LocationMention>();
+        var text = document.Text;
+        var used = new bool[document.Tokens.Count];
+        var allowed = AllowedPlaces.For(policy);
+
+        void Add(LocationKind kind, int start, int length)
+        {
+            if (mentions.Exists(m => start < m.Start + m.Length && m.Start < start + length))
+            {
+                return;
+            }
+            var quoted = text.Substring(start, length);
+            mentions.Add(new LocationMention(kind, start, length, quoted, allowed.Allows(quoted)));
+        }
+
+        void AddTokens(LocationKind kind, int first, int last)
+        {
+            for (var k = first; k <= last; k++)
+            {
+                used[k] = true;
+            }
+            var start = document.Tokens[first].Start;
+            Add(kind, start, document.Tokens[last].Start + document.Tokens[last].StemLength - start);
+        }
+
+        foreach (Match match in WordGridPattern.Matches(text))
+        {
+            Add(LocationKind.WordGridAddress, match.Index, match.Length);
+        }
+        foreach (Match match in PostcodePattern.Matches(text))
+        {
+            if (IsPostcode(match.Value))
+            {
+                Add(LocationKind.Postcode, match.Index, match.Length);
+            }
+        }
+        foreach (Match match in GridReferencePattern.Matches(text))
+        {
+            var digits = match.Value.Count(char.IsAsciiDigit);
+            var parts = match.Value[2..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var balanced = parts.Length == 1 || (parts.Length == 2 && parts[0].Length == parts[1].Length);
+            if (digits % 2 == 0 && digits >= 6 && balanced)
+            {
+                Add(LocationKind.GridReference, match.Index, match.Length);
+            }
+        }
+
+        var tokens = document.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+            if (TryStreetAddress(document, i, out var addressEnd))
+            {
+                AddTokens(LocationKind.StreetAddress, i, addressEnd);
+                i = addressEnd;
+                continue;
+            }
+            if (TryNamedVenue(document, i, nameTokens, out var venueEnd))
+            {
+                AddTokens(LocationKind.NamedVenue, i, venueEnd);
+                i = venueEnd;
+                continue;
+            }
+            if (TryPlace(document, i, nameTokens, out var placeEnd))
+            {
+                AddTokens(LocationKind.Place, i, placeEnd);
+                i = placeEnd;
+                continue;
+            }
+            if (GenericTripVenues.Contains(tokens[i]) && !tokens[i].IsPossessive && i > 0 && (document.At(i - 1)!.Is("the") || document.At(i - 1)!.Is("a"))
+                && !OrganisationAfter.Contains(document.At(i + 1)))
+            {
+                var first = i - 1;
+                // "the leisure centre", "the swimming pool", "the local farm"
+                AddTokens(LocationKind.GenericVenue, first, i);
+            }
+            else if (IsGenericCompoundVenue(document, i, out var compoundEnd))
+            {
+                AddTokens(LocationKind.GenericVenue, i - 1, compoundEnd);
+                i = compoundEnd;
+            }
+        }
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return mentions;
+    }
+
+    private static bool IsPostcode(string value)
+    {
+        var compact = value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        if (compact.Length is < 5 or > 7)
+        {
+            return false;
+        }
+        var outward = compact[..^3];
+        var area = new string(outward.TakeWhile(char.IsLetter).ToArray());
+        // A lower-case match must still look like a postcode, not a word: "me3 4ab" yes, "hello" never matches anyway.
+        return PostcodeAreas.Contains(area) && "CIKMOV".IndexOf(compact[^2], StringComparison.Ordinal) < 0 && "CIKMOV".IndexOf(compact[^1], StringComparison.Ordinal) < 0;
+    }
+
+    /// <summary>"12 Station Road", "14a High St", "on Church Lane".</summary>
+    private static bool TryStreetAddress(TextDocument document, int i, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        var numbered = token.StartsWithDigit && token.Text.Length <= 4 && (token.IsNumber || (token.Text.Length >= 2 && char.IsLetter(token.Text[^1]) && token.Text[..^1].All(char.IsAsciiDigit)));
+        var first = numbered ? i + 1 : i;
+        if (!numbered && !(AddressLeadWords.Contains(document.At(i - 1)) && token.IsCapitalised && !token.SentenceStart))
+        {
+            return false;
+        }
+        for (var k = first; k < first + 4 && k < document.Tokens.Count; k++)
+        {
+            var word = document.Tokens[k];
+            if (!word.IsCapitalised || word.Sentence != token.Sentence || (k > first && !word.JoinedBySpace) || (k == first && numbered && !word.JoinedBySpace))
+            {
+                return false;
+            }
+            if (k > first && (numbered ? StreetTypes : StrongStreetTypes).Contains(word))
+            {
+                if (!numbered && OrganisationAfter.Contains(document.At(k + 1)) && document.At(k + 1)!.IsCapitalised)
+                {
+                    return false;
+                }
+                end = k;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"Colchester Zoo", "Wingham Wildlife Park", "Museum of London".</summary>
+    private bool TryNamedVenue(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var tokens = document.Tokens;
+        var token = tokens[i];
+        if (!token.IsCapitalised || token.StartsWithDigit || Titles.Contains(token) || nameTokens?.Contains(i) == true)
+        {
+            return false;
+        }
+        // "Museum of London"
+        if (VenueWords.Contains(token) && document.Followed(i, "of") && document.At(i + 2) is { IsCapitalised: true } of && !GenericVenueModifiers.Contains(of))
+        {
+            end = i + 2;
+            return true;
+        }
+        var hasProperName = false;
+        for (var k = i; k < i + 5 && k < tokens.Count; k++)
+        {
+            var word = tokens[k];
+            if (!word.IsCapitalised || word.StartsWithDigit || word.Sentence != token.Sentence || (k > i && !word.JoinedBySpace))
+            {
+                return false;
+            }
+            if (k > i && VenueWords.Contains(word) && hasProperName)
+            {
+                // "Zoo Lane" is a street; "Castle Primary" a school.
+                if (OrganisationAfter.Contains(document.At(k + 1)) && document.At(k + 1)!.IsCapitalised)
+                {
+                    return false;
+                }
+                end = k;
+                while (end + 1 < tokens.Count && VenueWords.Contains(tokens[end + 1]) && tokens[end + 1].IsCapitalised && tokens[end + 1].JoinedBySpace)
+                {
+                    end++;
+                }
+                return true;
+            }
+            if (word.IsPossessive && k > i)
+            {
+                return false;
+            }
+            var ordinarySentenceStart = word.SentenceStart && (OrdinaryWordNames.Contains(word.Stem) || !gazetteer.IsPlaceWord(word.Stem) && !firstNames.Contains(word.Stem));
+            if (!GenericVenueModifiers.Contains(word) && !VenueWords.Contains(word) && !ordinarySentenceStart)
+            {
+                hasProperName = true;
+            }
+            if (word.IsPossessive)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"the leisure centre", "the swimming pool", "the activity centre": off-site but unnamed.</summary>
+    private static bool IsGenericCompoundVenue(TextDocument document, int i, out int end)
+    {
+        end = i;
+        if (!document.IsWordAt(i - 1, "the") || !GenericVenueModifiers.Contains(document.At(i)))
+        {
+            return false;
+        }
+        for (var k = i; k < i + 3; k++)
+        {
+            var word = document.At(k);
+            if (word is null)
+            {
+                return false;
+            }
+            if (VenueWords.Contains(word) && k > i)
+            {
+                end = k;
+                return true;
+            }
+            if (!GenericVenueModifiers.Contains(word))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private bool TryPlace(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        if (!token.IsCapitalised || nameTokens?.Contains(i) == true || Titles.Contains(document.At(i - 1)) && document.At(i - 1)!.IsCapitalised)
+        {
+            return false;
+        }
+        var place = gazetteer.LongestAt(document, i);
+        if (place is null)
+        {
+            return false;
+        }
+        end = i + place.Words.Count - 1;
+        var last = document.Tokens[end];
+        if (!last.IsCapitalised)
+        {
+            return false;
+        }
+        var next = document.At(end + 1);
+        if (next is not null && next.IsCapitalised && next.JoinedBySpace && OrganisationAfter.Contains(next))
+        {
+            return false;
+        }
+        var needsContext = place.IsOrdinaryWord || (place.Words.Count == 1 && (firstNames.Contains(token.Stem) || OrdinaryWordNames.Contains(token.Stem)));
+        if (!needsContext)
+        {
+            return true;
+        }
+        var nextIsName = next is not null && next.IsCapitalised && next.JoinedBySpace && !VenueWords.Contains(next);
+        return LocativeWords.Contains(document.At(i - 1)) && !token.SentenceStart && !nextIsName && !NameContext.IsUsedAsMonth(document, i);
+    }
+}

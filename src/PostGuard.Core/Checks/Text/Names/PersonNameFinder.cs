@@ -1,0 +1,239 @@
+using PostGuard.Core.Checks.Text.Locations;
+using PostGuard.Core.Checks.Text.Tokens;
+using PostGuard.Core.People;
+
+namespace PostGuard.Core.Checks.Text.Names;
+
+/// <summary>
+/// Finds people's names in a draft: register names (any case, possessives), staff with titles,
+/// and first names from the public lexicon for children the register does not know. Shared by the
+/// names check (R6/R7) and the personal-data check (R10, "near a person").
+/// </summary>
+public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazetteer)
+{
+    private static readonly WordSet Titles = new("mr mrs miss ms mx dr sir dame prof professor rev revd reverend fr father canon madam madame mme mister");
+
+    /// <summary>A capitalised word before one of these is a class, house, day, road or organisation, not a person: "Willow Class", "St George's Day".</summary>
+    private static readonly WordSet NotAPersonAfter = new("""
+        class classes group house houses team day week month term road street lane avenue close drive way crescent
+        school primary academy college church chapel cathedral hall centre center park gardens square trust foundation
+        award awards cup trophy shield library ward building room festival fayre fair club fc united rovers city town
+        county council theatre museum zoo castle farm beach woods forest bay hill island bridge station airport
+        nursery infants juniors reserve valley river lake
+        """);
+
+    /// <summary>A capitalised word after one of these is a saint, a monarch or a place: "St Mary's", "King Charles", "Mount Snowdon".</summary>
+    private static readonly WordSet NotAPersonBefore = new("st saint king queen prince princess lord lady captain mount lake port fort cape loch river holy");
+
+    /// <summary>Story, faith and history figures that school posts name without naming a child.</summary>
+    private static readonly WordSet StoryAndFaithFigures = new("""
+        jesus christ god mary joseph gabriel noah moses abraham herod isaiah elijah jonah goliath
+        matilda wonka gruffalo aladdin cinderella goldilocks rapunzel pinocchio paddington peppa
+        """);
+
+    /// <summary>Famous people: "Florence Nightingale" in a history post is not a child.</summary>
+    private static readonly HashSet<string> FamousFullNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "florence nightingale", "mary seacole", "guy fawkes", "rosa parks", "neil armstrong", "roald dahl", "julia donaldson",
+        "david walliams", "michael morpurgo", "marcus rashford", "martin luther", "anne frank", "tim peake", "greta thunberg",
+        "charles darwin", "isaac newton", "william shakespeare", "charles dickens", "jack frost", "father christmas",
+        "isambard kingdom", "grace darling", "emmeline pankhurst", "walter tull", "helen sharman", "david attenborough",
+        "mo farah", "emma raducanu", "harry potter", "peter pan", "robin hood", "jack and", "mary poppins", "peter rabbit",
+        "beatrix potter", "winston churchill", "henry viii", "elizabeth ii", "queen elizabeth", "king charles", "amelia earhart",
+        "alan turing", "ada lovelace", "stephen hawking", "mary anning", "frida kahlo", "vincent van", "claude monet",
+        "andy goldsworthy", "oliver twist", "tom kerr", "captain tom", "joe wicks", "nelson mandela",
+    };
+
+    private static readonly WordSet LocativeWords = new("to in at from near visit visited visiting around towards into outside via explore explored exploring");
+
+    public IReadOnlyList<PersonMention> Find(TextDocument document, PeopleRegister register)
+    {
+        var index = RegisterNameIndex.For(register);
+        var mentions = new List<PersonMention>();
+        var tokens = document.Tokens;
+        var used = new bool[tokens.Count];
+
+        bool IsStrongName(int i)
+        {
+            var token = document.At(i);
+            if (token is null || !token.IsCapitalised)
+            {
+                return false;
+            }
+            return (lexicon.Contains(token.Stem) && !OrdinaryWordNames.Contains(token.Stem) && !StoryAndFaithFigures.Contains(token))
+                || index.At(document, i).Any(p => p.IsGiven && !OrdinaryWordNames.Contains(p.Words[0]));
+        }
+
+        void Add(PersonMentionKind kind, int first, int last, Person? person)
+        {
+            for (var k = first; k <= last; k++)
+            {
+                used[k] = true;
+            }
+            var start = tokens[first].Start;
+            var end = tokens[last].Start + tokens[last].StemLength;
+            mentions.Add(new PersonMention(kind, start, end - start, first, last, person));
+        }
+
+        // 1. Titles: "Mrs Patel", "Mr J. Smith", "Miss Emma". Staff names, allowed or not by policy.
+        for (var i = 0; i < tokens.Count - 1; i++)
+        {
+            if (!Titles.Contains(tokens[i]) || !tokens[i].IsCapitalised || tokens[i].IsPossessive)
+            {
+                continue;
+            }
+            var j = i + 1;
+            while (j < tokens.Count - 1 && tokens[j].Text.Length == 1 && char.IsUpper(tokens[j].Text[0]) && tokens[j].Sentence <= tokens[i].Sentence + 1)
+            {
+                j++;
+            }
+            var surname = tokens[j];
+            if (surname.IsCapitalised && !surname.StartsWithDigit && !Titles.Contains(surname) && j - i <= 3 && tokens[j].Start - tokens[i].End <= 8)
+            {
+                var lastToken = j;
+                // "Mrs Sarah Patel"
+                if (document.At(j + 1) is { IsCapitalised: true, JoinedBySpace: true } more && !NotAPersonAfter.Contains(more) && !more.StartsWithDigit
+                    && (index.At(document, j + 1).Any(p => p.Kind == NamePartKind.Last) || (lexicon.Contains(surname.Stem) && !OrdinaryWordNames.Contains(more.Stem))))
+                {
+                    lastToken = j + 1;
+                }
+                var person = index.At(document, lastToken).FirstOrDefault(p => p.Kind == NamePartKind.Last && p.Person.Kind == PersonKind.Staff)?.Person;
+                Add(PersonMentionKind.StaffName, i, lastToken, person);
+                i = lastToken;
+            }
+        }
+
+        // 2. Register names: full names first, then a first/known-as or last name alone.
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+            var parts = index.At(document, i).ToList();
+            if (parts.Count == 0)
+            {
+                continue;
+            }
+            var matched = false;
+            foreach (var given in parts.Where(p => p.IsGiven))
+            {
+                var afterGiven = i + given.Words.Count;
+                if (afterGiven >= tokens.Count || used[afterGiven] || !(tokens[afterGiven].JoinedBySpace))
+                {
+                    continue;
+                }
+                var surname = index.At(document, afterGiven).FirstOrDefault(p => p.Kind == NamePartKind.Last && p.Person.Id == given.Person.Id);
+                if (surname is null)
+                {
+                    continue;
+                }
+                var last = afterGiven + surname.Words.Count - 1;
+                // "will brown" in lower case is a verb and a colour; a real name has a capital or an unusual word.
+                var plausible = tokens[i].IsCapitalised || tokens[afterGiven].IsCapitalised
+                    || !OrdinaryWordNames.Contains(given.Words[0]) || !OrdinaryWordNames.Contains(surname.Words[0]);
+                if (!plausible)
+                {
+                    continue;
+                }
+                Add(given.Person.Kind == PersonKind.Pupil ? PersonMentionKind.PupilFullName : PersonMentionKind.StaffName, i, last, given.Person);
+                i = last;
+                matched = true;
+                break;
+            }
+            if (matched)
+            {
+                continue;
+            }
+            var part = parts[0];
+            var lastOfPart = i + part.Words.Count - 1;
+            if (!IsPlausibleSingleName(document, i, lastOfPart, part, IsStrongName))
+            {
+                continue;
+            }
+            var kind = part.Person.Kind == PersonKind.Staff
+                ? PersonMentionKind.StaffName
+                : part.IsGiven ? PersonMentionKind.PupilFirstName : PersonMentionKind.PupilLastName;
+            Add(kind, i, lastOfPart, part.Person);
+            i = lastOfPart;
+        }
+
+        // 3. Lexicon first names the register does not know.
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+            var token = tokens[i];
+            if (!token.IsCapitalised || token.IsAllCaps || token.Stem.Length < 2 || !lexicon.Contains(token.Stem)
+                || StoryAndFaithFigures.Contains(token) || NotAPersonBefore.Contains(document.At(i - 1)) || IsNotAPersonAfter(document, i))
+            {
+                continue;
+            }
+            var next = document.At(i + 1);
+            if (next is not null && next.JoinedBySpace && FamousFullNames.Contains($"{token.Stem} {next.Stem}"))
+            {
+                used[i] = used[i + 1] = true;
+                continue;
+            }
+            if (gazetteer.IsPlaceWord(token.Stem) && LocativeWords.Contains(document.At(i - 1)))
+            {
+                continue;
+            }
+            var ordinary = OrdinaryWordNames.Contains(token.Stem);
+            if (ordinary && !NameContext.IsNameContext(document, i, i, IsStrongName))
+            {
+                continue;
+            }
+            if (NameContext.IsUsedAsMonth(document, i))
+            {
+                continue;
+            }
+            // "Olivia Thompson": a capitalised, non-ordinary word after a first name is a surname.
+            if (next is not null && !used[next.Index] && next.JoinedBySpace && next.IsCapitalised && !next.IsAllCaps && !next.StartsWithDigit && next.Sentence == token.Sentence
+                && !token.IsPossessive && !OrdinaryWordNames.Contains(next.Stem) && !NotAPersonAfter.Contains(next) && !lexicon.Contains(next.Stem)
+                && !gazetteer.IsPlaceWord(next.Stem) && !IsNotAPersonAfter(document, next.Index))
+            {
+                Add(PersonMentionKind.LexiconFullName, i, i + 1, null);
+                i++;
+                continue;
+            }
+            Add(PersonMentionKind.LexiconFirstName, i, i, null);
+        }
+
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return mentions;
+    }
+
+    private static bool IsNotAPersonAfter(TextDocument document, int index)
+    {
+        var next = document.At(index + 1);
+        return next is not null && next.IsCapitalised && NotAPersonAfter.Contains(next) && !document.Tokens[index].IsPossessive;
+    }
+
+    private bool IsPlausibleSingleName(TextDocument document, int first, int last, RegisterNamePart part, Func<int, bool> isStrongName)
+    {
+        var token = document.Tokens[first];
+        if (NotAPersonBefore.Contains(document.At(first - 1)) || IsNotAPersonAfter(document, last))
+        {
+            return false;
+        }
+        if (gazetteer.IsPlaceWord(token.Stem) && LocativeWords.Contains(document.At(first - 1)))
+        {
+            return false;
+        }
+        var ordinary = part.Words.Count == 1 && OrdinaryWordNames.Contains(part.Words[0]);
+        if (part.Kind == NamePartKind.Last)
+        {
+            // A surname alone counts only when written as a name and not an ordinary word.
+            return token.IsCapitalised && !ordinary && (!token.SentenceStart || !lexicon.Contains(token.Stem));
+        }
+        if (ordinary)
+        {
+            return NameContext.IsNameContext(document, first, last, isStrongName);
+        }
+        // Unusual given names count in any case: "amelia" is Amelia.
+        return true;
+    }
+}

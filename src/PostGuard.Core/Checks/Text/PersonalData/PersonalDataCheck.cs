@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using PostGuard.Core.Checks.Text.Locations;
+using PostGuard.Core.Checks.Text.Names;
+using PostGuard.Core.Checks.Text.Tokens;
+using PostGuard.Core.Findings;
+
+namespace PostGuard.Core.Checks.Text.PersonalData;
+
+/// <summary>
+/// R10: no personal or special category data: UK phone numbers, e-mail addresses (the school's own,
+/// on an allow-listed domain, pass), dates of birth, ages given with a name, home addresses, and
+/// special category terms (health, SEN, religion, ethnicity, sexuality, safeguarding...) in the same
+/// sentence as a named person or "a pupil"/"a child".
+/// </summary>
+public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder locations) : IDraftCheck
+{
+    public const string Rule = "R10";
+
+    private static readonly WordSet PersonNouns = new("pupil pupils child children's boy girl son daughter student learner he she his him her");
+    private static readonly WordSet HomeWords = new("lives live living home house address");
+
+    public string Name => "text-personal-data";
+
+    public ValueTask<IReadOnlyList<Finding>> RunAsync(DraftUnderCheck draft, CancellationToken cancellationToken)
+    {
+        var policy = draft.Policy;
+        if (!policy.IsEnabled(Rule))
+        {
+            return ValueTask.FromResult<IReadOnlyList<Finding>>([]);
+        }
+        var severity = policy.SeverityFor(Rule, Severity.Hold);
+        var document = TextDocument.Parse(draft.Text);
+        var text = document.Text;
+        var findings = new TextFindingList(text);
+
+        foreach (var (start, length, domain) in ContactDetails.EmailAddresses(text))
+        {
+            if (Links.LinkAllowList.IsAllowed(domain, policy.AllowedLinkDomains))
+            {
+                continue;
+            }
+            findings.Add(Rule, severity, start, length, $"\"{text.Substring(start, length)}\" is an e-mail address; posts carry no personal contact details.",
+                "Remove the address, or point to the school office's published contact page.", new JsonObject { ["dataKind"] = "email" });
+        }
+        foreach (var (start, length) in ContactDetails.PhoneNumbers(text))
+        {
+            findings.Add(Rule, severity, start, length, $"\"{text.Substring(start, length)}\" is a phone number; posts carry no personal contact details.",
+                "Remove the number (parents can find the school office's number on the website).", new JsonObject { ["dataKind"] = "phone" });
+        }
+
+        var people = names.Find(document, draft.People).Where(m => m.IsChildLike || m.IsFromRegister).ToList();
+        var personSentences = new HashSet<int>(people.Select(p => document.Tokens[p.FirstToken].Sentence));
+        var tokens = document.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var token = tokens[i];
+            // Dates of birth: "DOB", "date of birth", "born on 3rd May 2016".
+            if (token.Is("dob") || (token.Is("d") && document.Followed(i, "o", "b")) || (token.Is("date") && document.Followed(i, "of", "birth")) || (token.Is("born") && (document.IsWordAt(i + 1, "on") || document.At(i + 1)?.StartsWithDigit == true)))
+            {
+                var last = Math.Min(i + 5, tokens.Count - 1);
+                while (last > i && tokens[last].Sentence != token.Sentence)
+                {
+                    last--;
+                }
+                findings.Add(Rule, severity, token.Start, tokens[last].End - token.Start, $"\"{text[token.Start..tokens[last].End]}\" gives a date of birth.",
+                    "Remove the date of birth.", new JsonObject { ["dataKind"] = "date-of-birth" });
+                continue;
+            }
+            // Ages with names: "Amelia (7)", "Amelia, aged 7", "7-year-old Amelia".
+            if (personSentences.Contains(token.Sentence) && IsAge(document, i, out var ageEnd))
+            {
+                findings.Add(Rule, severity, token.Start, tokens[ageEnd].End - token.Start, $"\"{text[token.Start..tokens[ageEnd].End]}\" gives the age of a named child.",
+                    "Remove the age (or the name).", new JsonObject { ["dataKind"] = "age" });
+                i = ageEnd;
+                continue;
+            }
+            if (SpecialCategoryTerms.At(document, i, out var termEnd))
+            {
+                var nearPerson = personSentences.Contains(token.Sentence) || document.SentenceOf(i).Any(t => PersonNouns.Contains(t) && (t.Is("he") || t.Is("she") || t.Is("his") || t.Is("him") || t.Is("her") || IsSingular(document, t.Index)));
+                if (nearPerson)
+                {
+                    var quoted = text[token.Start..tokens[termEnd].End];
+                    findings.Add(Rule, severity, token.Start, tokens[termEnd].End - token.Start,
+                        $"\"{quoted}\" is special category or sensitive information next to a person; posts never say this about anyone.",
+                        $"Remove \"{quoted}\" or the person it is about.", new JsonObject { ["dataKind"] = "special-category" });
+                }
+                i = termEnd;
+            }
+        }
+
+        // Home addresses: a street address in a sentence about where someone lives.
+        foreach (var address in locations.Find(document, policy).Where(l => l.Kind is LocationKind.StreetAddress or LocationKind.Postcode && !l.Allowed))
+        {
+            var token = tokens.First(t => t.Start >= address.Start);
+            if (document.SentenceOf(token.Index).Any(t => HomeWords.Contains(t)))
+            {
+                findings.Add(Rule, severity, address.Start, address.Length, $"\"{address.Text}\" looks like someone's home address.",
+                    "Remove the address.", new JsonObject { ["dataKind"] = "home-address" });
+            }
+        }
+        return ValueTask.FromResult(findings.ToList());
+    }
+
+    /// <summary>"a pupil", "one child", "a boy": one person, not "all pupils".</summary>
+    private static bool IsSingular(TextDocument document, int index)
+    {
+        var previous = document.At(index - 1);
+        return previous is not null && (previous.Is("a") || previous.Is("one") || previous.Is("this") || previous.Is("our")) && !document.Tokens[index].Text.EndsWith('s');
+    }
+
+    private static bool IsAge(TextDocument document, int i, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        // "aged 7"
+        if (token.Is("aged") && document.At(i + 1) is { IsNumber: true } n && n.Text.Length <= 2)
+        {
+            end = i + 1;
+            return true;
+        }
+        // "7 years old", "7-year-old"
+        if (token.IsNumber && token.Text.Length <= 2 && document.At(i + 1) is { } years && (years.Is("year") || years.Is("years") || years.Is("yr") || years.Is("yrs")) && document.IsWordAt(i + 2, "old"))
+        {
+            end = i + 2;
+            return true;
+        }
+        // "Amelia (7)"
+        if (token.IsNumber && token.Text.Length <= 2 && token.Gap.EndsWith('(') && i + 1 < document.Tokens.Count + 1 && document.Text.Length > token.End && document.Text[token.End] == ')')
+        {
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using PostGuard.Core.Checks.Text.Confidential;
+using PostGuard.Core.Checks.Text.Language;
+using PostGuard.Core.Checks.Text.Links;
+using PostGuard.Core.Checks.Text.Locations;
+using PostGuard.Core.Checks.Text.Names;
+using PostGuard.Core.Checks.Text.PersonalData;
+using PostGuard.Core.Checks.Text.TripTiming;
+using PostGuard.Vision.Assets;
+
+namespace PostGuard.Core.Checks.Text;
+
+/// <summary>Registers the text checks (R6–R11, R15, R16) and their lexicons, each loaded once.</summary>
+public static class TextChecksRegistration
+{
+    /// <param name="assetsRoot">The models directory (configuration Assets:Root); null finds it above the application.</param>
+    public static IServiceCollection AddTextChecks(this IServiceCollection services, string? assetsRoot)
+    {
+        services.AddSingleton(_ => FirstNameLexicon.Load(AssetDirectory.Locate(assetsRoot)));
+        services.AddSingleton(_ => Gazetteer.Load(AssetDirectory.Locate(assetsRoot)));
+        services.AddSingleton<PersonNameFinder>();
+        services.AddSingleton<LocationFinder>();
+        services.AddSingleton<IDraftCheck, NamesCheck>();
+        services.AddSingleton<IDraftCheck, LocationsCheck>();
+        services.AddSingleton<IDraftCheck, TripTimingCheck>();
+        services.AddSingleton<IDraftCheck, PersonalDataCheck>();
+        services.AddSingleton<IDraftCheck, LanguageCheck>();
+        services.AddSingleton<IDraftCheck, LinksCheck>();
+        services.AddSingleton<IDraftCheck, ConfidentialCheck>();
+        return services;
+    }
+}

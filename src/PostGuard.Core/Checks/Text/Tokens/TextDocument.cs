@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text;
+
+namespace PostGuard.Core.Checks.Text.Tokens;
+
+/// <summary>
+/// A draft's text split into words, numbers and sentences in one linear pass. Every text check
+/// reads this instead of running its own open-ended regular expressions over the raw text, so
+/// scanning stays linear in the length of the text whatever the input (100 KB, emoji, RTL marks).
+/// </summary>
+public sealed class TextDocument
+{
+    private static readonly HashSet<string> AbbreviationsBeforeFullStop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mr", "mrs", "ms", "mx", "dr", "st", "rev", "revd", "prof", "no", "vs", "v", "e.g", "i.e", "etc", "approx", "dept",
+    };
+
+    private TextDocument(string text, IReadOnlyList<Token> tokens)
+    {
+        Text = text;
+        Tokens = tokens;
+    }
+
+    public string Text { get; }
+    public IReadOnlyList<Token> Tokens { get; }
+
+    public Token? At(int index) => index >= 0 && index < Tokens.Count ? Tokens[index] : null;
+
+    /// <summary>The token's stem in lower case, or "" outside the text.</summary>
+    public string LowerAt(int index) => At(index)?.Stem.ToLowerInvariant() ?? "";
+
+    public bool IsWordAt(int index, string word) => At(index)?.Is(word) == true;
+
+    /// <summary>True when the words before <paramref name="index"/> are exactly <paramref name="words"/> (same sentence).</summary>
+    public bool Preceded(int index, params string[] words)
+    {
+        for (var k = 0; k < words.Length; k++)
+        {
+            var token = At(index - words.Length + k);
+            if (token is null || !token.Is(words[k]) || token.Sentence != Tokens[index].Sentence)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>True when the words after <paramref name="index"/> are exactly <paramref name="words"/> (same sentence).</summary>
+    public bool Followed(int index, params string[] words)
+    {
+        for (var k = 0; k < words.Length; k++)
+        {
+            var token = At(index + 1 + k);
+            if (token is null || !token.Is(words[k]) || token.Sentence != Tokens[index].Sentence)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public IEnumerable<Token> SentenceOf(int index)
+    {
+        var sentence = Tokens[index].Sentence;
+        var first = index;
+        while (first > 0 && Tokens[first - 1].Sentence == sentence)
+        {
+            first--;
+        }
+        for (var i = first; i < Tokens.Count && Tokens[i].Sentence == sentence; i++)
+        {
+            yield return Tokens[i];
+        }
+    }
+
+    public static TextDocument Parse(string? text)
+    {
+        text ??= "";
+        var tokens = new List<Token>(Math.Min(text.Length / 4 + 1, 100_000));
+        var sentence = 0;
+        var sentenceStart = true;
+        var previousEnd = 0;
+        var word = new StringBuilder(32);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsWordChar(text, i))
+            {
+                i++;
+                continue;
+            }
+            var gap = text[previousEnd..i];
+            if (tokens.Count > 0 && EndsSentence(gap, tokens[^1]))
+            {
+                sentence++;
+                sentenceStart = true;
+            }
+            var start = i;
+            word.Clear();
+            var stemLength = -1;
+            while (i < text.Length && (IsWordChar(text, i) || IsInnerApostrophe(text, i) || IsInnerFormat(text, i)))
+            {
+                var c = text[i];
+                if (c is '\'' or '’')
+                {
+                    if (stemLength < 0 && IsPossessiveEnding(text, i))
+                    {
+                        stemLength = i - start;
+                    }
+                    word.Append('\'');
+                }
+                else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
+                {
+                    word.Append(c);
+                }
+                i++;
+            }
+            // "Jones'" (plural possessive): a trailing apostrophe ends the stem.
+            if (i < text.Length && text[i] is '\'' or '’' && (i + 1 >= text.Length || !char.IsLetter(text[i + 1])) && stemLength < 0 && word.Length > 1 && word[^1] == 's')
+            {
+                stemLength = i - start;
+            }
+            var tokenText = word.ToString();
+            var stem = stemLength >= 0 ? StemOf(tokenText) : tokenText;
+            tokens.Add(new Token
+            {
+                Index = tokens.Count,
+                Start = start,
+                Length = i - start,
+                Text = tokenText,
+                Stem = stem.Length > 0 ? stem : tokenText,
+                StemLength = stemLength >= 0 ? stemLength : i - start,
+                Sentence = sentence,
+                SentenceStart = sentenceStart || StartsAfterSymbol(gap),
+                Gap = gap,
+            });
+            sentenceStart = false;
+            previousEnd = i;
+        }
+        return new TextDocument(text, tokens);
+    }
+
+    private static string StemOf(string tokenText)
+    {
+        var apostrophe = tokenText.IndexOf('\'', StringComparison.Ordinal);
+        return apostrophe > 0 ? tokenText[..apostrophe] : tokenText;
+    }
+
+    private static bool IsWordChar(string text, int i)
+    {
+        var c = text[i];
+        if (char.IsLetterOrDigit(c))
+        {
+            return true;
+        }
+        // Letters outside the basic plane (surrogate pairs) are letters too; emoji are not.
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            return char.IsLetter(text, i);
+        }
+        if (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]))
+        {
+            return char.IsLetter(text, i - 1);
+        }
+        return false;
+    }
+
+    private static bool IsInnerApostrophe(string text, int i) =>
+        text[i] is '\'' or '’' && i > 0 && i + 1 < text.Length && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]);
+
+    /// <summary>Invisible format characters (RTL marks, zero-width joiners, soft hyphens) inside a word do not split it.</summary>
+    private static bool IsInnerFormat(string text, int i) =>
+        CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.Format && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
+
+    private static bool IsPossessiveEnding(string text, int i) =>
+        i + 1 < text.Length && text[i + 1] is 's' or 'S' && (i + 2 >= text.Length || !char.IsLetter(text[i + 2]));
+
+    private static bool EndsSentence(string gap, Token previous)
+    {
+        foreach (var c in gap)
+        {
+            if (c is '\n' or '\r' or '!' or '?' or '•' or '|')
+            {
+                return true;
+            }
+        }
+        var stop = gap.IndexOf('.', StringComparison.Ordinal);
+        // "9.30" and "e.g." have no space after the full stop: not a sentence end.
+        if (stop >= 0 && stop + 1 < gap.Length && (char.IsWhiteSpace(gap[stop + 1]) || gap[(stop + 1)..].Any(c => c is '"' or '”' or ')')))
+        {
+            // "Mrs. Patel", "J. Smith": the full stop after a title or an initial does not end the sentence.
+            return !(stop == 0 && (AbbreviationsBeforeFullStop.Contains(previous.Text) || (previous.Text.Length == 1 && char.IsUpper(previous.Text[0]))));
+        }
+        return StartsAfterSymbol(gap);
+    }
+
+    /// <summary>Emoji and other symbols start a new thought: "Great day 🎉 Amazing effort".</summary>
+    private static bool StartsAfterSymbol(string gap)
+    {
+        for (var i = 0; i < gap.Length; i++)
+        {
+            var category = char.GetUnicodeCategory(gap, i);
+            if (category is UnicodeCategory.OtherSymbol or UnicodeCategory.Surrogate || gap[i] is '•' or '*' or '#' or ':' or ';')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,49 @@
+using PostGuard.Core.Checks.Text.Locations;
+using PostGuard.Core.Checks.Text.Tokens;
+
+namespace PostGuard.Core.Checks.Text.TripTiming;
+
+/// <summary>A word or place in the text that puts children away from school: "trip", "coach", "at the zoo", "Canterbury".</summary>
+public sealed record OffSiteCue(int Start, int Length, int Sentence, string Text);
+
+/// <summary>
+/// Off-site cues for R8: trip words (trip, visit, residential, outing, coach...), travel phrases,
+/// away fixtures, and any location or venue the location finder reports.
+/// </summary>
+public static class OffSiteCues
+{
+    private static readonly WordSet TripWords = new("""
+        trip trips residential residentials outing outings excursion excursions coach coaches minibus expedition camp camping
+        visit visiting tour fieldtrip field-trip sleepover overnight
+        """);
+
+    public static IReadOnlyList<OffSiteCue> Find(TextDocument document, IReadOnlyList<LocationMention> locations)
+    {
+        var cues = new List<OffSiteCue>();
+        var tokens = document.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var isCue = TripWords.Contains(token)
+                // "a visit from the fire brigade" comes to school; "school trip" goes out.
+                && !(token.Is("visit") && (document.IsWordAt(i + 1, "from") || document.IsWordAt(i + 1, "to") && document.IsWordAt(i + 2, "school") || document.IsWordAt(i + 1, "by")))
+                && !(token.Is("visiting") && document.At(i + 1) is { } visitor && (visitor.Is("author") || visitor.Is("speaker") || visitor.Is("artist") || visitor.Is("musicians") || visitor.Is("theatre") || visitor.Is("us")));
+            isCue |= token.Is("away") && document.At(i + 1) is { } fixture && (fixture.Is("match") || fixture.Is("game") || fixture.Is("fixture") || fixture.Is("day"));
+            isCue |= token.Is("day") && document.IsWordAt(i + 1, "out");
+            isCue |= (token.Is("set") || token.Is("setting")) && document.IsWordAt(i + 1, "off");
+            isCue |= (token.Is("heading") || token.Is("travelling") || token.Is("traveling") || token.Is("depart") || token.Is("departing") || token.Is("departs")) && token.Sentence == (document.At(i + 1)?.Sentence ?? -1);
+            isCue |= (token.Is("off") && document.IsWordAt(i + 1, "to") && (document.IsWordAt(i - 1, "we're") || document.IsWordAt(i - 1, "are") || document.IsWordAt(i - 1, "is")));
+            isCue |= token.Is("leave") && document.IsWordAt(i + 1, "school");
+            if (isCue)
+            {
+                cues.Add(new OffSiteCue(token.Start, token.Length, token.Sentence, token.Text));
+            }
+        }
+        foreach (var location in locations.Where(l => !l.Allowed))
+        {
+            var token = tokens.FirstOrDefault(t => t.Start >= location.Start);
+            cues.Add(new OffSiteCue(location.Start, location.Length, token?.Sentence ?? 0, location.Text));
+        }
+        return cues;
+    }
+}

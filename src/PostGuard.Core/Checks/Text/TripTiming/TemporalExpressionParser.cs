@@ -1,0 +1,466 @@
+using System.Globalization;
+using PostGuard.Core.Checks.Text.Names;
+using PostGuard.Core.Checks.Text.Tokens;
+
+namespace PostGuard.Core.Checks.Text.TripTiming;
+
+/// <summary>
+/// An English (en-GB) temporal expression parser: today, tonight, this morning/afternoon, tomorrow,
+/// on Friday, next Tuesday, this weekend, next week, 12th June, June 12, 12/06 (day/month), 12 June 2027,
+/// ranges ("Monday to Wednesday"), "right now", "currently", "on our way", "we're heading to",
+/// "will be at", and times ("set off at 9", "back at 3:30", "until 4pm"). Everything is resolved
+/// against the publish time in the school's time zone; a sentence in the past tense reads a bare
+/// weekday backwards ("On Friday we visited...").
+/// </summary>
+public static class TemporalExpressionParser
+{
+    public static readonly TimeOnly EndOfSchoolDay = new(18, 0);
+    private static readonly TimeOnly EndOfMorning = new(12, 0);
+    private static readonly TimeOnly EndOfAfternoon = new(17, 0);
+    private static readonly TimeOnly EndOfEvening = new(22, 0);
+
+    private static readonly WordSet PastMarkers = new("""
+        was were had went visited enjoyed took came did saw made spent learned learnt explored loved returned got played
+        performed watched met ate thanked raised travelled traveled walked climbed discovered found tried finished completed
+        celebrated welcomed hosted competed won lost drew scored sang danced joined attended braved experienced
+        """);
+
+    private static readonly WordSet FutureMarkers = new("""
+        will 'll shall going tomorrow upcoming forthcoming reminder remember please bring wear need needs can't cannot wait
+        forward looking plan planned planning booked
+        """);
+
+    private static readonly WordSet Weekdays = OrdinaryWordNames.Weekdays;
+
+    private static readonly Dictionary<string, int> MonthNumbers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["january"] = 1, ["jan"] = 1, ["february"] = 2, ["feb"] = 2, ["march"] = 3, ["mar"] = 3, ["april"] = 4, ["apr"] = 4,
+        ["may"] = 5, ["june"] = 6, ["jun"] = 6, ["july"] = 7, ["jul"] = 7, ["august"] = 8, ["aug"] = 8,
+        ["september"] = 9, ["sep"] = 9, ["sept"] = 9, ["october"] = 10, ["oct"] = 10, ["november"] = 11, ["nov"] = 11,
+        ["december"] = 12, ["dec"] = 12,
+    };
+
+    private static readonly WordSet EndTimeCues = new("back return returning returns home until till til finish finishes finishing collect collection pickup pick end ends ending due");
+
+    /// <summary>Phrases that mean "happening now", as lower-case word sequences.</summary>
+    private static readonly string[][] NowPhrases =
+    [
+        ["right", "now"], ["currently"], ["at", "the", "moment"], ["as", "we", "speak"], ["on", "our", "way"], ["on", "the", "way"],
+        ["heading", "to"], ["heading", "off"], ["we're", "off"], ["we", "are", "off"], ["we're", "at"], ["we", "are", "at"],
+        ["we're", "here"], ["have", "arrived"], ["just", "arrived"], ["arrived", "safely"], ["underway"], ["under", "way"],
+        ["live", "from"], ["are", "having", "a"], ["are", "enjoying"], ["are", "now"], ["is", "now"], ["are", "currently"],
+        ["have", "set", "off"], ["just", "set", "off"], ["setting", "off"], ["we're", "heading"], ["we", "are", "heading"],
+    ];
+
+    private static readonly string[][] FuturePhrases =
+    [
+        ["will", "be", "at"], ["will", "be", "visiting"], ["will", "be", "heading"], ["will", "be", "going"], ["will", "set", "off"],
+        ["are", "off", "to"], ["are", "going", "to"], ["is", "going", "to"], ["set", "off", "at"], ["leave", "school", "at"],
+    ];
+
+    public static IReadOnlyList<TemporalMention> Parse(TextDocument document, DateTime publishLocal)
+    {
+        var mentions = new List<TemporalMention>();
+        var tokens = document.Tokens;
+        var today = DateOnly.FromDateTime(publishLocal);
+        var pastSentences = new Dictionary<int, bool>();
+
+        bool IsPastSentence(int sentence, int tokenIndex)
+        {
+            if (!pastSentences.TryGetValue(sentence, out var past))
+            {
+                var words = document.SentenceOf(tokenIndex).ToList();
+                past = words.Exists(PastMarkers.Contains) && !words.Exists(FutureMarkers.Contains);
+                pastSentences[sentence] = past;
+            }
+            return past;
+        }
+
+        void Add(TemporalKind kind, int first, int last, DateOnly? day, TimeOnly? endsAt)
+        {
+            var start = tokens[first].Start;
+            mentions.Add(new TemporalMention(kind, start, tokens[last].End - start, tokens[first].Sentence, day, endsAt));
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = tokens[i].Stem.ToLowerInvariant();
+            var past = IsPastSentence(tokens[i].Sentence, i);
+
+            if (MatchPhrase(document, i, NowPhrases, out var nowEnd))
+            {
+                if (!past || word is "currently" or "right")
+                {
+                    Add(TemporalKind.Now, i, nowEnd, today, null);
+                }
+                i = nowEnd;
+                continue;
+            }
+            if (MatchPhrase(document, i, FuturePhrases, out var futureEnd))
+            {
+                var time = TimeAfter(document, futureEnd + 1, out _);
+                // "set off at 9" with no day stated: today (the date, if any, is found separately).
+                Add(TemporalKind.Dated, i, futureEnd, today, time is { } t && word is "set" or "leave" ? null : time);
+                i = futureEnd;
+                continue;
+            }
+            switch (word)
+            {
+                case "yesterday":
+                    Add(TemporalKind.Past, i, i, today.AddDays(-1), null);
+                    continue;
+                case "last" when document.At(i + 1) is { } unit && (Weekdays.Contains(unit) || unit.Is("week") || unit.Is("weekend") || unit.Is("night") || unit.Is("term") || unit.Is("month") || unit.Is("year")):
+                    Add(TemporalKind.Past, i, i + 1, null, null);
+                    i++;
+                    continue;
+                case "ago" or "earlier" when document.At(i + 1) is null || !document.At(i + 1)!.Is("than"):
+                    Add(TemporalKind.Past, i, i, null, null);
+                    continue;
+                case "today" or "later" when word == "today" || document.IsWordAt(i + 1, "today"):
+                {
+                    var last = word == "later" ? i + 1 : i;
+                    Add(past ? TemporalKind.Past : TemporalKind.Dated, i, last, today, null);
+                    i = last;
+                    continue;
+                }
+                case "tonight":
+                    Add(TemporalKind.Dated, i, i, today, EndOfEvening);
+                    continue;
+                case "this" when document.At(i + 1) is { } part && PartOfDayEnd(part.Stem) is { } partEnd:
+                    Add(past ? TemporalKind.Past : TemporalKind.Dated, i, i + 1, today, partEnd);
+                    i++;
+                    continue;
+                case "tomorrow":
+                {
+                    var last = i;
+                    TimeOnly? end = null;
+                    if (document.At(i + 1) is { } part2 && PartOfDayEnd(part2.Stem) is { } tomorrowPart)
+                    {
+                        last = i + 1;
+                        end = tomorrowPart;
+                    }
+                    Add(TemporalKind.Dated, i, last, today.AddDays(1), end);
+                    i = last;
+                    continue;
+                }
+                case "this" or "next" when document.At(i + 1) is { } unit2 && (unit2.Is("weekend") || unit2.Is("week")):
+                {
+                    var nextOne = word == "next" ? 7 : 0;
+                    var daysToSunday = ((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7;
+                    var daysToFriday = ((int)DayOfWeek.Friday - (int)today.DayOfWeek + 7) % 7;
+                    var lastDay = unit2.Is("weekend") ? today.AddDays(daysToSunday + nextOne)
+                        : today.AddDays((today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? daysToFriday : daysToFriday) + nextOne);
+                    if (unit2.Is("week") && nextOne == 0 && today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+                    {
+                        lastDay = today.AddDays(daysToSunday);
+                    }
+                    Add(past ? TemporalKind.Past : TemporalKind.Dated, i, i + 1, lastDay, null);
+                    i++;
+                    continue;
+                }
+            }
+            if (TryDate(document, i, today, past, out var dateEnd, out var date))
+            {
+                var first = i;
+                var last = dateEnd;
+                // Ranges: "Monday to Wednesday", "12th-14th June", "from 3rd until 5th July".
+                if (document.At(last + 1) is { } joiner && (joiner.Is("to") || joiner.Is("until") || joiner.Is("till") || joiner.Is("and") || document.At(last + 1)!.Gap.Trim() is "-" or "–")
+                    && TryDate(document, joiner.Is("to") || joiner.Is("until") || joiner.Is("till") || joiner.Is("and") ? last + 2 : last + 1, date, past, out var rangeEnd, out var rangeDate))
+                {
+                    if (rangeDate < date && rangeDate.AddYears(1) >= date)
+                    {
+                        rangeDate = rangeDate.AddYears(1);
+                    }
+                    last = rangeEnd;
+                    date = rangeDate >= date ? rangeDate : date;
+                }
+                var endsAt = TimeAfter(document, last + 1, out var timeEnd);
+                var kind = date < today ? TemporalKind.Past : TemporalKind.Dated;
+                Add(kind, first, last, date, endsAt);
+                i = Math.Max(last, timeEnd);
+                continue;
+            }
+            // A stated end time with no day: "back at 3:30", "home by 4pm".
+            if (EndTimeCues.Contains(tokens[i]) && TimeAfter(document, i + 1, out var cueEnd) is { } cueTime)
+            {
+                Add(past ? TemporalKind.Past : TemporalKind.Dated, i, cueEnd, null, cueTime);
+                i = cueEnd;
+            }
+        }
+        return mentions;
+    }
+
+    private static TimeOnly? PartOfDayEnd(string word) => word.ToLowerInvariant() switch
+    {
+        "morning" => EndOfMorning,
+        "lunchtime" => new TimeOnly(13, 30),
+        "afternoon" => EndOfAfternoon,
+        "evening" or "night" => EndOfEvening,
+        _ => null,
+    };
+
+    private static bool MatchPhrase(TextDocument document, int i, string[][] phrases, out int end)
+    {
+        foreach (var phrase in phrases)
+        {
+            var ok = true;
+            for (var k = 0; k < phrase.Length && ok; k++)
+            {
+                var token = document.At(i + k);
+                ok = token is not null && string.Equals(token.Text.Replace('’', '\''), phrase[k], StringComparison.OrdinalIgnoreCase)
+                    && (k == 0 || token.Sentence == document.Tokens[i].Sentence);
+            }
+            if (ok)
+            {
+                end = i + phrase.Length - 1;
+                return true;
+            }
+        }
+        end = i;
+        return false;
+    }
+
+    /// <summary>A day: "Friday", "on Friday", "next Tuesday", "this Thursday", "12th June", "June 12th", "12/06", "12 June 2027", "Friday 12th June".</summary>
+    private static bool TryDate(TextDocument document, int i, DateOnly today, bool past, out int end, out DateOnly date)
+    {
+        end = i;
+        date = today;
+        var token = document.At(i);
+        if (token is null)
+        {
+            return false;
+        }
+        var start = i;
+        var modifier = "";
+        if (token.Is("on") || token.Is("this") || token.Is("next") || token.Is("coming") || token.Is("from") || token.Is("by"))
+        {
+            modifier = token.Stem.ToLowerInvariant();
+            start = i + 1;
+            if (document.IsWordAt(start, "coming"))
+            {
+                start++;
+            }
+        }
+        var first = document.At(start);
+        if (first is null)
+        {
+            return false;
+        }
+        if (Weekdays.Contains(first) && !first.IsPossessive)
+        {
+            var weekday = Enum.Parse<DayOfWeek>(first.Stem, ignoreCase: true);
+            // "Friday 12th June": the explicit date wins.
+            if (TryExplicitDate(document, start + 1, today, out var explicitEnd, out var explicitDate))
+            {
+                end = explicitEnd;
+                date = explicitDate;
+                return true;
+            }
+            var ahead = ((int)weekday - (int)today.DayOfWeek + 7) % 7;
+            if (modifier == "next")
+            {
+                if (ahead == 0)
+                {
+                    ahead = 7;
+                }
+                // "next Tuesday" said on a Monday means Tuesday of next week.
+                var daysLeftInWeek = ((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7;
+                if (ahead <= daysLeftInWeek)
+                {
+                    ahead += 7;
+                }
+                date = today.AddDays(ahead);
+            }
+            else if (past && modifier != "this" && modifier != "coming")
+            {
+                date = today.AddDays(-(((int)today.DayOfWeek - (int)weekday + 7) % 7));
+            }
+            else
+            {
+                date = today.AddDays(ahead);
+            }
+            end = start;
+            var part = document.At(start + 1);
+            if (part is not null && PartOfDayEnd(part.Stem) is not null)
+            {
+                end = start + 1;
+            }
+            return true;
+        }
+        if (TryExplicitDate(document, start, today, out var dateEnd, out var parsed))
+        {
+            end = dateEnd;
+            date = parsed;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TryExplicitDate(TextDocument document, int i, DateOnly today, out int end, out DateOnly date)
+    {
+        end = i;
+        date = today;
+        var token = document.At(i);
+        if (token is null)
+        {
+            return false;
+        }
+        int day, month;
+        int? year = null;
+        var last = i;
+        if (DayNumber(token.Text) is { } d && document.At(i + 1) is { } m1)
+        {
+            var monthIndex = i + 1;
+            if (m1.Is("of") && document.At(i + 2) is not null)
+            {
+                monthIndex = i + 2;
+            }
+            var monthToken = document.At(monthIndex)!;
+            if (MonthNumbers.TryGetValue(monthToken.Stem, out month))
+            {
+                day = d;
+                last = monthIndex;
+            }
+            // 12/06 and 12/06/2027 (day first: en-GB)
+            else if (m1.Gap == "/" && m1.IsNumber && int.TryParse(m1.Text, CultureInfo.InvariantCulture, out month) && token.IsNumber)
+            {
+                day = d;
+                last = i + 1;
+                if (document.At(i + 2) is { Gap: "/", IsNumber: true } y && int.TryParse(y.Text, CultureInfo.InvariantCulture, out var yy))
+                {
+                    year = yy < 100 ? 2000 + yy : yy;
+                    last = i + 2;
+                }
+            }
+            else
+            {
+                return false;
+            }
+        }
+        else if (MonthNumbers.TryGetValue(token.Stem, out month) && token.Stem.Length >= 3 && document.At(i + 1) is { } dayToken && DayNumber(dayToken.Text) is { } d2
+                 && dayToken.JoinedBySpace && !(document.At(i + 2) is { } after && (after.Gap.Contains(':', StringComparison.Ordinal) || after.Gap.Contains('.', StringComparison.Ordinal))))
+        {
+            day = d2;
+            last = i + 1;
+        }
+        else
+        {
+            return false;
+        }
+        if (year is null && document.At(last + 1) is { IsNumber: true } yearToken && yearToken.Text.Length == 4 && int.TryParse(yearToken.Text, CultureInfo.InvariantCulture, out var fullYear) && fullYear is > 1900 and < 2200)
+        {
+            year = fullYear;
+            last++;
+        }
+        if (month is < 1 or > 12)
+        {
+            return false;
+        }
+        var resolvedYear = year ?? NearestYear(today, month, day);
+        if (day < 1 || day > DateTime.DaysInMonth(resolvedYear, month))
+        {
+            return false;
+        }
+        date = new DateOnly(resolvedYear, month, day);
+        end = last;
+        return true;
+    }
+
+    /// <summary>A date without a year is the one nearest the publish date.</summary>
+    private static int NearestYear(DateOnly today, int month, int day)
+    {
+        var best = today.Year;
+        var bestDistance = int.MaxValue;
+        foreach (var year in new[] { today.Year - 1, today.Year, today.Year + 1 })
+        {
+            if (day > DateTime.DaysInMonth(year, month))
+            {
+                continue;
+            }
+            var distance = Math.Abs(new DateOnly(year, month, day).DayNumber - today.DayNumber);
+            if (distance < bestDistance)
+            {
+                best = year;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static int? DayNumber(string text)
+    {
+        var digits = text.TrimEnd('s', 't', 'n', 'd', 'r', 'h', 'S', 'T', 'N', 'D', 'R', 'H');
+        var suffix = text[digits.Length..].ToLowerInvariant();
+        if (digits.Length is 0 or > 2 || !digits.All(char.IsAsciiDigit) || suffix is not ("" or "st" or "nd" or "rd" or "th"))
+        {
+            return null;
+        }
+        var value = int.Parse(digits, CultureInfo.InvariantCulture);
+        return value is >= 1 and <= 31 ? value : null;
+    }
+
+    /// <summary>"at 3:30", "by 4pm", "3.30pm", "15:30", "at 9" (school hours: 1–6 are afternoon).</summary>
+    public static TimeOnly? TimeAfter(TextDocument document, int i, out int end)
+    {
+        end = i - 1;
+        var token = document.At(i);
+        if (token is not null && (token.Is("at") || token.Is("by") || token.Is("around") || token.Is("about") || token.Is("approximately") || token.Is("approx")))
+        {
+            i++;
+            token = document.At(i);
+        }
+        if (token is null || !token.StartsWithDigit)
+        {
+            return null;
+        }
+        var text = token.Text.ToLowerInvariant();
+        var meridiem = text.EndsWith("am", StringComparison.Ordinal) ? "am" : text.EndsWith("pm", StringComparison.Ordinal) ? "pm" : "";
+        var hourText = meridiem.Length > 0 ? text[..^2] : text;
+        if (!int.TryParse(hourText, CultureInfo.InvariantCulture, out var hour) || hour > 23)
+        {
+            return null;
+        }
+        var minute = 0;
+        var last = i;
+        if (meridiem.Length == 0 && document.At(i + 1) is { } minutes && (minutes.Gap is ":" or ".") && minutes.Text.Length >= 2 && minutes.Text[..2].All(char.IsAsciiDigit))
+        {
+            minute = int.Parse(minutes.Text[..2], CultureInfo.InvariantCulture);
+            var rest = minutes.Text[2..].ToLowerInvariant();
+            meridiem = rest is "am" or "pm" ? rest : "";
+            last = i + 1;
+            if (meridiem.Length == 0 && document.At(i + 2) is { } ampm && (ampm.Is("am") || ampm.Is("pm")) && ampm.JoinedBySpace)
+            {
+                meridiem = ampm.Stem.ToLowerInvariant();
+                last = i + 2;
+            }
+        }
+        else if (meridiem.Length == 0 && document.At(i + 1) is { } ampm && (ampm.Is("am") || ampm.Is("pm")) && ampm.JoinedBySpace)
+        {
+            meridiem = ampm.Stem.ToLowerInvariant();
+            last = i + 1;
+        }
+        else if (meridiem.Length == 0 && !document.Tokens[i - 1 >= 0 ? i - 1 : i].Is("at") && !document.Tokens[Math.Max(i - 1, 0)].Is("by"))
+        {
+            // A bare number is a time only after "at" or "by".
+            return null;
+        }
+        if (minute > 59)
+        {
+            return null;
+        }
+        if (meridiem == "pm" && hour < 12)
+        {
+            hour += 12;
+        }
+        else if (meridiem == "am" && hour == 12)
+        {
+            hour = 0;
+        }
+        else if (meridiem.Length == 0 && hour is >= 1 and <= 6)
+        {
+            hour += 12;
+        }
+        end = last;
+        return new TimeOnly(hour, minute);
+    }
+}
