@@ -18,19 +18,29 @@ internal static class TensorSampler
             throw new ArgumentException("tensor size mismatch", nameof(tensor));
         }
         Array.Fill(tensor, -1f);
-        var step = windowSide / size;
+        SampleInto(image, windowX, windowY, windowSide, new Cell(size, 0, 0, size), tensor);
+    }
+
+    /// <summary>Fills one square cell of a larger tensor (several crops in one model run); the cell must be pre-filled with −1.</summary>
+    public static void SampleInto(RgbImage image, double windowX, double windowY, double windowSide, Cell cell, float[] tensor)
+    {
+        var step = windowSide / cell.Size;
         if (step >= 1)
         {
-            SampleByArea(image, windowX, windowY, step, size, tensor);
+            SampleByArea(image, windowX, windowY, step, cell, tensor);
         }
         else
         {
-            SampleBilinear(image, windowX, windowY, step, size, tensor);
+            SampleBilinear(image, windowX, windowY, step, cell, tensor);
         }
     }
 
-    private static unsafe void SampleByArea(RgbImage image, double windowX, double windowY, double step, int size, float[] tensor)
+    /// <summary>A square of side <paramref name="Size"/> at (<paramref name="X"/>, <paramref name="Y"/>) inside a tensor of side <paramref name="TensorSize"/>.</summary>
+    internal readonly record struct Cell(int TensorSize, int X, int Y, int Size);
+
+    private static unsafe void SampleByArea(RgbImage image, double windowX, double windowY, double step, Cell cell, float[] tensor)
     {
+        var size = cell.Size;
         var w = image.Width;
         var h = image.Height;
         var x0 = stackalloc int[size];
@@ -76,7 +86,7 @@ internal static class TensorSampler
                     }
                 }
                 var rows = yb - ya;
-                var t = output + (oy * size * 3);
+                var t = output + ((((cell.Y + oy) * cell.TensorSize) + cell.X) * 3);
                 for (var ox = 0; ox < size; ox++)
                 {
                     var count = rows * (x1[ox] - x0[ox]);
@@ -93,8 +103,9 @@ internal static class TensorSampler
         }
     }
 
-    private static void SampleBilinear(RgbImage image, double windowX, double windowY, double step, int size, float[] tensor)
+    private static void SampleBilinear(RgbImage image, double windowX, double windowY, double step, Cell cell, float[] tensor)
     {
+        var size = cell.Size;
         var w = image.Width;
         var h = image.Height;
         var pixels = image.Pixels;
@@ -118,7 +129,7 @@ internal static class TensorSampler
                 var xA = Math.Clamp((int)Math.Floor(sx), 0, w - 1);
                 var xB = Math.Min(xA + 1, w - 1);
                 var fx = (float)Math.Clamp(sx - xA, 0, 1);
-                var t = ((oy * size) + ox) * 3;
+                var t = ((((cell.Y + oy) * cell.TensorSize) + cell.X + ox) * 3);
                 for (var c = 0; c < 3; c++)
                 {
                     var top = (pixels[(((yA * w) + xA) * 3) + c] * (1 - fx)) + (pixels[(((yA * w) + xB) * 3) + c] * fx);
