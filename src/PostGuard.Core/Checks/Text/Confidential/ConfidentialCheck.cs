@@ -33,7 +33,6 @@ public sealed class ConfidentialCheck : IDraftCheck
         (["not", "to", "be", "shared"], "marked not for sharing"),
         (["not", "for", "publication"], "marked not for publication"),
         (["internal", "only"], "marked internal"),
-        (["staff", "only"], "marked staff only"),
         (["keep", "this", "to", "yourselves"], "marked not for sharing"),
         (["under", "wraps"], "not yet public"),
         (["off", "the", "record"], "off the record"),
@@ -81,8 +80,9 @@ public sealed class ConfidentialCheck : IDraftCheck
                     continue;
                 }
                 var last = tokens[i + words.Length - 1];
-                // "suspended" ceilings and lights are not suspensions.
-                if (words is ["suspended"] && !(document.At(i - 1) is { } before && (before.Is("been") || before.Is("was") || before.Is("were") || before.Is("is") || before.Is("are"))))
+                // "suspended" ceilings and lights are not suspensions: "has been suspended", "suspended pending", "suspended from school".
+                if (words is ["suspended"] && !(document.IsWordAt(i - 1, "been") || document.IsWordAt(i + 1, "pending")
+                    || (document.IsWordAt(i + 1, "from") && document.At(i + 2) is { } from && (from.Is("school") || from.Is("work") || from.Is("duty") || from.Is("duties") || from.Is("his") || from.Is("her") || from.Is("their")))))
                 {
                     continue;
                 }

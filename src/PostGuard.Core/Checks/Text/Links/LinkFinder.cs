@@ -53,12 +53,13 @@ public static class LinkFinder
             var value = TrimTrailing(match.Value);
             var host = HostOf(value);
             var tld = host[(host.LastIndexOf('.') + 1)..];
-            if (!TopLevelDomains.Contains(tld) || host.Split('.').Any(label => label.Length == 1 && host.Length <= 4))
+            var shortener = LinkShorteners.Hosts.Contains(host.ToLowerInvariant());
+            if (!shortener && (!TopLevelDomains.Contains(tld) || host.Split('.').Any(label => label.Length == 1 && host.Length <= 4)))
             {
                 continue;
             }
             // "Mr.Smith" or "Y4.The" are sentences without a space, not domains: a bare domain is lower case.
-            if (host.Any(char.IsUpper) && !LinkShorteners.Hosts.Contains(host.ToLowerInvariant()))
+            if (host.Any(char.IsUpper) && !shortener)
             {
                 continue;
             }

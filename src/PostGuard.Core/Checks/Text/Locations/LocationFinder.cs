@@ -30,13 +30,13 @@ public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNa
         zoo museum farm beach castle theatre theater cinema aquarium park stadium arena cathedral abbey gallery palace pier
         reserve gardens centre center pool lido forest woods wood lake reservoir planetarium observatory church mosque temple
         gurdwara synagogue dockyard harbour marina island camp campsite seaside coast tower fort manor hall priory mill
-        railway station airport dungeons field fields common heath moor valley
+        railway station airport dungeons field fields common heath moor valley canal water showground racecourse
         """);
 
     /// <summary>Words of generic venue names: "the Leisure Centre" names no particular place.</summary>
     private static readonly WordSet GenericVenueModifiers = new("""
         leisure sports swimming country wildlife safari theme adventure activity activities outdoor education science history
-        natural local community village town city sea life trampoline garden studies nature ice bowling soft play water school
+        natural local community village town city sea life trampoline garden studies nature ice bowling soft play water
         the our a an this that their your my every each year class reception big little new old main national
         """);
 
@@ -56,6 +56,14 @@ public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNa
         primary school academy college infants infant juniors junior nursery fc united rovers athletic church cofe ce rc
         class house team road street lane avenue close drive way
         """);
+
+    private static readonly WordSet Determiners = new("the our a an this that their your my every each year class reception");
+
+    /// <summary>A place name before these is an event or a team, not where anyone is: "London Marathon".</summary>
+    private static readonly WordSet EventAfter = new("marathon olympics games derby");
+
+    /// <summary>Words after which a capitalised name is where the trip went: "trip to Howletts", "three days in Snowdonia".</summary>
+    private static readonly WordSet TripObjects = new("trip trips visit visits outing residential day days week weekend visited");
 
     private static readonly WordSet LocativeWords = new("to in at from near visit visited visiting around towards into outside via explore explored exploring round");
     private static readonly WordSet AddressLeadWords = new("on at in along down up off near from outside opposite");
@@ -129,7 +137,7 @@ public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNa
                 i = venueEnd;
                 continue;
             }
-            if (TryPlace(document, i, nameTokens, out var placeEnd))
+            if (TryPlace(document, i, nameTokens, out var placeEnd) || TryTripDestination(document, i, nameTokens, out placeEnd))
             {
                 AddTokens(LocationKind.Place, i, placeEnd);
                 i = placeEnd;
@@ -239,7 +247,8 @@ public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNa
                 return false;
             }
             var ordinarySentenceStart = word.SentenceStart && (OrdinaryWordNames.Contains(word.Stem) || !gazetteer.IsPlaceWord(word.Stem) && !firstNames.Contains(word.Stem));
-            if (!GenericVenueModifiers.Contains(word) && !VenueWords.Contains(word) && !ordinarySentenceStart)
+            // "Colchester", or a capitalised "Natural History" mid-sentence: a particular venue's name.
+            if (!ordinarySentenceStart && !Determiners.Contains(word) && (!GenericVenueModifiers.Contains(word) || !word.SentenceStart) && !VenueWords.Contains(word))
             {
                 hasProperName = true;
             }
@@ -279,6 +288,29 @@ public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNa
         return false;
     }
 
+    /// <summary>"a trip to Howletts", "three days in Snowdonia", "visited Wildwood": the capitalised object of a trip is a place.</summary>
+    private static bool TryTripDestination(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        var previous = document.At(i - 1);
+        if (!token.IsCapitalised || token.SentenceStart || token.IsAllCaps || nameTokens?.Contains(i) == true || previous is null || Determiners.Contains(token) || NameContext.IsYearGroup(document, i))
+        {
+            return false;
+        }
+        var afterTrip = previous.Is("visited")
+            || ((previous.Is("to") || previous.Is("in") || previous.Is("at")) && TripObjects.Contains(document.At(i - 2)));
+        if (!afterTrip)
+        {
+            return false;
+        }
+        while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } more && nameTokens?.Contains(end + 1) != true && !more.StartsWithDigit && end - i < 3)
+        {
+            end++;
+        }
+        return true;
+    }
+
     private bool TryPlace(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
     {
         end = i;
@@ -299,7 +331,12 @@ public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNa
             return false;
         }
         var next = document.At(end + 1);
-        if (next is not null && next.IsCapitalised && next.JoinedBySpace && OrganisationAfter.Contains(next))
+        if (next is not null && next.IsCapitalised && next.JoinedBySpace && (OrganisationAfter.Contains(next) || EventAfter.Contains(next)))
+        {
+            return false;
+        }
+        // "the Great Fire of London", "the Battle of Hastings": history, not a trip.
+        if (document.IsWordAt(i - 1, "of") && document.At(i - 2) is { } eventWord && (eventWord.Is("fire") || eventWord.Is("battle") || eventWord.Is("siege") || eventWord.Is("plague") || eventWord.Is("treaty")))
         {
             return false;
         }

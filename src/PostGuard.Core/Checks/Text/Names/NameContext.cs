@@ -94,6 +94,15 @@ public static class NameContext
             {
                 return true;
             }
+            // "Poppy has been chosen", "Grace was awarded": a passive about a person.
+            if (token.IsCapitalised && !last.IsPossessive && (sameSentenceNext.Is("has") || sameSentenceNext.Is("was") || sameSentenceNext.Is("is")))
+            {
+                var verbIndex = document.IsWordAt(sameSentenceNext.Index + 1, "been") ? sameSentenceNext.Index + 2 : sameSentenceNext.Index + 1;
+                if (document.At(verbIndex) is { } verb && !verb.IsCapitalised && verb.Stem.Length > 3 && (verb.Stem.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || verb.Stem.EndsWith("en", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
         }
         return false;
     }

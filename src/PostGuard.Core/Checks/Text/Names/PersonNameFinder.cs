@@ -27,7 +27,7 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
 
     /// <summary>Story, faith and history figures that school posts name without naming a child.</summary>
     private static readonly WordSet StoryAndFaithFigures = new("""
-        jesus christ god mary joseph gabriel noah moses abraham herod isaiah elijah jonah goliath
+        jesus christ god mary joseph gabriel moses herod isaiah elijah jonah goliath
         matilda wonka gruffalo aladdin cinderella goldilocks rapunzel pinocchio paddington peppa
         """);
 
@@ -43,6 +43,9 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
         "alan turing", "ada lovelace", "stephen hawking", "mary anning", "frida kahlo", "vincent van", "claude monet",
         "andy goldsworthy", "oliver twist", "tom kerr", "captain tom", "joe wicks", "nelson mandela",
     };
+
+    /// <summary>Names take no article: "our Christian values", "the Will of the people".</summary>
+    private static readonly WordSet Determiners = new("the a an our their your my his its this that these those every each");
 
     private static readonly WordSet LocativeWords = new("to in at from near visit visited visiting around towards into outside via explore explored exploring");
 
@@ -73,6 +76,15 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
             var start = tokens[first].Start;
             var end = tokens[last].Start + tokens[last].StemLength;
             mentions.Add(new PersonMention(kind, start, end - start, first, last, person));
+        }
+
+        // 0. Famous people ("Walter Tull", "Florence Nightingale") are nobody's pupils.
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i + 1].JoinedBySpace && FamousFullNames.Contains($"{tokens[i].Stem} {tokens[i + 1].Stem}"))
+            {
+                used[i] = used[i + 1] = true;
+            }
         }
 
         // 1. Titles: "Mrs Patel", "Mr J. Smith", "Miss Emma". Staff names, allowed or not by policy.
@@ -167,7 +179,8 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
             }
             var token = tokens[i];
             if (!token.IsCapitalised || token.IsAllCaps || token.Stem.Length < 2 || !lexicon.Contains(token.Stem)
-                || StoryAndFaithFigures.Contains(token) || NotAPersonBefore.Contains(document.At(i - 1)) || IsNotAPersonAfter(document, i))
+                || StoryAndFaithFigures.Contains(token) || IsNotAPersonBefore(document, i) || IsNotAPersonAfter(document, i)
+                || Determiners.Contains(document.At(i - 1)))
             {
                 continue;
             }
@@ -209,21 +222,29 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
     private static bool IsNotAPersonAfter(TextDocument document, int index)
     {
         var next = document.At(index + 1);
-        return next is not null && next.IsCapitalised && NotAPersonAfter.Contains(next) && !document.Tokens[index].IsPossessive;
+        return next is not null && next.IsCapitalised && (NotAPersonAfter.Contains(next) || LocationFinder.VenueWords.Contains(next)) && !document.Tokens[index].IsPossessive;
     }
+
+    /// <summary>"St Mary's", "King Charles", "Captain Tom": only when the word before is capitalised ("our captain Noah" is Noah).</summary>
+    private static bool IsNotAPersonBefore(TextDocument document, int index) =>
+        document.At(index - 1) is { IsCapitalised: true } previous && NotAPersonBefore.Contains(previous);
 
     private bool IsPlausibleSingleName(TextDocument document, int first, int last, RegisterNamePart part, Func<int, bool> isStrongName)
     {
         var token = document.Tokens[first];
-        if (NotAPersonBefore.Contains(document.At(first - 1)) || IsNotAPersonAfter(document, last))
+        if (IsNotAPersonBefore(document, first) || IsNotAPersonAfter(document, last))
         {
             return false;
+        }
+        var ordinary = part.Words.Count == 1 && OrdinaryWordNames.Contains(part.Words[0]);
+        if (ordinary && part.IsGiven && NameContext.IsNameContext(document, first, last, isStrongName))
+        {
+            return true;
         }
         if (gazetteer.IsPlaceWord(token.Stem) && LocativeWords.Contains(document.At(first - 1)))
         {
             return false;
         }
-        var ordinary = part.Words.Count == 1 && OrdinaryWordNames.Contains(part.Words[0]);
         if (part.Kind == NamePartKind.Last)
         {
             // A surname alone counts only when written as a name and not an ordinary word.

@@ -22,7 +22,7 @@ public static class TemporalExpressionParser
     private static readonly WordSet PastMarkers = new("""
         was were had went visited enjoyed took came did saw made spent learned learnt explored loved returned got played
         performed watched met ate thanked raised travelled traveled walked climbed discovered found tried finished completed
-        celebrated welcomed hosted competed won lost drew scored sang danced joined attended braved experienced
+        celebrated welcomed hosted competed won lost drew scored sang danced joined attended braved experienced thank thanks
         """);
 
     private static readonly WordSet FutureMarkers = new("""
@@ -118,8 +118,9 @@ public static class TemporalExpressionParser
                     continue;
                 case "today" or "later" when word == "today" || document.IsWordAt(i + 1, "today"):
                 {
+                    // "had a wonderful time at the castle today": the day is not over, the children may still be there.
                     var last = word == "later" ? i + 1 : i;
-                    Add(past ? TemporalKind.Past : TemporalKind.Dated, i, last, today, null);
+                    Add(TemporalKind.Dated, i, last, today, null);
                     i = last;
                     continue;
                 }

@@ -1,0 +1,38 @@
+using Xunit.Abstractions;
+
+namespace PostGuard.Core.Tests.Checks.Text.Corpus;
+
+/// <summary>
+/// The evaluation of issue 5: precision and recall per rule over the labelled corpus, printed to the
+/// test output, with the targets asserted (register names ≥ 0.95, locations and trip timing ≥ 0.9,
+/// overall precision ≥ 0.85).
+/// </summary>
+public sealed class CorpusEvaluationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Corpus_has_at_least_200_labelled_posts_covering_every_text_rule()
+    {
+        var posts = LabelledPost.Load();
+        Assert.True(posts.Count >= 200, $"only {posts.Count} posts");
+        foreach (var rule in TextCheckEvaluation.Rules)
+        {
+            Assert.Contains(posts, p => p.ExpectedRules.Contains(rule));
+        }
+        Assert.True(posts.Count(p => p.ExpectedRules.Count == 0) >= 60, "too few clean posts to measure precision");
+    }
+
+    [Fact]
+    public async Task Text_checks_meet_the_precision_and_recall_targets_on_the_corpus()
+    {
+        var evaluation = await TextCheckEvaluation.RunAsync(LabelledPost.Load());
+        output.WriteLine(evaluation.Table());
+        foreach (var error in evaluation.Errors)
+        {
+            output.WriteLine(error);
+        }
+        Assert.True(evaluation.RegisterNameRecall >= 0.95, $"register-name recall {evaluation.RegisterNameRecall:0.00} < 0.95");
+        Assert.True(evaluation.Recall("R9") >= 0.9, $"location recall {evaluation.Recall("R9"):0.00} < 0.9");
+        Assert.True(evaluation.Recall("R8") >= 0.9, $"trip-timing recall {evaluation.Recall("R8"):0.00} < 0.9");
+        Assert.True(evaluation.OverallPrecision >= 0.85, $"overall precision {evaluation.OverallPrecision:0.00} < 0.85");
+    }
+}

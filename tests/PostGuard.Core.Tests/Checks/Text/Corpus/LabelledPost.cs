@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PostGuard.Core.Tests.Checks.Text.Corpus;
+
+/// <summary>One line of posts.jsonl: a realistic school post and the rules a careful reviewer says it breaks.</summary>
+public sealed record LabelledPost
+{
+    public required string Text { get; init; }
+    public required DateTimeOffset PublishAt { get; init; }
+    public bool WithPhotos { get; init; }
+    public IReadOnlyList<string> ExpectedRules { get; init; } = [];
+    public string Notes { get; init; } = "";
+    /// <summary>Register names the post mentions, as written: register-name recall is measured on these.</summary>
+    public IReadOnlyList<string> RegisterNames { get; init; } = [];
+    /// <summary>consent-based (default) or strict.</summary>
+    public string? Preset { get; init; }
+
+    [JsonIgnore]
+    public int Line { get; init; }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
+    public static IReadOnlyList<LabelledPost> Load()
+    {
+        var path = Locate();
+        var posts = new List<LabelledPost>();
+        var line = 0;
+        foreach (var text in File.ReadLines(path))
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+            var post = JsonSerializer.Deserialize<LabelledPost>(text, Json) ?? throw new InvalidDataException($"{path}:{line}: empty");
+            posts.Add(post with { Line = line });
+        }
+        return posts;
+    }
+
+    private static string Locate()
+    {
+        const string Relative = "tests/PostGuard.Core.Tests/Checks/Text/Corpus/posts.jsonl";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, Relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException($"{Relative} not found above {AppContext.BaseDirectory}");
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using PostGuard.Core.Findings;
+using PostGuard.Core.Policy;
+
+namespace PostGuard.Core.Tests.Checks.Text.Corpus;
+
+/// <summary>Per-rule counts over the labelled corpus, at post level: does the post raise the rule or not.</summary>
+public sealed class TextCheckEvaluation
+{
+    public static readonly string[] Rules = ["R6", "R7", "R8", "R9", "R10", "R11", "R15", "R16"];
+
+    private readonly Dictionary<string, (int Tp, int Fp, int Fn)> _counts = Rules.ToDictionary(r => r, _ => (0, 0, 0));
+
+    public int RegisterNamesExpected { get; private set; }
+    public int RegisterNamesFound { get; private set; }
+    public List<string> Errors { get; } = [];
+    public int Posts { get; private set; }
+
+    /// <summary>The policy the corpus school (Mersham-like) uses: its own town and address, its own and public sites.</summary>
+    public static SchoolPolicy PolicyFor(string? preset) => PolicyPresets.Create(preset ?? PolicyPresets.ConsentBased) with
+    {
+        AllowedPlaces = ["Mersham", "Ashford", "Church Road, Mersham, Ashford TN25 6NU"],
+        AllowedLinkDomains = ["mersham.kent.sch.uk", "kent.gov.uk", "gov.uk", "bbc.co.uk"],
+    };
+
+    public static async Task<TextCheckEvaluation> RunAsync(IReadOnlyList<LabelledPost> posts)
+    {
+        var evaluation = new TextCheckEvaluation();
+        foreach (var post in posts)
+        {
+            var draft = TextChecks.Draft(post.Text, post.PublishAt, post.WithPhotos, PolicyFor(post.Preset));
+            var findings = await TextChecks.RunAll(draft);
+            evaluation.Add(post, findings);
+        }
+        return evaluation;
+    }
+
+    private void Add(LabelledPost post, IReadOnlyList<Finding> findings)
+    {
+        Posts++;
+        var raised = findings.Where(f => f.Severity > Severity.Info).Select(f => f.Rule).ToHashSet();
+        foreach (var rule in Rules)
+        {
+            var expected = post.ExpectedRules.Contains(rule);
+            var actual = raised.Contains(rule);
+            var (tp, fp, fn) = _counts[rule];
+            _counts[rule] = (tp + (expected && actual ? 1 : 0), fp + (!expected && actual ? 1 : 0), fn + (expected && !actual ? 1 : 0));
+            if (expected != actual)
+            {
+                var spans = string.Join("; ", findings.Where(f => f.Rule == rule).Select(f => f.Evidence?["span"]?["text"]?.ToString() ?? f.Reason));
+                Errors.Add($"line {post.Line}: {(actual ? "false positive" : "missed")} {rule} [{spans}] {post.Text}");
+            }
+        }
+        var nameSpans = findings.Where(f => f.Rule is "R6" or "R7").Select(f => f.Evidence?["span"]?["text"]?.ToString() ?? "").ToList();
+        foreach (var name in post.RegisterNames)
+        {
+            RegisterNamesExpected++;
+            if (nameSpans.Exists(s => s.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(s, StringComparison.OrdinalIgnoreCase) && s.Length > 1))
+            {
+                RegisterNamesFound++;
+            }
+            else
+            {
+                Errors.Add($"line {post.Line}: register name \"{name}\" not found: {post.Text}");
+            }
+        }
+    }
+
+    public double Precision(string rule) => Ratio(_counts[rule].Tp, _counts[rule].Tp + _counts[rule].Fp);
+    public double Recall(string rule) => Ratio(_counts[rule].Tp, _counts[rule].Tp + _counts[rule].Fn);
+    public double RegisterNameRecall => Ratio(RegisterNamesFound, RegisterNamesExpected);
+    public double OverallPrecision => Ratio(_counts.Values.Sum(c => c.Tp), _counts.Values.Sum(c => c.Tp + c.Fp));
+    public double OverallRecall => Ratio(_counts.Values.Sum(c => c.Tp), _counts.Values.Sum(c => c.Tp + c.Fn));
+
+    private static double Ratio(int numerator, int denominator) => denominator == 0 ? 1.0 : (double)numerator / denominator;
+
+    public string Table()
+    {
+        var builder = new StringBuilder();
+        builder.AppendLine(CultureInfo.InvariantCulture, $"Text checks over {Posts} labelled posts (post level)");
+        builder.AppendLine("| rule | expected | TP | FP | FN | precision | recall |");
+        builder.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var rule in Rules)
+        {
+            var (tp, fp, fn) = _counts[rule];
+            builder.AppendLine(CultureInfo.InvariantCulture, $"| {rule} | {tp + fn} | {tp} | {fp} | {fn} | {Precision(rule):0.00} | {Recall(rule):0.00} |");
+        }
+        builder.AppendLine(CultureInfo.InvariantCulture, $"| all | {_counts.Values.Sum(c => c.Tp + c.Fn)} | {_counts.Values.Sum(c => c.Tp)} | {_counts.Values.Sum(c => c.Fp)} | {_counts.Values.Sum(c => c.Fn)} | {OverallPrecision:0.00} | {OverallRecall:0.00} |");
+        builder.AppendLine(CultureInfo.InvariantCulture, $"Register names (mention level): {RegisterNamesFound}/{RegisterNamesExpected} found, recall {RegisterNameRecall:0.00}");
+        return builder.ToString();
+    }
+}
