@@ -3,7 +3,7 @@ namespace PostGuard.Server.Cli;
 /// <summary>
 /// The verbs' command line: leading words are the verb ("admin add-user"), then --name value
 /// options (repeatable) and --flags. Options that are configuration (--data-dir, --urls, and any
-/// --Section:Key) are handed to the configuration system, the same for every verb.
+/// --Section:Key or --PascalCaseKey) are handed to the configuration system, the same for every verb.
 /// </summary>
 public sealed class CommandLine
 {
@@ -75,7 +75,7 @@ public sealed class CommandLine
             {
                 configuration.Add($"--{key}={value}");
             }
-            else if (name.Contains(':', StringComparison.Ordinal))
+            else if (IsConfigurationKey(name))
             {
                 configuration.Add($"{name}={value}");
             }
@@ -90,6 +90,14 @@ public sealed class CommandLine
         }
         return parsed;
     }
+
+    /// <summary>
+    /// Configuration keys are "--Section:Key", "--PascalCaseKey" or the host's own (contentRoot,
+    /// applicationName); verb options are lower-case words ("--school").
+    /// </summary>
+    private static bool IsConfigurationKey(string name) =>
+        name.Contains(':', StringComparison.Ordinal) || (name.Length > 2 && char.IsUpper(name[2]))
+        || name is "--contentRoot" or "--applicationName";
 
     public bool Flag(string name) => _flags.Contains(name);
 

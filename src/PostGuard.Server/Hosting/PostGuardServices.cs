@@ -62,7 +62,7 @@ public static class PostGuardServices
         }
         services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(messaging.QueuePrefix, includeNamespace: false));
             if (role.RunsWorkers())
             {
                 bus.AddConsumer<AnalyzeDraftConsumer, AnalyzeDraftConsumerDefinition>();

@@ -17,6 +17,10 @@ public sealed class MessagingOptions
 
     public RabbitMqOptions RabbitMq { get; set; } = new();
 
+    /// <summary>Optional prefix of every queue name, so several deployments (or test runs) can share one broker.</summary>
+    [RegularExpression("^[a-z0-9-]*$")]
+    public string QueuePrefix { get; set; } = "";
+
     /// <summary>How many drafts one worker analyses at once; inference is CPU-bound, so about one per core.</summary>
     [Range(1, 64)]
     public int AnalysisConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount);

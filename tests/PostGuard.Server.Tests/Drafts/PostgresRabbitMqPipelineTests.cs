@@ -1,0 +1,17 @@
+using PostGuard.Server.Tests.Infrastructure;
+
+namespace PostGuard.Server.Tests.Drafts;
+
+/// <summary>The draft pipeline in production mode: the real PostgreSQL and RabbitMQ (started by .ci/run).</summary>
+public sealed class PostgresRabbitMqPipelineTests(PostgresRabbitMqFixture fixture) : DraftPipelineScenarios(fixture), IClassFixture<PostgresRabbitMqFixture>
+{
+    [PostgresRabbitFact] public Task Clean_draft_is_decided_then_approved_and_audited_() => Clean_draft_is_decided_then_approved_and_audited();
+    [PostgresRabbitFact] public Task Comments_enabled_blocks_and_a_block_cannot_be_approved_() => Comments_enabled_blocks_and_a_block_cannot_be_approved();
+    [PostgresRabbitFact] public Task Channel_outside_the_school_list_blocks_and_queue_is_worst_first_() => Channel_outside_the_school_list_blocks_and_queue_is_worst_first();
+    [PostgresRabbitFact] public Task Wrong_role_gets_403_and_nothing_changes_() => Wrong_role_gets_403_and_nothing_changes();
+    [PostgresRabbitFact] public Task Another_schools_draft_is_404_not_403_() => Another_schools_draft_is_404_not_403();
+    [PostgresRabbitFact] public Task Bad_input_gets_a_400_naming_the_field_and_stores_nothing_() => Bad_input_gets_a_400_naming_the_field_and_stores_nothing();
+    [PostgresRabbitFact] public Task Redelivered_AnalyzeDraft_yields_one_decision_() => Redelivered_AnalyzeDraft_yields_one_decision();
+    [PostgresRabbitFact] public Task Draft_stuck_in_submitted_is_picked_up_by_the_reconciler_() => Draft_stuck_in_submitted_is_picked_up_by_the_reconciler();
+    [PostgresRabbitFact] public Task Health_reports_the_configured_backend_() => Health_reports_the_configured_backend();
+}
