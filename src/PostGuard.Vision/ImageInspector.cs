@@ -64,6 +64,9 @@ public sealed class ImageInspector : IDisposable
         _outputQuality = options.OutputJpegQuality;
     }
 
+    /// <summary>Default growth of each face box per side, as a fraction of its size: 0.3 also covers hair and jaw, so no head-shaped blob is left for a detector.</summary>
+    public const double DefaultRedactionMargin = 0.3;
+
     public VisionOptions Options { get; }
 
     /// <summary>Decodes, reads metadata and detects faces.</summary>
@@ -94,7 +97,7 @@ public sealed class ImageInspector : IDisposable
     /// With no faces it still strips metadata: use it for every published image.
     /// </summary>
     /// <exception cref="ImageRejectedException">The bytes are not an acceptable image.</exception>
-    public byte[] Redact(ReadOnlySpan<byte> image, IEnumerable<FaceBox> faces, double margin = 0.15)
+    public byte[] Redact(ReadOnlySpan<byte> image, IEnumerable<FaceBox> faces, double margin = DefaultRedactionMargin)
     {
         ArgumentNullException.ThrowIfNull(faces);
         var decoded = _decoder.Decode(image);

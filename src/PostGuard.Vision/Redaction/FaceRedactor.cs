@@ -4,14 +4,14 @@ using PostGuard.Vision.Faces;
 namespace PostGuard.Vision.Redaction;
 
 /// <summary>
-/// Irreversibly hides faces: each (margin-grown) box is replaced by a 4×4 grid of its mean colours and then
-/// box-blurred, so at most 48 numbers per face survive — far too few to recognise anyone, and nothing of the
+/// Irreversibly hides faces: each (margin-grown) box is replaced by a 3×3 grid of its mean colours and then
+/// box-blurred, so at most 27 numbers per face survive — far too few to recognise anyone, and nothing of the
 /// original detail remains in the pixels (unlike a Gaussian blur, which can be partly undone).
 /// </summary>
 public static class FaceRedactor
 {
     /// <summary>Cells across the shorter side of a redacted box.</summary>
-    public const int CellsAcross = 4;
+    public const int CellsAcross = 3;
 
     public static void Redact(RgbImage image, IEnumerable<FaceBox> faces, double margin)
     {
