@@ -35,12 +35,14 @@ public sealed class DraftAnalyzer(
     private async Task<DraftUnderCheck> InspectImagesAsync(DraftUnderCheck draft, CancellationToken cancellationToken)
     {
         var images = new List<ImageUnderCheck>(draft.Images.Count);
+        var identifiability = IdentifiabilityRule.For(draft.Policy, draft.Channels);
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(draft.Policy.TimeZone);
         foreach (var image in draft.Images)
         {
             ImageReport report;
             try
             {
-                report = await Task.Run(() => imageInspector.Inspect(image.Index, image.FileName, image.Content, cancellationToken), cancellationToken)
+                report = await Task.Run(() => imageInspector.Inspect(image.Index, image.FileName, image.Content, identifiability, timeZone, cancellationToken), cancellationToken)
                     .WaitAsync(Timeout, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

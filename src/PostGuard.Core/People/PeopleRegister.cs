@@ -8,4 +8,10 @@ public sealed class PeopleRegister(IReadOnlyList<Person> people)
     public IReadOnlyList<Person> People { get; } = people;
 
     public Person? Find(Guid id) => People.FirstOrDefault(p => p.Id == id);
+
+    /// <summary>
+    /// Whether the person has valid written consent for every one of the channels on the publish date.
+    /// No consent records are held yet, so nobody's consent can be established: fail closed.
+    /// </summary>
+    public bool HasValidConsent(Person person, IReadOnlyList<string> channels, DateTimeOffset publishAt) => false;
 }

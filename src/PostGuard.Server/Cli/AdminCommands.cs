@@ -62,7 +62,7 @@ public static class AdminCommands
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).AddFilter("PostGuard", LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
-        services.AddPostGuardAnalysis();
+        services.AddPostGuardAnalysis(configuration);
         services.AddPostGuardStorage();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

@@ -46,7 +46,7 @@ public static class CheckCommand
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddOptions<SubmissionLimits>().BindConfiguration(SubmissionLimits.SectionName);
         services.AddSingleton<DraftValidator>();
-        services.AddPostGuardAnalysis();
+        services.AddPostGuardAnalysis(configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
         var draft = provider.GetRequiredService<DraftValidator>().Validate(new NewDraft

@@ -1,4 +1,7 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
+using PostGuard.Core.Checks.Text;
+using PostGuard.Vision;
 using PostGuard.Core.Analysis;
 using PostGuard.Core.Audit;
 using PostGuard.Core.Blobs;
@@ -17,15 +20,26 @@ namespace PostGuard.Server.Hosting;
 /// <summary>The composition root: what every verb and role shares, plus messaging per role.</summary>
 public static class PostGuardServices
 {
+    /// <summary>Configuration key of the models directory (fetched assets); default: found above the application.</summary>
+    public const string AssetsRootKey = "Assets:Root";
+
     /// <summary>The checks pipeline alone: what the check verb needs (no database, no bus).</summary>
-    public static IServiceCollection AddPostGuardAnalysis(this IServiceCollection services)
+    public static IServiceCollection AddPostGuardAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<CheckOptions>().BindConfiguration(CheckOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDraftCheck, OfficialChannelsCheck>();
         services.AddSingleton<IDraftCheck, CommentsCheck>();
         services.AddSingleton<IDraftCheck, UnreadableImagesCheck>();
-        services.AddSingleton<IImageInspector, UnavailableImageInspector>();
+        services.AddSingleton<IDraftCheck, FacesCheck>();
+        services.AddSingleton<IDraftCheck, PhotoLocationCheck>();
+        services.AddTextChecks(configuration[AssetsRootKey]);
+        services.AddOptions<VisionOptions>().BindConfiguration(VisionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure(o => o.AssetsRoot ??= configuration[AssetsRootKey]);
+        // The detector loads ONNX Runtime and the models once, on first use; a failure to load
+        // surfaces as an unreadable image (Hold) and in /health/ready, never as an approval.
+        services.AddSingleton(sp => new Lazy<ImageInspector>(() => new ImageInspector(sp.GetRequiredService<IOptions<VisionOptions>>().Value)));
+        services.AddSingleton<IImageInspector, VisionImageInspector>();
         services.AddSingleton<DraftAnalyzer>();
         return services;
     }

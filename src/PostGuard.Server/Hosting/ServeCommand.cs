@@ -31,7 +31,7 @@ public static class ServeCommand
         var role = ServerRoles.Parse(cli.Optional("--role") ?? builder.Configuration["Role"]);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
-        builder.Services.AddPostGuardAnalysis();
+        builder.Services.AddPostGuardAnalysis(builder.Configuration);
         builder.Services.AddPostGuardStorage();
         builder.Services.AddPostGuardMessaging(builder.Configuration, role);
         builder.Services.AddProblemDetails();
@@ -39,6 +39,10 @@ public static class ServeCommand
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<BlobStoreHealthCheck>("blobs", tags: ["ready"]);
+        if (role.RunsWorkers())
+        {
+            builder.Services.AddHealthChecks().AddCheck<FaceModelHealthCheck>("face-model", tags: ["ready"]);
+        }
         builder.Services.AddAuthentication(BearerTokenAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenAuthentication>(BearerTokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(options =>

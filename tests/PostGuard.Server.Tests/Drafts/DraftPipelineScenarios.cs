@@ -90,6 +90,47 @@ public abstract class DraftPipelineScenarios(BackendFixture fixture)
         Assert.Equal([blocked.ToString(), clean.ToString()], queue.Select(i => (string?)i!["draftId"]));
     }
 
+    protected async Task Photo_with_untagged_faces_is_held_with_the_face_boxes()
+    {
+        var school = await TestSchool.CreateAsync(Factory);
+        var photo = await File.ReadAllBytesAsync(TestPhotos.Path("photos/face-api/sample1.jpg"));
+        var id = await DraftApi.SubmitAsync(school.Uploader, new
+        {
+            text = "Our science week",
+            channels = new[] { "instagram" },
+            images = new[] { new { file = "science.jpg", tags = Array.Empty<string>() } },
+        }, ("science.jpg", photo));
+
+        var draft = await DraftApi.WaitForDecisionAsync(school.Uploader, id);
+        Assert.Equal("Hold", (string?)draft["decision"]);
+        var faces = draft["findings"]!.AsArray().Single(f => (string?)f!["rule"] == "R2")!["evidence"]!["faces"]!.AsArray();
+        Assert.Equal(3, faces.Count);
+        Assert.All(faces, f => Assert.True((int)f!["box"]!["width"]! > 100));
+        var image = Assert.Single(draft["images"]!.AsArray());
+        Assert.Equal(1920, (int)image!["width"]!);
+        Assert.Equal(3, image["faces"]!.AsArray().Count(f => (bool)f!["identifiable"]!));
+        Assert.Contains(draft["findings"]!.AsArray(), f => (string?)f!["rule"] == "R9"); // the photo carries GPS
+    }
+
+    protected async Task Truncated_photo_holds_as_analysis_incomplete()
+    {
+        var school = await TestSchool.CreateAsync(Factory);
+        var photo = await File.ReadAllBytesAsync(TestPhotos.Path("photos/face-api/sample2.jpg"));
+        var id = await DraftApi.SubmitAsync(school.Uploader, new
+        {
+            text = "Autumn leaves",
+            channels = new[] { "instagram" },
+            images = new[] { new { file = "leaves.jpg" } },
+        }, ("leaves.jpg", photo[..(photo.Length / 3)]));
+
+        var draft = await DraftApi.WaitForDecisionAsync(school.Uploader, id);
+        Assert.Equal("Hold", (string?)draft["decision"]);
+        var finding = Assert.Single(draft["findings"]!.AsArray(), f => (string?)f!["rule"] == "ANALYSIS");
+        Assert.Contains("could not be checked", (string?)finding!["reason"]);
+        var (status, _) = await DraftApi.PostJsonAsync(school.Approver, $"/api/v1/drafts/{id}/approve", new { reason = "looked at it myself" });
+        Assert.Equal(HttpStatusCode.OK, status); // a Hold is the approver's call, never an automatic approval
+    }
+
     protected async Task Wrong_role_gets_403_and_nothing_changes()
     {
         var school = await TestSchool.CreateAsync(Factory);
