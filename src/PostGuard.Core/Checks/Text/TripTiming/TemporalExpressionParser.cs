@@ -181,11 +181,18 @@ public static class TemporalExpressionParser
                 i = Math.Max(last, timeEnd);
                 continue;
             }
-            // A stated end time with no day: "back at 3:30", "home by 4pm".
-            if (EndTimeCues.Contains(tokens[i]) && TimeAfter(document, i + 1, out var cueEnd) is { } cueTime)
+            // A stated end time with no day: "back at 3:30", "home by 4pm", "back at school by 3:30".
+            if (EndTimeCues.Contains(tokens[i]))
             {
-                Add(past ? TemporalKind.Past : TemporalKind.Dated, i, cueEnd, null, cueTime);
-                i = cueEnd;
+                for (var k = i + 1; k <= i + 4 && k < tokens.Count && tokens[k].Sentence == tokens[i].Sentence; k++)
+                {
+                    if (TimeAfter(document, k, out var cueEnd) is { } cueTime)
+                    {
+                        Add(past ? TemporalKind.Past : TemporalKind.Dated, i, cueEnd, null, cueTime);
+                        i = cueEnd;
+                        break;
+                    }
+                }
             }
         }
         return mentions;

@@ -15,6 +15,11 @@ public sealed record LabelledPost
     public IReadOnlyList<string> RegisterNames { get; init; } = [];
     /// <summary>consent-based (default) or strict.</summary>
     public string? Preset { get; init; }
+    /// <summary>"holdout": written after the checks were tuned and never used to tune them; otherwise development.</summary>
+    public string? Split { get; init; }
+
+    [JsonIgnore]
+    public bool IsHoldout => Split == "holdout";
 
     [JsonIgnore]
     public int Line { get; init; }

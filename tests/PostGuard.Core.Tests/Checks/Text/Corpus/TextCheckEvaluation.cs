@@ -75,10 +75,10 @@ public sealed class TextCheckEvaluation
 
     private static double Ratio(int numerator, int denominator) => denominator == 0 ? 1.0 : (double)numerator / denominator;
 
-    public string Table()
+    public string Table(string title)
     {
         var builder = new StringBuilder();
-        builder.AppendLine(CultureInfo.InvariantCulture, $"Text checks over {Posts} labelled posts (post level)");
+        builder.AppendLine(CultureInfo.InvariantCulture, $"{title}: {Posts} labelled posts (post level)");
         builder.AppendLine("| rule | expected | TP | FP | FN | precision | recall |");
         builder.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var rule in Rules)

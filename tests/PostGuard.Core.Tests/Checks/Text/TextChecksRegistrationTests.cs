@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using PostGuard.Core.Checks;
+using PostGuard.Core.Checks.Text;
+using PostGuard.Core.Checks.Text.Locations;
+using PostGuard.Core.Checks.Text.Names;
+
+namespace PostGuard.Core.Tests.Checks.Text;
+
+public sealed class TextChecksRegistrationTests
+{
+    [Fact]
+    public void AddTextChecks_registers_seven_checks_and_the_lexicons_as_singletons()
+    {
+        var services = new ServiceCollection().AddTextChecks(null);
+        var checks = services.Where(d => d.ServiceType == typeof(IDraftCheck)).ToList();
+        Assert.Equal(7, checks.Count);
+        Assert.All(services, d => Assert.Equal(ServiceLifetime.Singleton, d.Lifetime));
+        Assert.Contains(services, d => d.ServiceType == typeof(FirstNameLexicon));
+        Assert.Contains(services, d => d.ServiceType == typeof(Gazetteer));
+    }
+
+    [Fact]
+    public void Every_text_check_has_a_distinct_name()
+    {
+        var names = TextChecks.All.Select(c => c.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.All(names, n => Assert.StartsWith("text-", n, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_lexicons_are_loaded_from_the_fetched_assets()
+    {
+        Assert.True(TextChecks.Lexicon.Count > 5000);
+        Assert.True(TextChecks.Lexicon.Contains("Amelia"));
+        Assert.True(TextChecks.Gazetteer.Count > 3000);
+    }
+}
