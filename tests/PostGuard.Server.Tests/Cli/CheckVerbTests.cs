@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using PostGuard.Server.Tests.Infrastructure;
+
+namespace PostGuard.Server.Tests.Cli;
+
+/// <summary>The check verb: the real pipeline on local files, no server, no database; exit code is the decision.</summary>
+public sealed class CheckVerbTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("postguard-check-").FullName;
+
+    [Fact]
+    public async Task Clean_text_exits_0_with_no_findings_and_touches_no_database()
+    {
+        var result = await ServerProcess.RunAsync(_dir, "check", "--text", "Well done to Year 4 for their Harvest Festival assembly!", "--channel", "instagram", "--json");
+        Assert.True(result.ExitCode == 0, result.StdErr + result.StdOut);
+        var json = JsonNode.Parse(result.StdOut)!;
+        Assert.Equal("Approve", (string?)json["decision"]);
+        Assert.Empty(json["findings"]!.AsArray());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+    }
+
+    [Fact]
+    public async Task Group_photo_exits_1_and_lists_every_face_in_display_pixels()
+    {
+        var result = await ServerProcess.RunAsync(_dir, "check", "--text", "Science week", "--image", TestPhotos.Path("photos/face-api/sample1.jpg"), "--json");
+        Assert.True(result.ExitCode == 1, result.StdErr + result.StdOut);
+        var json = JsonNode.Parse(result.StdOut)!;
+        Assert.Equal("Hold", (string?)json["decision"]);
+        var image = json["images"]![0]!;
+        Assert.Equal(1920, (int)image["width"]!);
+        var faces = image["faces"]!.AsArray();
+        Assert.Equal(3, faces.Count);
+        foreach (var face in faces)
+        {
+            var box = face!["box"]!;
+            Assert.InRange((int)box["x"]!, 0, 1920);
+            Assert.InRange((int)box["width"]!, 100, 400);
+            Assert.True((bool)face["identifiable"]!);
+        }
+        Assert.Contains(json["findings"]!.AsArray(), f => (string?)f!["rule"] == "R2");
+    }
+
+    [Fact]
+    public async Task Strict_policy_with_faces_or_comments_on_exits_2()
+    {
+        var strict = await ServerProcess.RunAsync(_dir, "check", "--policy", "strict", "--image", TestPhotos.Path("photos/face-api/sample3.jpg"), "--json");
+        Assert.Equal(2, strict.ExitCode);
+        Assert.Contains(JsonNode.Parse(strict.StdOut)!["findings"]!.AsArray(), f => (string?)f!["rule"] == "R7");
+
+        var comments = await ServerProcess.RunAsync(_dir, "check", "--text", "Sports day", "--comments-enabled");
+        Assert.Equal(2, comments.ExitCode);
+        Assert.Contains("R12", comments.StdOut);
+        Assert.Contains("fix:", comments.StdOut);
+    }
+
+    [Fact]
+    public async Task Usage_and_input_errors_exit_3_with_a_clear_message()
+    {
+        var unknown = await ServerProcess.RunAsync(_dir, "check", "--txt", "typo");
+        Assert.Equal(3, unknown.ExitCode);
+        Assert.Contains("unknown option --txt", unknown.StdErr);
+
+        var missing = await ServerProcess.RunAsync(_dir, "check", "--image", Path.Combine(_dir, "nope.jpg"));
+        Assert.Equal(3, missing.ExitCode);
+        Assert.Contains("no file", missing.StdErr);
+
+        var notImage = Path.Combine(_dir, "notes.jpg");
+        await File.WriteAllTextAsync(notImage, "not a photo");
+        var bad = await ServerProcess.RunAsync(_dir, "check", "--image", notImage);
+        Assert.Equal(3, bad.ExitCode);
+        Assert.Contains("not a JPEG, PNG, WebP or HEIC", bad.StdErr);
+
+        var channel = await ServerProcess.RunAsync(_dir, "check", "--text", "Hi", "--channel", "tiktok");
+        Assert.Equal(3, channel.ExitCode);
+        Assert.Contains("draft.channels[0]", channel.StdErr);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
