@@ -1,4 +1,3 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("PostGuard.Vision.Tests")]
-[assembly: InternalsVisibleTo("scratch")]

@@ -1,0 +1,54 @@
+using PostGuard.Vision.OnnxRuntime;
+
+namespace PostGuard.Vision.Tests;
+
+[Collection(VisionCollection.Name)]
+public sealed class ImageInspectorTests(VisionFixture vision)
+{
+    [Fact]
+    public void Missing_model_asset_fails_at_startup_naming_the_fetcher()
+    {
+        var options = new VisionOptions { AssetsRoot = vision.Assets.Root, BackModel = "blazeface/not-there.onnx" };
+
+        var error = Assert.Throws<FileNotFoundException>(() => new ImageInspector(options));
+
+        Assert.Contains("models/fetch", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corrupt_model_asset_fails_at_startup_with_the_ORT_code()
+    {
+        var root = Directory.CreateTempSubdirectory("postguard-models-");
+        try
+        {
+            File.WriteAllText(Path.Combine(root.FullName, "assets.tsv"), "# test");
+            var garbage = Path.Combine(root.FullName, "garbage.onnx");
+            File.WriteAllBytes(garbage, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+            var options = new VisionOptions
+            {
+                AssetsRoot = root.FullName,
+                RuntimeLibrary = vision.RuntimeLibrary,
+                BackModel = garbage,
+                UseFrontModel = false,
+            };
+
+            var error = Assert.Throws<OnnxRuntimeException>(() => new ImageInspector(options));
+
+            Assert.Equal(OrtErrorCode.InvalidProtobuf, error.ErrorCode);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Face_boxes_are_in_full_resolution_pixels_even_when_decoded_smaller()
+    {
+        var inspection = vision.Inspector.Inspect(vision.Sample(2));
+
+        Assert.Equal((1920, 1367), (inspection.Width, inspection.Height));
+        Assert.All(inspection.Faces, f => Assert.True(f.Box.Right <= 1920 && f.Box.Bottom <= 1367));
+        Assert.Contains(inspection.Faces, f => f.Box.X > 1400 && f.Box.Width > 150);
+    }
+}
