@@ -58,6 +58,8 @@ public sealed class ConfidentialCheck : IDraftCheck
         (["expelled"], "a pupil exclusion"),
     ];
 
+    private static readonly HashSet<string> PhraseStarts = new(Phrases.Select(p => p.Words[0]), StringComparer.OrdinalIgnoreCase);
+
     public string Name => "text-confidential";
 
     public ValueTask<IReadOnlyList<Finding>> RunAsync(DraftUnderCheck draft, CancellationToken cancellationToken)
@@ -68,11 +70,15 @@ public sealed class ConfidentialCheck : IDraftCheck
             return ValueTask.FromResult<IReadOnlyList<Finding>>([]);
         }
         var severity = policy.SeverityFor(Rule, Severity.Hold);
-        var document = TextDocument.Parse(draft.Text);
+        var document = TextDocument.For(draft.Text);
         var findings = new TextFindingList(document.Text);
         var tokens = document.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (!PhraseStarts.Contains(tokens[i].Word))
+            {
+                continue;
+            }
             foreach (var (words, why) in Phrases)
             {
                 if (!Matches(document, i, words))
@@ -102,7 +108,7 @@ public sealed class ConfidentialCheck : IDraftCheck
         for (var k = 0; k < words.Length; k++)
         {
             var token = document.At(i + k);
-            if (token is null || !string.Equals(token.Text.Replace('’', '\''), words[k], StringComparison.OrdinalIgnoreCase) || (k > 0 && token.Sentence != document.Tokens[i].Sentence))
+            if (token is null || !string.Equals(token.Word, words[k], StringComparison.OrdinalIgnoreCase) || (k > 0 && token.Sentence != document.Tokens[i].Sentence))
             {
                 return false;
             }

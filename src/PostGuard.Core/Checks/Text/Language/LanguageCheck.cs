@@ -15,6 +15,11 @@ public sealed class LanguageCheck : IDraftCheck
     private static readonly Dictionary<string, OffensiveCategory> Squeezed =
         OffensiveTerms.Words.GroupBy(w => ObfuscationNormaliser.Squeeze(w.Key)).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
 
+    private static readonly (string[] Words, string[] Squeezed, OffensiveCategory Category)[] Phrases =
+        [.. OffensiveTerms.Phrases.Select(p => (p.Words, p.Words.Select(ObfuscationNormaliser.Squeeze).ToArray(), p.Category))];
+
+    private static readonly HashSet<string> PhraseStarts = new(Phrases.Select(p => p.Squeezed[0]), StringComparer.Ordinal);
+
     public string Name => "text-language";
 
     public ValueTask<IReadOnlyList<Finding>> RunAsync(DraftUnderCheck draft, CancellationToken cancellationToken)
@@ -32,9 +37,9 @@ public sealed class LanguageCheck : IDraftCheck
         for (var i = 0; i < words.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var (phrase, phraseCategory) in OffensiveTerms.Phrases)
+            foreach (var (phrase, squeezed, phraseCategory) in PhraseStarts.Contains(words[i].Squeezed) ? Phrases : [])
             {
-                if (i + phrase.Length <= words.Count && MatchesPhrase(words, i, phrase))
+                if (i + phrase.Length <= words.Count && MatchesPhrase(words, i, phrase, squeezed))
                 {
                     var last = words[i + phrase.Length - 1];
                     Add(findings, text, severity, words[i].Start, last.Start + last.Length - words[i].Start, phraseCategory);
@@ -81,12 +86,12 @@ public sealed class LanguageCheck : IDraftCheck
         return true;
     }
 
-    private static bool MatchesPhrase(IReadOnlyList<NormalisedWord> words, int i, string[] phrase)
+    private static bool MatchesPhrase(IReadOnlyList<NormalisedWord> words, int i, string[] phrase, string[] squeezed)
     {
         for (var k = 0; k < phrase.Length; k++)
         {
             var word = words[i + k];
-            if (word.Normalised != phrase[k] && word.Squeezed != ObfuscationNormaliser.Squeeze(phrase[k]))
+            if (word.Normalised != phrase[k] && word.Squeezed != squeezed[k])
             {
                 return false;
             }

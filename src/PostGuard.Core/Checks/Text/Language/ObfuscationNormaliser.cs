@@ -80,7 +80,7 @@ public static class ObfuscationNormaliser
 
     private static NormalisedWord Normalise(string word, int start, int length)
     {
-        var decomposed = word.Normalize(NormalizationForm.FormD);
+        var decomposed = word.All(char.IsAscii) ? word : word.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var hasMask = false;
         foreach (var c in decomposed)

@@ -14,9 +14,12 @@ public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNa
 {
     private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
-    private static readonly Regex PostcodePattern = new(@"\b[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}\b", Linear);
+    /// <summary>Fixed-length patterns (at most 8 and 14 characters, no nested quantifiers): compiled backtracking is linear here and faster.</summary>
+    private const RegexOptions Bounded = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+
+    private static readonly Regex PostcodePattern = new(@"\b[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}\b", Bounded, TimeSpan.FromSeconds(1));
     private static readonly Regex WordGridPattern = new(@"///\p{L}+\.\p{L}+\.\p{L}+", Linear);
-    private static readonly Regex GridReferencePattern = new(@"\b[HNOST][A-HJ-Z] ?[0-9]{3,5} ?[0-9]{3,5}\b", Linear);
+    private static readonly Regex GridReferencePattern = new(@"\b[HNOST][A-HJ-Z] ?[0-9]{3,5} ?[0-9]{3,5}\b", Bounded, TimeSpan.FromSeconds(1));
 
     /// <summary>UK postcode areas: a postcode-shaped string outside them ("AB1 2CD" aside) is not a postcode.</summary>
     private static readonly WordSet PostcodeAreas = new("""
@@ -69,7 +72,13 @@ public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNa
     private static readonly WordSet AddressLeadWords = new("on at in along down up off near from outside opposite");
     private static readonly WordSet Titles = new("mr mrs miss ms mx dr sir dame prof rev revd st saint");
 
-    public IReadOnlyList<LocationMention> Find(TextDocument document, SchoolPolicy policy, IReadOnlySet<int>? nameTokens = null)
+    /// <summary>The locations in a document, computed once per document, policy and set of name tokens.</summary>
+    public IReadOnlyList<LocationMention> Find(TextDocument document, SchoolPolicy policy, IReadOnlySet<int>? nameTokens = null) =>
+        nameTokens is null
+            ? document.Memo((this, policy), d => FindUncached(d, policy, null))
+            : document.Memo((this, policy, nameTokens), d => FindUncached(d, policy, nameTokens));
+
+    private IReadOnlyList<LocationMention> FindUncached(TextDocument document, SchoolPolicy policy, IReadOnlySet<int>? nameTokens)
     {
         var mentions = new List<LocationMention>();
         var text = document.Text;

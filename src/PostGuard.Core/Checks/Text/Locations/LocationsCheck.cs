@@ -25,8 +25,8 @@ public sealed class LocationsCheck(LocationFinder locations, PersonNameFinder na
         {
             return ValueTask.FromResult<IReadOnlyList<Finding>>([]);
         }
-        var document = TextDocument.Parse(draft.Text);
-        var nameTokens = NameTokens(names.Find(document, draft.People));
+        var document = TextDocument.For(draft.Text);
+        var nameTokens = NameTokens(document, names.Find(document, draft.People));
         var findings = new TextFindingList(document.Text);
         var (rule, severity) = strict
             ? (NamesCheck.StrictProfileRule, policy.SeverityFor(NamesCheck.StrictProfileRule, Severity.Block))
@@ -50,7 +50,11 @@ public sealed class LocationsCheck(LocationFinder locations, PersonNameFinder na
         return ValueTask.FromResult(findings.ToList());
     }
 
-    internal static HashSet<int> NameTokens(IReadOnlyList<PersonMention> mentions)
+    /// <summary>Token indices covered by names (memoised with the mentions so every check passes the same set).</summary>
+    internal static HashSet<int> NameTokens(TextDocument document, IReadOnlyList<PersonMention> mentions) =>
+        document.Memo(mentions, _ => NameTokens(mentions));
+
+    private static HashSet<int> NameTokens(IReadOnlyList<PersonMention> mentions)
     {
         var set = new HashSet<int>();
         foreach (var mention in mentions)

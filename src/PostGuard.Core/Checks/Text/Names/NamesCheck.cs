@@ -22,7 +22,7 @@ public sealed class NamesCheck(PersonNameFinder finder) : IDraftCheck
     public ValueTask<IReadOnlyList<Finding>> RunAsync(DraftUnderCheck draft, CancellationToken cancellationToken)
     {
         var policy = draft.Policy;
-        var document = TextDocument.Parse(draft.Text);
+        var document = TextDocument.For(draft.Text);
         var findings = new TextFindingList(document.Text);
         var strict = policy.Preset == PolicyPresets.Strict;
         var withPhotos = draft.Images.Count > 0;

@@ -49,7 +49,11 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
 
     private static readonly WordSet LocativeWords = new("to in at from near visit visited visiting around towards into outside via explore explored exploring");
 
-    public IReadOnlyList<PersonMention> Find(TextDocument document, PeopleRegister register)
+    /// <summary>The names in a document, computed once per document and register (several checks ask).</summary>
+    public IReadOnlyList<PersonMention> Find(TextDocument document, PeopleRegister register) =>
+        document.Memo((this, register), d => FindUncached(d, register));
+
+    private IReadOnlyList<PersonMention> FindUncached(TextDocument document, PeopleRegister register)
     {
         var index = RegisterNameIndex.For(register);
         var mentions = new List<PersonMention>();
@@ -64,7 +68,7 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
                 return false;
             }
             return (lexicon.Contains(token.Stem) && !OrdinaryWordNames.Contains(token.Stem) && !StoryAndFaithFigures.Contains(token))
-                || index.At(document, i).Any(p => p.IsGiven && !OrdinaryWordNames.Contains(p.Words[0]));
+                || (index.StartsAny(token) && index.At(document, i).Any(p => p.IsGiven && !OrdinaryWordNames.Contains(p.Words[0])));
         }
 
         void Add(PersonMentionKind kind, int first, int last, Person? person)
@@ -118,7 +122,7 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
         // 2. Register names: full names first, then a first/known-as or last name alone.
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (used[i])
+            if (used[i] || !index.StartsAny(tokens[i]))
             {
                 continue;
             }

@@ -61,7 +61,8 @@ public sealed class RegisterNameIndex
         }
     }
 
-    public static int WordCount(RegisterNamePart part) => part.Words.Count;
+    /// <summary>Cheap test before <see cref="At"/>: does any register name start with this word?</summary>
+    public bool StartsAny(Token token) => _byFirstWord.ContainsKey(token.Text) || _byFirstWord.ContainsKey(token.Stem);
 
     private void Add(Person person, NamePartKind kind, string? name)
     {

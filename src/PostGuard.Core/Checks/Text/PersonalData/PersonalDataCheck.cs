@@ -29,7 +29,7 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
             return ValueTask.FromResult<IReadOnlyList<Finding>>([]);
         }
         var severity = policy.SeverityFor(Rule, Severity.Hold);
-        var document = TextDocument.Parse(draft.Text);
+        var document = TextDocument.For(draft.Text);
         var text = document.Text;
         var findings = new TextFindingList(text);
 
@@ -48,7 +48,8 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
                 "Remove the number (parents can find the school office's number on the website).", new JsonObject { ["dataKind"] = "phone" });
         }
 
-        var people = names.Find(document, draft.People).Where(m => m.IsChildLike || m.IsFromRegister).ToList();
+        var mentions = names.Find(document, draft.People);
+        var people = mentions.Where(m => m.IsChildLike || m.IsFromRegister).ToList();
         var personSentences = new HashSet<int>(people.Select(p => document.Tokens[p.FirstToken].Sentence));
         var tokens = document.Tokens;
         for (var i = 0; i < tokens.Count; i++)
@@ -90,7 +91,7 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
         }
 
         // Home addresses: a street address in a sentence about where someone lives.
-        foreach (var address in locations.Find(document, policy).Where(l => l.Kind is LocationKind.StreetAddress or LocationKind.Postcode && !l.Allowed))
+        foreach (var address in locations.Find(document, policy, LocationsCheck.NameTokens(document, mentions)).Where(l => l.Kind is LocationKind.StreetAddress or LocationKind.Postcode && !l.Allowed))
         {
             var token = tokens.First(t => t.Start >= address.Start);
             if (document.SentenceOf(token.Index).Any(t => HomeWords.Contains(t)))

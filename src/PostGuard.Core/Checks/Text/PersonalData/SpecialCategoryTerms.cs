@@ -29,15 +29,17 @@ public static class SpecialCategoryTerms
     ];
 
     /// <summary>Whether a special-category term starts at token <paramref name="i"/>; <paramref name="end"/> is its last token.</summary>
+    private static readonly HashSet<string> PhraseStarts = new(Phrases.Select(p => p[0]), StringComparer.OrdinalIgnoreCase);
+
     public static bool At(TextDocument document, int i, out int end)
     {
         end = i;
-        foreach (var phrase in Phrases)
+        foreach (var phrase in PhraseStarts.Contains(document.Tokens[i].Word) ? Phrases : [])
         {
             var ok = true;
             for (var k = 0; k < phrase.Length && ok; k++)
             {
-                ok = document.At(i + k) is { } t && string.Equals(t.Text.Replace('’', '\''), phrase[k], StringComparison.OrdinalIgnoreCase);
+                ok = document.At(i + k) is { } t && string.Equals(t.Word, phrase[k], StringComparison.OrdinalIgnoreCase);
             }
             if (ok)
             {

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PostGuard.Core.Checks.Text.Tokens;
@@ -15,11 +17,23 @@ public sealed class TextDocument
         "mr", "mrs", "ms", "mx", "dr", "st", "rev", "revd", "prof", "no", "vs", "v", "e.g", "i.e", "etc", "approx", "dept",
     };
 
+    /// <summary>Every check of one draft reads the same text instance: it is split once.</summary>
+    private static readonly ConditionalWeakTable<string, TextDocument> Parsed = [];
+
+    private readonly ConcurrentDictionary<object, object> _memo = new();
+
     private TextDocument(string text, IReadOnlyList<Token> tokens)
     {
         Text = text;
         Tokens = tokens;
     }
+
+    /// <summary>The parsed document for this text, shared by all checks of a draft.</summary>
+    public static TextDocument For(string? text) => text is null ? Parse(text) : Parsed.GetValue(text, Parse);
+
+    /// <summary>A result computed once per document and key (e.g. the names found with one register).</summary>
+    public T Memo<T>(object key, Func<TextDocument, T> compute) where T : class =>
+        (T)_memo.GetOrAdd(key, static (_, state) => state.compute(state.document), (compute, document: this));
 
     public string Text { get; }
     public IReadOnlyList<Token> Tokens { get; }
@@ -133,6 +147,7 @@ public sealed class TextDocument
                 Sentence = sentence,
                 SentenceStart = sentenceStart || StartsAfterSymbol(gap),
                 Gap = gap,
+                Word = tokenText.Contains('’', StringComparison.Ordinal) ? tokenText.Replace('’', '\'') : tokenText,
             });
             sentenceStart = false;
             previousEnd = i;

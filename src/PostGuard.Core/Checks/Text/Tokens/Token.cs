@@ -20,8 +20,14 @@ public sealed class Token
     public required bool SentenceStart { get; init; }
     /// <summary>The characters between the previous token and this one.</summary>
     public required string Gap { get; init; }
+    /// <summary><see cref="Text"/> with typographic apostrophes made plain, for matching phrases ("we’re" = "we're").</summary>
+    public required string Word { get; init; }
+
+    private string? _lower;
 
     public int End => Start + Length;
+    /// <summary><see cref="Stem"/> in lower case (computed once, shared by every check).</summary>
+    public string Lower => _lower ??= Stem.ToLowerInvariant();
     public bool IsPossessive => StemLength != Length;
     public bool IsNumber => char.IsAsciiDigit(Text[0]) && Text.All(char.IsAsciiDigit);
     public bool StartsWithDigit => char.IsAsciiDigit(Text[0]);

@@ -84,7 +84,7 @@ public static class TemporalExpressionParser
 
         for (var i = 0; i < tokens.Count; i++)
         {
-            var word = tokens[i].Stem.ToLowerInvariant();
+            var word = tokens[i].Lower;
             var past = IsPastSentence(tokens[i].Sentence, i);
 
             if (MatchPhrase(document, i, NowPhrases, out var nowEnd))
@@ -207,15 +207,23 @@ public static class TemporalExpressionParser
         _ => null,
     };
 
+    private static readonly HashSet<string> PhraseStarts =
+        new(NowPhrases.Concat(FuturePhrases).Select(p => p[0]), StringComparer.OrdinalIgnoreCase);
+
     private static bool MatchPhrase(TextDocument document, int i, string[][] phrases, out int end)
     {
+        end = i;
+        if (!PhraseStarts.Contains(document.Tokens[i].Word))
+        {
+            return false;
+        }
         foreach (var phrase in phrases)
         {
             var ok = true;
             for (var k = 0; k < phrase.Length && ok; k++)
             {
                 var token = document.At(i + k);
-                ok = token is not null && string.Equals(token.Text.Replace('’', '\''), phrase[k], StringComparison.OrdinalIgnoreCase)
+                ok = token is not null && string.Equals(token.Word, phrase[k], StringComparison.OrdinalIgnoreCase)
                     && (k == 0 || token.Sentence == document.Tokens[i].Sentence);
             }
             if (ok)
@@ -397,6 +405,10 @@ public static class TemporalExpressionParser
 
     private static int? DayNumber(string text)
     {
+        if (text.Length is 0 or > 4 || !char.IsAsciiDigit(text[0]))
+        {
+            return null;
+        }
         var digits = text.TrimEnd('s', 't', 'n', 'd', 'r', 'h', 'S', 'T', 'N', 'D', 'R', 'H');
         var suffix = text[digits.Length..].ToLowerInvariant();
         if (digits.Length is 0 or > 2 || !digits.All(char.IsAsciiDigit) || suffix is not ("" or "st" or "nd" or "rd" or "th"))

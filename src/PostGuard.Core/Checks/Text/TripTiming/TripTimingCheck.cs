@@ -35,10 +35,10 @@ public sealed class TripTimingCheck(LocationFinder locations, PersonNameFinder n
         var publish = draft.EffectivePublishAt;
         var publishLocal = TimeZoneInfo.ConvertTime(publish, zone).DateTime;
         var severity = policy.SeverityFor(Rule, Severity.Hold);
-        var document = TextDocument.Parse(draft.Text);
+        var document = TextDocument.For(draft.Text);
         var findings = new TextFindingList(document.Text);
 
-        var nameTokens = LocationsCheck.NameTokens(names.Find(document, draft.People));
+        var nameTokens = LocationsCheck.NameTokens(document, names.Find(document, draft.People));
         var places = locations.Find(document, policy, nameTokens);
         var cues = OffSiteCues.Find(document, places);
         var times = TemporalExpressionParser.Parse(document, publishLocal);
