@@ -5,7 +5,7 @@ using PostGuard.Vision.Faces;
 namespace PostGuard.Vision.Evaluation;
 
 /// <summary>
-/// The face-detection evaluation: the labelled photos as they are, 12-MP mosaics of them (2×2, 3×3, 4×4 grids:
+/// The face-detection evaluation: the labelled photos as they are, 12-MP mosaics of them (2×2 … 5×5 grids:
 /// smaller and smaller faces, JPEG-encoded and inspected through the whole pipeline), and every photo under
 /// photos/no-people (false faces). Used by the evaluation test and the benchmarks' console mode.
 /// </summary>
@@ -32,7 +32,7 @@ public static class FaceEvaluation
             results.Add(new EvaluatedImage(Path.GetFileName(labels.Image), inspection.Width, labels.Faces, inspection.Faces));
             labelled.Add((decoder.Decode(bytes).Pixels, labels.Faces));
         }
-        foreach (var grid in mosaicGrids ?? [2, 3, 4])
+        foreach (var grid in mosaicGrids ?? [2, 3, 4, 5])
         {
             var (image, faces) = PhotoMosaic.Build(labelled, grid, grid, 4000, 3000);
             var inspection = inspector.Inspect(JpegCodec.Encode(image, 90));

@@ -44,6 +44,7 @@ public readonly record struct FacePoint(double X, double Y);
 
 /// <summary>
 /// A detected face: box and BlazeFace's six keypoints (right eye, left eye, nose tip, mouth centre,
-/// right ear tragion, left ear tragion, from the subject's point of view) in displayed-image pixels, and the score in [0, 1].
+/// right ear tragion, left ear tragion, from the subject's point of view) in displayed-image pixels, and the score in [0, 1]
+/// (for an uncertain candidate, the mean of the first and second looks).
 /// </summary>
 public sealed record FaceDetection(FaceBox Box, IReadOnlyList<FacePoint> Keypoints, double Score);

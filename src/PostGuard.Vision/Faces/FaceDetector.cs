@@ -6,7 +6,8 @@ namespace PostGuard.Vision.Faces;
 /// Finds faces of every size in a photo: the whole image letterboxed into the 256 back model (and the
 /// 128 front model for close-ups), plus overlapping square tiles at one or more scales so that faces
 /// down to <see cref="FaceDetectorOptions.MinFaceWidthFraction"/> of the image width reach the model at a
-/// size it sees. Tile detections are mapped to image pixels and merged by weighted NMS.
+/// size it sees. Tile detections are mapped to image pixels and merged by weighted NMS; candidates the
+/// detector is unsure of get a second, re-centred look (see <see cref="FaceDetectorOptions.SecondLookBelowScore"/>).
 /// Thread-safe: create once, share (each call uses its own buffers).
 /// </summary>
 public sealed class FaceDetector : IDisposable
@@ -20,12 +21,17 @@ public sealed class FaceDetector : IDisposable
         _back = back;
         _front = front;
         Options = options ?? FaceDetectorOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.LevelRatio, 1.0, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.MinFaceWidthFraction, 0.0, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.SmallestFaceInModelPixels, 0.0, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(Options.TileOverlap, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Options.TileOverlap, 0.9, nameof(options));
     }
 
     public FaceDetectorOptions Options { get; }
 
     /// <summary>
-    /// The image width at which the finest tiles sample 1:1 (SmallestFaceInModelPixels / MinFaceWidthFraction, about 1000 px):
+    /// The image width at which the finest tiles sample 1:1 (SmallestFaceInModelPixels / MinFaceWidthFraction, about 760 px by default):
     /// decoding more pixels than this adds time, not faces.
     /// </summary>
     public int WorkingWidth => (int)Math.Ceiling(Options.SmallestFaceInModelPixels / Options.MinFaceWidthFraction);
