@@ -28,6 +28,16 @@ public sealed class MetadataTests(VisionFixture vision)
     }
 
     [Fact]
+    public void Capture_offset_and_western_longitude_are_read()
+    {
+        var inspection = vision.Inspector.Inspect(VisionFixture.TestFile("sample1-320-gps-offset.jpg"));
+
+        Assert.Equal(new DateTimeOffset(2026, 6, 12, 10, 30, 0, TimeSpan.FromHours(1)), inspection.CapturedAt?.Instant);
+        Assert.Equal(51.5007, inspection.GpsLatitude!.Value, 4);
+        Assert.Equal(-0.1246, inspection.GpsLongitude!.Value, 4);
+    }
+
+    [Fact]
     public void Photo_without_metadata_has_no_gps_and_no_capture_time()
     {
         var inspection = vision.Inspector.Inspect(VisionFixture.TestFile("sample1-640.png"));
