@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using PostGuard.Core.Checks;
+using PostGuard.Core.Checks.Text;
 using PostGuard.Core.Checks.Text.Confidential;
 using PostGuard.Core.Checks.Text.Language;
 using PostGuard.Core.Checks.Text.Links;
@@ -38,8 +39,9 @@ public class TextAnalysisBenchmark
         var assets = AssetDirectory.Locate();
         var lexicon = FirstNameLexicon.Load(assets);
         var gazetteer = Gazetteer.Load(assets);
-        var names = new PersonNameFinder(lexicon, gazetteer);
-        var locations = new LocationFinder(gazetteer, lexicon);
+        var lexicons = new TextLexicons(lexicon, gazetteer);
+        var names = new PersonNameFinder(lexicons);
+        var locations = new LocationFinder(lexicons);
         _checks =
         [
             new NamesCheck(names), new LocationsCheck(locations, names), new TripTimingCheck(locations, names),

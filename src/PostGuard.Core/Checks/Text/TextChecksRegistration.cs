@@ -6,7 +6,6 @@ using PostGuard.Core.Checks.Text.Locations;
 using PostGuard.Core.Checks.Text.Names;
 using PostGuard.Core.Checks.Text.PersonalData;
 using PostGuard.Core.Checks.Text.TripTiming;
-using PostGuard.Vision.Assets;
 
 namespace PostGuard.Core.Checks.Text;
 
@@ -16,8 +15,9 @@ public static class TextChecksRegistration
     /// <param name="assetsRoot">The models directory (configuration Assets:Root); null finds it above the application.</param>
     public static IServiceCollection AddTextChecks(this IServiceCollection services, string? assetsRoot)
     {
-        services.AddSingleton(_ => FirstNameLexicon.Load(AssetDirectory.Locate(assetsRoot)));
-        services.AddSingleton(_ => Gazetteer.Load(AssetDirectory.Locate(assetsRoot)));
+        services.AddSingleton(new TextLexicons(assetsRoot));
+        services.AddSingleton(sp => sp.GetRequiredService<TextLexicons>().FirstNames);
+        services.AddSingleton(sp => sp.GetRequiredService<TextLexicons>().Gazetteer);
         services.AddSingleton<PersonNameFinder>();
         services.AddSingleton<LocationFinder>();
         services.AddSingleton<IDraftCheck, NamesCheck>();

@@ -1,5 +1,6 @@
 using PostGuard.Core.Checks;
 using PostGuard.Core.Checks.Images;
+using PostGuard.Core.Checks.Text;
 using PostGuard.Core.Checks.Text.Confidential;
 using PostGuard.Core.Checks.Text.Language;
 using PostGuard.Core.Checks.Text.Links;
@@ -22,8 +23,9 @@ public static class TextChecks
         var assets = AssetDirectory.Locate();
         var lexicon = FirstNameLexicon.Load(assets);
         var gazetteer = Gazetteer.Load(assets);
-        var names = new PersonNameFinder(lexicon, gazetteer);
-        var locations = new LocationFinder(gazetteer, lexicon);
+        var lexicons = new TextLexicons(lexicon, gazetteer);
+        var names = new PersonNameFinder(lexicons);
+        var locations = new LocationFinder(lexicons);
         return new Loaded(lexicon, gazetteer, names, locations,
         [
             new NamesCheck(names),

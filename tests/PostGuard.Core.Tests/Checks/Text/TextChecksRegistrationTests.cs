@@ -20,6 +20,14 @@ public sealed class TextChecksRegistrationTests
     }
 
     [Fact]
+    public async Task Missing_lexicons_make_the_check_fail_so_the_analyser_holds_the_draft()
+    {
+        var missing = new TextLexicons(Path.Combine(Path.GetTempPath(), $"no-models-{Guid.NewGuid():N}"));
+        var check = new NamesCheck(new PersonNameFinder(missing));
+        await Assert.ThrowsAnyAsync<IOException>(async () => await check.RunAsync(TextChecks.Draft("Well done to Amelia!"), CancellationToken.None));
+    }
+
+    [Fact]
     public void Every_text_check_has_a_distinct_name()
     {
         var names = TextChecks.All.Select(c => c.Name).ToList();

@@ -10,8 +10,11 @@ namespace PostGuard.Core.Checks.Text.Locations;
 /// places, named venues, street addresses, postcodes, what3words triples and OS grid references.
 /// Regular expressions here are bounded and run with <see cref="RegexOptions.NonBacktracking"/>: linear time.
 /// </summary>
-public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNames)
+public sealed class LocationFinder(TextLexicons lexicons)
 {
+    private FirstNameLexicon FirstNames => lexicons.FirstNames;
+    private Gazetteer Places => lexicons.Gazetteer;
+
     private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
     /// <summary>Fixed-length patterns (at most 8 and 14 characters, no nested quantifiers): compiled backtracking is linear here and faster.</summary>
@@ -255,7 +258,7 @@ public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNa
             {
                 return false;
             }
-            var ordinarySentenceStart = word.SentenceStart && (OrdinaryWordNames.Contains(word.Stem) || !gazetteer.IsPlaceWord(word.Stem) && !firstNames.Contains(word.Stem));
+            var ordinarySentenceStart = word.SentenceStart && (OrdinaryWordNames.Contains(word.Stem) || !Places.IsPlaceWord(word.Stem) && !FirstNames.Contains(word.Stem));
             // "Colchester", or a capitalised "Natural History" mid-sentence: a particular venue's name.
             if (!ordinarySentenceStart && !Determiners.Contains(word) && (!GenericVenueModifiers.Contains(word) || !word.SentenceStart) && !VenueWords.Contains(word))
             {
@@ -328,7 +331,7 @@ public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNa
         {
             return false;
         }
-        var place = gazetteer.LongestAt(document, i);
+        var place = Places.LongestAt(document, i);
         if (place is null)
         {
             return false;
@@ -349,7 +352,7 @@ public sealed class LocationFinder(Gazetteer gazetteer, FirstNameLexicon firstNa
         {
             return false;
         }
-        var needsContext = place.IsOrdinaryWord || (place.Words.Count == 1 && (firstNames.Contains(token.Stem) || OrdinaryWordNames.Contains(token.Stem)));
+        var needsContext = place.IsOrdinaryWord || (place.Words.Count == 1 && (FirstNames.Contains(token.Stem) || OrdinaryWordNames.Contains(token.Stem)));
         if (!needsContext)
         {
             return true;

@@ -9,8 +9,11 @@ namespace PostGuard.Core.Checks.Text.Names;
 /// and first names from the public lexicon for children the register does not know. Shared by the
 /// names check (R6/R7) and the personal-data check (R10, "near a person").
 /// </summary>
-public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazetteer)
+public sealed class PersonNameFinder(TextLexicons lexicons)
 {
+    private FirstNameLexicon Lexicon => lexicons.FirstNames;
+    private Gazetteer Places => lexicons.Gazetteer;
+
     private static readonly WordSet Titles = new("mr mrs miss ms mx dr sir dame prof professor rev revd reverend fr father canon madam madame mme mister");
 
     /// <summary>A capitalised word before one of these is a class, house, day, road or organisation, not a person: "Willow Class", "St George's Day".</summary>
@@ -67,7 +70,7 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
             {
                 return false;
             }
-            return (lexicon.Contains(token.Stem) && !OrdinaryWordNames.Contains(token.Stem) && !StoryAndFaithFigures.Contains(token))
+            return (Lexicon.Contains(token.Stem) && !OrdinaryWordNames.Contains(token.Stem) && !StoryAndFaithFigures.Contains(token))
                 || (index.StartsAny(token) && index.At(document, i).Any(p => p.IsGiven && !OrdinaryWordNames.Contains(p.Words[0])));
         }
 
@@ -109,7 +112,7 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
                 var lastToken = j;
                 // "Mrs Sarah Patel"
                 if (document.At(j + 1) is { IsCapitalised: true, JoinedBySpace: true } more && !NotAPersonAfter.Contains(more) && !more.StartsWithDigit
-                    && (index.At(document, j + 1).Any(p => p.Kind == NamePartKind.Last) || (lexicon.Contains(surname.Stem) && !OrdinaryWordNames.Contains(more.Stem))))
+                    && (index.At(document, j + 1).Any(p => p.Kind == NamePartKind.Last) || (Lexicon.Contains(surname.Stem) && !OrdinaryWordNames.Contains(more.Stem))))
                 {
                     lastToken = j + 1;
                 }
@@ -182,7 +185,7 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
                 continue;
             }
             var token = tokens[i];
-            if (!token.IsCapitalised || token.IsAllCaps || token.Stem.Length < 2 || !lexicon.Contains(token.Stem)
+            if (!token.IsCapitalised || token.IsAllCaps || token.Stem.Length < 2 || !Lexicon.Contains(token.Stem)
                 || StoryAndFaithFigures.Contains(token) || IsNotAPersonBefore(document, i) || IsNotAPersonAfter(document, i)
                 || Determiners.Contains(document.At(i - 1)))
             {
@@ -194,7 +197,7 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
                 used[i] = used[i + 1] = true;
                 continue;
             }
-            if (gazetteer.IsPlaceWord(token.Stem) && LocativeWords.Contains(document.At(i - 1)))
+            if (Places.IsPlaceWord(token.Stem) && LocativeWords.Contains(document.At(i - 1)))
             {
                 continue;
             }
@@ -209,8 +212,8 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
             }
             // "Olivia Thompson": a capitalised, non-ordinary word after a first name is a surname.
             if (next is not null && !used[next.Index] && next.JoinedBySpace && next.IsCapitalised && !next.IsAllCaps && !next.StartsWithDigit && next.Sentence == token.Sentence
-                && !token.IsPossessive && !OrdinaryWordNames.Contains(next.Stem) && !NotAPersonAfter.Contains(next) && !lexicon.Contains(next.Stem)
-                && !gazetteer.IsPlaceWord(next.Stem) && !IsNotAPersonAfter(document, next.Index))
+                && !token.IsPossessive && !OrdinaryWordNames.Contains(next.Stem) && !NotAPersonAfter.Contains(next) && !Lexicon.Contains(next.Stem)
+                && !Places.IsPlaceWord(next.Stem) && !IsNotAPersonAfter(document, next.Index))
             {
                 Add(PersonMentionKind.LexiconFullName, i, i + 1, null);
                 i++;
@@ -245,14 +248,14 @@ public sealed class PersonNameFinder(FirstNameLexicon lexicon, Gazetteer gazette
         {
             return true;
         }
-        if (gazetteer.IsPlaceWord(token.Stem) && LocativeWords.Contains(document.At(first - 1)))
+        if (Places.IsPlaceWord(token.Stem) && LocativeWords.Contains(document.At(first - 1)))
         {
             return false;
         }
         if (part.Kind == NamePartKind.Last)
         {
             // A surname alone counts only when written as a name and not an ordinary word.
-            return token.IsCapitalised && !ordinary && (!token.SentenceStart || !lexicon.Contains(token.Stem));
+            return token.IsCapitalised && !ordinary && (!token.SentenceStart || !Lexicon.Contains(token.Stem));
         }
         if (ordinary)
         {
