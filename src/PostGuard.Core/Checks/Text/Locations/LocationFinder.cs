@@ -222,7 +222,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         end = i;
         var tokens = document.Tokens;
         var token = tokens[i];
-        if (!token.IsCapitalised || token.StartsWithDigit || Titles.Contains(token) || nameTokens?.Contains(i) == true)
+        if (!token.IsCapitalised || token.StartsWithDigit || (Titles.Contains(token) && !token.Is("st") && !token.Is("saint")) || nameTokens?.Contains(i) == true)
         {
             return false;
         }
@@ -254,7 +254,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
                 }
                 return true;
             }
-            if (word.IsPossessive && k > i)
+            // "St Mary's Church", "Bishop's Palace": a possessive inside a venue name; elsewhere it ends the name.
+            var venueAfterPossessive = word.IsPossessive && document.At(k + 1) is { IsCapitalised: true, JoinedBySpace: true } venueNext && VenueWords.Contains(venueNext);
+            if (word.IsPossessive && k > i && !venueAfterPossessive)
             {
                 return false;
             }
@@ -264,7 +266,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
             {
                 hasProperName = true;
             }
-            if (word.IsPossessive)
+            if (word.IsPossessive && !venueAfterPossessive)
             {
                 return false;
             }

@@ -61,6 +61,11 @@ public static class NameContext
             {
                 return true;
             }
+            // Direct address: "Thank you, Ruby, for...", "Well done, Grace!"
+            if (token.IsCapitalised && token.Gap.Trim() == "," && (sameSentencePrevious.Is("you") || sameSentencePrevious.Is("done") || sameSentencePrevious.Is("congratulations") || sameSentencePrevious.Is("thanks") || sameSentencePrevious.Is("bravo")))
+            {
+                return true;
+            }
             // A list of names: "Amelia, Grace and Will".
             if ((sameSentencePrevious.Is("and") || sameSentencePrevious.Is("&") || token.Gap.Trim() == ",") && isStrongName(sameSentencePrevious.Index))
             {

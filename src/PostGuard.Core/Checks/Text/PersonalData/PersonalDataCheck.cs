@@ -68,8 +68,11 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
                     "Remove the date of birth.", new JsonObject { ["dataKind"] = "date-of-birth" });
                 continue;
             }
-            // Ages with names: "Amelia (7)", "Amelia, aged 7", "7-year-old Amelia".
-            if (personSentences.Contains(token.Sentence) && IsAge(document, i, out var ageEnd))
+            // Ages with names: "Amelia (7)", "Amelia, aged 7", "7-year-old Amelia", "Theo Marsh, 8, has...".
+            var ageAfterName = token.IsNumber && token.Text.Length <= 2 && token.Gap.Trim() == "," && document.At(i + 1)?.Gap.TrimStart().StartsWith(',') == true
+                && mentions.Any(m => m.LastToken == i - 1);
+            var ageEnd = i;
+            if (ageAfterName || (personSentences.Contains(token.Sentence) && IsAge(document, i, out ageEnd)))
             {
                 findings.Add(Rule, severity, token.Start, tokens[ageEnd].End - token.Start, $"\"{text[token.Start..tokens[ageEnd].End]}\" gives the age of a named child.",
                     "Remove the age (or the name).", new JsonObject { ["dataKind"] = "age" });

@@ -15,7 +15,11 @@ public sealed record LabelledPost
     public IReadOnlyList<string> RegisterNames { get; init; } = [];
     /// <summary>consent-based (default) or strict.</summary>
     public string? Preset { get; init; }
-    /// <summary>"holdout": written after the checks were tuned and never used to tune them; otherwise development.</summary>
+    /// <summary>
+    /// "holdout": written blind after the checks were tuned and never used to tune them. Anything else
+    /// (none, "round2") is development data the checks were tuned on: round 2 was itself a held-out set
+    /// when first measured, then its misses were fixed, so a fresh held-out set was written.
+    /// </summary>
     public string? Split { get; init; }
 
     [JsonIgnore]
