@@ -21,7 +21,7 @@ public static class OffensiveTerms
     {
         ["fuck"] = OffensiveCategory.Abusive, ["fucking"] = OffensiveCategory.Abusive, ["fucked"] = OffensiveCategory.Abusive, ["fucker"] = OffensiveCategory.Abusive,
         ["motherfucker"] = OffensiveCategory.Abusive, ["shit"] = OffensiveCategory.Abusive, ["shite"] = OffensiveCategory.Abusive, ["bullshit"] = OffensiveCategory.Abusive,
-        ["cunt"] = OffensiveCategory.Abusive, ["bastard"] = OffensiveCategory.Abusive, ["bitch"] = OffensiveCategory.Abusive, ["twat"] = OffensiveCategory.Abusive,
+        ["cunt"] = OffensiveCategory.Abusive, ["bloody"] = OffensiveCategory.Abusive, ["bastard"] = OffensiveCategory.Abusive, ["bitch"] = OffensiveCategory.Abusive, ["twat"] = OffensiveCategory.Abusive,
         ["wanker"] = OffensiveCategory.Abusive, ["arsehole"] = OffensiveCategory.Abusive, ["asshole"] = OffensiveCategory.Abusive,
         ["dickhead"] = OffensiveCategory.Abusive, ["bollocks"] = OffensiveCategory.Abusive, ["piss"] = OffensiveCategory.Abusive, ["slag"] = OffensiveCategory.Abusive,
         ["slut"] = OffensiveCategory.Abusive, ["whore"] = OffensiveCategory.Abusive, ["scum"] = OffensiveCategory.Abusive, ["scumbag"] = OffensiveCategory.Abusive,

@@ -174,6 +174,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
 
     private static bool IsPostcode(string value)
     {
+        // A lower-case word like "bl00dy" has the shape of BL0 0DY: lower case counts only when written with the space.
+        if (value.Any(char.IsLower) && !value.Contains(' ', StringComparison.Ordinal))
+        {
+            return false;
+        }
         var compact = value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         if (compact.Length is < 5 or > 7)
         {
@@ -181,7 +186,6 @@ public sealed class LocationFinder(TextLexicons lexicons)
         }
         var outward = compact[..^3];
         var area = new string(outward.TakeWhile(char.IsLetter).ToArray());
-        // A lower-case match must still look like a postcode, not a word: "me3 4ab" yes, "hello" never matches anyway.
         return PostcodeAreas.Contains(area) && "CIKMOV".IndexOf(compact[^2], StringComparison.Ordinal) < 0 && "CIKMOV".IndexOf(compact[^1], StringComparison.Ordinal) < 0;
     }
 
@@ -312,8 +316,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
+        // "a week in the Lake District": the article may come between.
+        var preposition = previous.Is("the") ? document.At(i - 2) : previous;
+        var offset = previous.Is("the") ? 1 : 0;
         var afterTrip = previous.Is("visited")
-            || ((previous.Is("to") || previous.Is("in") || previous.Is("at")) && TripObjects.Contains(document.At(i - 2)));
+            || (preposition is not null && (preposition.Is("to") || preposition.Is("in") || preposition.Is("at")) && TripObjects.Contains(document.At(i - 2 - offset)));
         if (!afterTrip)
         {
             return false;

@@ -10,6 +10,7 @@ namespace PostGuard.Core.Checks.Text.Names;
 public static class NameContext
 {
     private static readonly WordSet PraiseBeforeTo = new("done congratulations congrats thanks you out goes go went awarded presented given birthday welcome");
+    private static readonly WordSet PraiseBeforeComma = new("you done congratulations congrats thanks bravo soon hello hi");
     private static readonly WordSet PersonalBefore = new("congratulations congrats bravo dear love thanks");
     private static readonly WordSet PersonalVerbsAfter = new("""
         scored won wins said says received receives achieved came played performed wrote sang danced managed completed
@@ -61,8 +62,9 @@ public static class NameContext
             {
                 return true;
             }
-            // Direct address: "Thank you, Ruby, for...", "Well done, Grace!"
-            if (token.IsCapitalised && token.Gap.Trim() == "," && (sameSentencePrevious.Is("you") || sameSentencePrevious.Is("done") || sameSentencePrevious.Is("congratulations") || sameSentencePrevious.Is("thanks") || sameSentencePrevious.Is("bravo")))
+            // Direct address: "Thank you, Ruby, for...", "Well done, Grace!", "Get well soon, Poppy!"
+            if (token.IsCapitalised && token.Gap.Trim() == "," && index == lastIndex
+                && (PraiseBeforeComma.Contains(sameSentencePrevious) || (document.Text.Length > last.End && document.Text[last.End] is '!' or ',')))
             {
                 return true;
             }
@@ -74,6 +76,11 @@ public static class NameContext
         }
         if (sameSentenceNext is not null)
         {
+            // "Jack W. in Year 2", "Grace O." : a surname initial.
+            if (token.IsCapitalised && sameSentenceNext.Text.Length == 1 && char.IsUpper(sameSentenceNext.Text[0]) && document.Text.Length > sameSentenceNext.End && document.Text[sameSentenceNext.End] == '.')
+            {
+                return true;
+            }
             if (last.IsPossessive && PersonalNounsAfterPossessive.Contains(sameSentenceNext) && token.IsCapitalised)
             {
                 return true;

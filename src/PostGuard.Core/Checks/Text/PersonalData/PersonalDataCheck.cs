@@ -117,6 +117,12 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
     {
         end = i;
         var token = document.Tokens[i];
+        // "who is 9", "who is now 10"
+        if (token.Is("who") && document.IsWordAt(i + 1, "is") && document.At(i + 2) is { } age && (age.IsNumber || (age.Is("now") && document.At(i + 3)?.IsNumber == true)))
+        {
+            end = age.IsNumber ? i + 2 : i + 3;
+            return document.Tokens[end].Text.Length <= 2;
+        }
         // "aged 7"
         if (token.Is("aged") && document.At(i + 1) is { IsNumber: true } n && n.Text.Length <= 2)
         {

@@ -34,6 +34,8 @@ public static class OffSiteCues
             isCue |= (token.Is("heading") || token.Is("travelling") || token.Is("traveling") || token.Is("depart") || token.Is("departing") || token.Is("departs")) && token.Sentence == (document.At(i + 1)?.Sentence ?? -1);
             isCue |= (token.Is("off") && document.IsWordAt(i + 1, "to") && (document.IsWordAt(i - 1, "we're") || document.IsWordAt(i - 1, "are") || document.IsWordAt(i - 1, "is")));
             isCue |= token.Is("leave") && document.IsWordAt(i + 1, "school");
+            // "have arrived at the centre", "arrived in Whitstable"
+            isCue |= token.Is("arrived") && (document.IsWordAt(i + 1, "at") || document.IsWordAt(i + 1, "in"));
             if (isCue)
             {
                 cues.Add(new OffSiteCue(token.Start, token.Length, token.Sentence, token.Text));

@@ -50,6 +50,7 @@ public static class TemporalExpressionParser
         ["we're", "here"], ["have", "arrived"], ["just", "arrived"], ["arrived", "safely"], ["underway"], ["under", "way"],
         ["live", "from"], ["are", "having", "a"], ["are", "enjoying"], ["are", "now"], ["is", "now"], ["are", "currently"],
         ["have", "set", "off"], ["just", "set", "off"], ["setting", "off"], ["we're", "heading"], ["we", "are", "heading"],
+        ["are", "spending"], ["is", "spending"], ["spending", "the", "day"], ["spending", "the", "afternoon"], ["spending", "the", "morning"],
     ];
 
     private static readonly string[][] FuturePhrases =
