@@ -15,6 +15,8 @@ public sealed class ConfidentialCheckTests
     [InlineData("Mr Crowther has been suspended pending an investigation.", "suspended")]
     [InlineData("Due to redundancies, two posts will go.", "redundancies")]
     [InlineData("The disciplinary hearing is next week.", "disciplinary")]
+    [InlineData("Mrs Chalkley is on long-term sick leave.", "sick leave")]
+    [InlineData("It is not public until Friday!", "not public")]
     public async Task Confidential_staff_and_exclusion_matters_are_held(string text, string expected)
     {
         var finding = Assert.Single(await Run<ConfidentialCheck>(Draft(text)));

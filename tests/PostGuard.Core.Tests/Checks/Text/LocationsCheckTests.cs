@@ -18,6 +18,8 @@ public sealed class LocationsCheckTests
     [InlineData("Year 3 visited the Natural History Museum.", "Natural History Museum")]
     [InlineData("Year 1 loved their trip to Howletts.", "Howletts")]
     [InlineData("Year 2 went on a trip to Reading last week.", "Reading")]
+    [InlineData("Post it to tn25 6nu please.", "tn25 6nu")]
+    [InlineData("A week in the Lake District was the highlight.", "Lake District")]
     public async Task Location_data_is_held_with_its_span(string text, string expected)
     {
         var findings = await Run<LocationsCheck>(Draft(text));
@@ -35,6 +37,7 @@ public sealed class LocationsCheckTests
     [InlineData("Scunthorpe United donated football kits.")]
     [InlineData("The Great Fire of London was our topic.")]
     [InlineData("Mrs Ashford read a story.")]
+    [InlineData("Move your bl00dy cars.")]
     [InlineData("Our postcode checker said AB12 is not valid and neither is ZZ9 9ZZ.")]
     public async Task Ordinary_words_generic_venues_clubs_and_history_are_not_locations(string text)
     {

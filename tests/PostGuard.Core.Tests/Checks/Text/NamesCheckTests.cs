@@ -69,6 +69,9 @@ public sealed class NamesCheckTests
     [InlineData("Happy birthday to May in Reception!", "May")]
     [InlineData("Well done to Hope (Y4) for her medal.", "Hope")]
     [InlineData("Poppy has been chosen to read at the service.", "Poppy")]
+    [InlineData("Thank you, Ruby, for tidying the library.", "Ruby")]
+    [InlineData("Get well soon, Poppy!", "Poppy")]
+    [InlineData("Jack W. in Year 2 brought in his tortoise.", "Jack")]
     public async Task Ordinary_words_count_as_names_in_a_name_context(string text, string expected)
     {
         var finding = Assert.Single(await Run<NamesCheck>(Draft(text)));

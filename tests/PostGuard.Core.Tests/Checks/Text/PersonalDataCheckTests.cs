@@ -18,6 +18,9 @@ public sealed class PersonalDataCheckTests
     [InlineData("Get well soon to Isla, who is in hospital with leukaemia.", "leukaemia")]
     [InlineData("One pupil in Year 2 has a severe nut allergy.", "nut allergy")]
     [InlineData("Freddie lives at 14 Orchard Close.", "14 Orchard Close")]
+    [InlineData("Theo Marsh, 8, has been picked for the squad.", "8")]
+    [InlineData("Please welcome Arjun, who is 9 and loves cricket.", "who is 9")]
+    [InlineData("Congratulations to Zara on her baptism.", "baptism")]
     public async Task Personal_and_special_category_data_is_held(string text, string expected)
     {
         var findings = await Run<PersonalDataCheck>(Draft(text));

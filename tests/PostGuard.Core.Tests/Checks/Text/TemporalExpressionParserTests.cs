@@ -32,6 +32,18 @@ public sealed class TemporalExpressionParserTests
     }
 
     [Theory]
+    [InlineData("We go this week.", 2026, 6, 19)]
+    [InlineData("We go next week.", 2026, 6, 19)]
+    [InlineData("We go this weekend.", 2026, 6, 14)]
+    [InlineData("We go next weekend.", 2026, 6, 21)]
+    public void At_the_weekend_this_week_and_next_week_mean_the_coming_school_week(string text, int year, int month, int day)
+    {
+        var saturday = new DateTime(2026, 6, 13, 10, 0, 0);
+        var mention = Assert.Single(TemporalExpressionParser.Parse(TextDocument.Parse(text), saturday));
+        Assert.Equal(new DateOnly(year, month, day), mention.LastDay);
+    }
+
+    [Theory]
     [InlineData("Yesterday was great.")]
     [InlineData("Last Friday was great.")]
     [InlineData("Two weeks ago we went.")]

@@ -147,15 +147,12 @@ public static class TemporalExpressionParser
                 }
                 case "this" or "next" when document.At(i + 1) is { } unit2 && (unit2.Is("weekend") || unit2.Is("week")):
                 {
-                    var nextOne = word == "next" ? 7 : 0;
-                    var daysToSunday = ((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7;
-                    var daysToFriday = ((int)DayOfWeek.Friday - (int)today.DayOfWeek + 7) % 7;
-                    var lastDay = unit2.Is("weekend") ? today.AddDays(daysToSunday + nextOne)
-                        : today.AddDays((today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? daysToFriday : daysToFriday) + nextOne);
-                    if (unit2.Is("week") && nextOne == 0 && today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-                    {
-                        lastDay = today.AddDays(daysToSunday);
-                    }
+                    // Weeks run Monday to Sunday; a school week ends on Friday. At the weekend "this week" and "next week" both mean the coming one.
+                    var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+                    var weekend = today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+                    var lastDay = unit2.Is("weekend")
+                        ? monday.AddDays(word == "next" ? 13 : 6)
+                        : monday.AddDays(word == "next" || weekend ? 11 : 4);
                     Add(past ? TemporalKind.Past : TemporalKind.Dated, i, i + 1, lastDay, null);
                     i++;
                     continue;
