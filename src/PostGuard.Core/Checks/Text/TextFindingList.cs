@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Text.Json.Nodes;
 using PostGuard.Core.Findings;
 
@@ -14,8 +15,28 @@ public sealed class TextFindingList(string text)
 
     private readonly List<(int Start, int Length, Finding Finding)> _items = [];
 
-    public bool Overlaps(int start, int length) =>
-        _items.Exists(i => start < i.Start + i.Length && i.Start < start + length);
+    /// <summary>Characters already covered by a finding: overlap tests cost the span's length, not the number of findings.</summary>
+    private readonly BitArray _covered = new(text.Length);
+
+    public bool Overlaps(int start, int length)
+    {
+        for (var k = Math.Max(start, 0); k < Math.Min(start + length, text.Length); k++)
+        {
+            if (_covered[k])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void Cover(int start, int length)
+    {
+        for (var k = Math.Max(start, 0); k < Math.Min(start + length, text.Length); k++)
+        {
+            _covered[k] = true;
+        }
+    }
 
     /// <summary>Adds a finding for text[start..start+length]; extra evidence fields are merged into the span evidence.</summary>
     public void Add(string rule, Severity severity, int start, int length, string reason, string fix, JsonObject? extra = null)
@@ -34,6 +55,7 @@ public sealed class TextFindingList(string text)
             }
         }
         _items.Add((start, length, new Finding(rule, severity, reason, evidence, fix)));
+        Cover(start, length);
     }
 
     public void Add(Finding finding, int start, int length)
@@ -41,6 +63,7 @@ public sealed class TextFindingList(string text)
         if (!Overlaps(start, length))
         {
             _items.Add((start, length, finding));
+            Cover(start, length);
         }
     }
 

@@ -87,12 +87,20 @@ public sealed class LocationFinder(TextLexicons lexicons)
         var text = document.Text;
         var used = new bool[document.Tokens.Count];
         var allowed = AllowedPlaces.For(policy);
+        var covered = new System.Collections.BitArray(text.Length);
 
         void Add(LocationKind kind, int start, int length)
         {
-            if (mentions.Exists(m => start < m.Start + m.Length && m.Start < start + length))
+            for (var k = start; k < start + length; k++)
             {
-                return;
+                if (covered[k])
+                {
+                    return;
+                }
+            }
+            for (var k = start; k < start + length; k++)
+            {
+                covered[k] = true;
             }
             var quoted = text.Substring(start, length);
             mentions.Add(new LocationMention(kind, start, length, quoted, allowed.Allows(quoted)));

@@ -51,6 +51,7 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
         var mentions = names.Find(document, draft.People);
         var people = mentions.Where(m => m.IsChildLike || m.IsFromRegister).ToList();
         var personSentences = new HashSet<int>(people.Select(p => document.Tokens[p.FirstToken].Sentence));
+        var nameEnds = new HashSet<int>(mentions.Select(m => m.LastToken));
         var tokens = document.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -70,7 +71,7 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
             }
             // Ages with names: "Amelia (7)", "Amelia, aged 7", "7-year-old Amelia", "Theo Marsh, 8, has...".
             var ageAfterName = token.IsNumber && token.Text.Length <= 2 && token.Gap.Trim() == "," && document.At(i + 1)?.Gap.TrimStart().StartsWith(',') == true
-                && mentions.Any(m => m.LastToken == i - 1);
+                && nameEnds.Contains(i - 1);
             var ageEnd = i;
             if (ageAfterName || (personSentences.Contains(token.Sentence) && IsAge(document, i, out ageEnd)))
             {
@@ -96,7 +97,7 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
         // Home addresses: a street address in a sentence about where someone lives.
         foreach (var address in locations.Find(document, policy, LocationsCheck.NameTokens(document, mentions)).Where(l => l.Kind is LocationKind.StreetAddress or LocationKind.Postcode && !l.Allowed))
         {
-            var token = tokens.First(t => t.Start >= address.Start);
+            var token = document.TokenAtOrAfter(address.Start)!;
             if (document.SentenceOf(token.Index).Any(t => HomeWords.Contains(t)))
             {
                 findings.Add(Rule, severity, address.Start, address.Length, $"\"{address.Text}\" looks like someone's home address.",

@@ -40,6 +40,26 @@ public sealed class TextDocument
 
     public Token? At(int index) => index >= 0 && index < Tokens.Count ? Tokens[index] : null;
 
+    /// <summary>The first token starting at or after a character offset (binary search), or null.</summary>
+    public Token? TokenAtOrAfter(int offset)
+    {
+        int low = 0, high = Tokens.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (Tokens[middle].Start >= offset)
+            {
+                found = middle;
+                high = middle - 1;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+        return found >= 0 ? Tokens[found] : null;
+    }
+
     /// <summary>The token's stem in lower case, or "" outside the text.</summary>
     public string LowerAt(int index) => At(index)?.Stem.ToLowerInvariant() ?? "";
 

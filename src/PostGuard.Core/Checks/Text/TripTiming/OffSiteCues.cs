@@ -43,7 +43,7 @@ public static class OffSiteCues
         }
         foreach (var location in locations.Where(l => !l.Allowed))
         {
-            var token = tokens.FirstOrDefault(t => t.Start >= location.Start);
+            var token = document.TokenAtOrAfter(location.Start);
             cues.Add(new OffSiteCue(location.Start, location.Length, token?.Sentence ?? 0, location.Text));
         }
         return cues;
