@@ -102,6 +102,12 @@ public sealed class NamesCheckTests
     }
 
     [Fact]
+    public async Task Father_Christmas_is_not_a_member_of_staff_even_under_the_strict_profile()
+    {
+        Assert.Empty(await Run<NamesCheck>(Draft("Father Christmas visited Reception today!", policy: PolicyPresets.CreateStrict())));
+    }
+
+    [Fact]
     public async Task A_pupil_first_name_is_blocked_under_the_strict_profile()
     {
         var finding = Assert.Single(await Run<NamesCheck>(Draft("Thank you to Zara for reading.", policy: PolicyPresets.CreateStrict())));

@@ -97,7 +97,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         // 1. Titles: "Mrs Patel", "Mr J. Smith", "Miss Emma". Staff names, allowed or not by policy.
         for (var i = 0; i < tokens.Count - 1; i++)
         {
-            if (!Titles.Contains(tokens[i]) || !tokens[i].IsCapitalised || tokens[i].IsPossessive)
+            if (used[i] || !Titles.Contains(tokens[i]) || !tokens[i].IsCapitalised || tokens[i].IsPossessive)
             {
                 continue;
             }
