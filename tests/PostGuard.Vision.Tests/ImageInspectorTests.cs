@@ -1,3 +1,5 @@
+using PostGuard.Vision.Codecs;
+using PostGuard.Vision.Faces;
 using PostGuard.Vision.OnnxRuntime;
 
 namespace PostGuard.Vision.Tests;
@@ -50,5 +52,36 @@ public sealed class ImageInspectorTests(VisionFixture vision)
         Assert.Equal((1920, 1367), (inspection.Width, inspection.Height));
         Assert.All(inspection.Faces, f => Assert.True(f.Box.Right <= 1920 && f.Box.Bottom <= 1367));
         Assert.Contains(inspection.Faces, f => f.Box.X > 1400 && f.Box.Width > 150);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(4000, 10)]
+    [InlineData(10, 4000)]
+    [InlineData(97, 61)]
+    public void Tiny_and_extreme_aspect_images_are_inspected_without_error(int width, int height)
+    {
+        var image = new RgbImage(width, height);
+        new Random(width + height).NextBytes(image.Pixels);
+
+        var inspection = vision.Inspector.Inspect(JpegCodec.Encode(image, 80));
+
+        Assert.Equal((width, height), (inspection.Width, inspection.Height));
+        Assert.DoesNotContain(inspection.Faces, f => f.Score >= 0.6);
+    }
+
+    [Theory]
+    [InlineData(10, 4000)]
+    [InlineData(20000, 100)]
+    [InlineData(4000, 3000)]
+    public void Work_per_image_is_bounded_by_the_tile_limit(int width, int height)
+    {
+        using var model = new BlazeFaceModel(InferenceSession.FromFile(vision.RuntimeLibrary, vision.Assets.PathOf("blazeface/face_detection_back_256x256.onnx")));
+        var detector = new FaceDetector(model, null);
+
+        var tiles = detector.PlanTiles(width, height);
+
+        Assert.InRange(tiles.Count, 1, detector.Options.MaxTiles);
+        Assert.All(tiles, t => Assert.True(t.Side >= 16));
     }
 }

@@ -25,6 +25,8 @@ public sealed class FaceDetector : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.MinFaceWidthFraction, 0.0, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.SmallestFaceInModelPixels, 0.0, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(Options.TileOverlap, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxTiles, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.MinFacePixels, 1.0, nameof(options));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Options.TileOverlap, 0.9, nameof(options));
     }
 
@@ -65,25 +67,40 @@ public sealed class FaceDetector : IDisposable
             .ToList();
     }
 
-    /// <summary>The tiles: square windows per level, overlapping, covering the image; each knows which of its edges are the image's.</summary>
+    /// <summary>
+    /// The tiles: square windows per level, overlapping, covering the image; each knows which of its edges are the image's.
+    /// Faces smaller than <see cref="FaceDetectorOptions.MinFacePixels"/> are never looked for, and an image that would need
+    /// more than <see cref="FaceDetectorOptions.MaxTiles"/> tiles (a long thin strip) gets larger tiles instead: the work per image is bounded.
+    /// </summary>
     public IReadOnlyList<Window> PlanTiles(int width, int height)
+    {
+        var smallestFace = Math.Max(Options.MinFaceWidthFraction * width, Options.MinFacePixels);
+        var finest = _back.InputSize * smallestFace / Options.SmallestFaceInModelPixels;
+        while (true)
+        {
+            var windows = PlanLevels(width, height, finest);
+            if (windows.Count <= Options.MaxTiles)
+            {
+                return windows;
+            }
+            finest *= 1.25;
+        }
+    }
+
+    private List<Window> PlanLevels(int width, int height, double finest)
     {
         var windows = new List<Window>();
         var longSide = Math.Max(width, height);
-        var smallestFace = Options.MinFaceWidthFraction * width;
-        var tile = _back.InputSize * smallestFace / Options.SmallestFaceInModelPixels;
-        while (tile < longSide * 0.7)
+        for (var tile = finest; tile < longSide * 0.7; tile *= Options.LevelRatio)
         {
-            var t = Math.Max(tile, 16);
-            var overlap = t * Options.TileOverlap;
-            foreach (var x in Positions(width, t, overlap))
+            var overlap = tile * Options.TileOverlap;
+            foreach (var x in Positions(width, tile, overlap))
             {
-                foreach (var y in Positions(height, t, overlap))
+                foreach (var y in Positions(height, tile, overlap))
                 {
-                    windows.Add(new Window(x, y, t, x <= 0, y <= 0, x + t >= width, y + t >= height));
+                    windows.Add(new Window(x, y, tile, x <= 0, y <= 0, x + tile >= width, y + tile >= height));
                 }
             }
-            tile *= Options.LevelRatio;
         }
         return windows;
     }

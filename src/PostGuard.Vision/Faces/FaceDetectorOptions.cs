@@ -11,6 +11,12 @@ public sealed record FaceDetectorOptions
     /// <summary>The smallest face width to find, as a fraction of the image width (default 0.0185 ≈ 20 px of 1080).</summary>
     public double MinFaceWidthFraction { get; init; } = 0.0185;
 
+    /// <summary>Faces narrower than this many image pixels are not looked for (default 8: never identifiable at any display size).</summary>
+    public double MinFacePixels { get; init; } = 8;
+
+    /// <summary>Most tiles per image (default 40); an image needing more (a long thin strip) gets larger tiles, so the work per image is bounded.</summary>
+    public int MaxTiles { get; init; } = 40;
+
     /// <summary>Face width, in 256-model input pixels, that the finest tiles are planned for (the back model finds faces from about this size).</summary>
     public double SmallestFaceInModelPixels { get; init; } = 14;
 
