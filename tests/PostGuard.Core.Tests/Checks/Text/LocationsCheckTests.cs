@@ -37,6 +37,8 @@ public sealed class LocationsCheckTests
     [InlineData("Scunthorpe United donated football kits.")]
     [InlineData("The Great Fire of London was our topic.")]
     [InlineData("Mrs Ashford read a story.")]
+    [InlineData("Our team play Hythe Bay Primary on Friday.")]
+    [InlineData("Enid Blyton is our favourite author.")]
     [InlineData("Move your bl00dy cars.")]
     [InlineData("Our postcode checker said AB12 is not valid and neither is ZZ9 9ZZ.")]
     public async Task Ordinary_words_generic_venues_clubs_and_history_are_not_locations(string text)

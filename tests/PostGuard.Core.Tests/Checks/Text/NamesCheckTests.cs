@@ -58,6 +58,7 @@ public sealed class NamesCheckTests
     [InlineData("Willow Class have been learning about minibeasts.")]
     [InlineData("Our Christian values guide everything we do.")]
     [InlineData("Year 5 researched Walter Tull and Mary Seacole.")]
+    [InlineData("Enid Blyton and Mark Twain topped our author survey.")]
     [InlineData("Mark your calendars for sports day.")]
     public async Task Ordinary_words_that_are_also_names_are_not_names_without_a_name_context(string text)
     {
@@ -84,6 +85,15 @@ public sealed class NamesCheckTests
         var finding = Assert.Single(await Run<NamesCheck>(Draft("Congratulations to Olivia for her piano exam.", withPhotos: true)));
         Assert.Equal(Severity.Hold, finding.Severity);
         Assert.Equal("lexicon", finding.Evidence!["source"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("Thank you to Freya for the fossils.", "Freya")]
+    [InlineData("Well done to Oscar for his painting.", "Oscar")]
+    [InlineData("Niamh read her poem beautifully.", "Niamh")]
+    public async Task Common_UK_names_missing_from_the_public_lexicons_are_still_found(string text, string expected)
+    {
+        Assert.Equal(expected, SpanText(Assert.Single(await Run<NamesCheck>(Draft(text)))));
     }
 
     [Fact]

@@ -45,6 +45,8 @@ public sealed class TripTimingCheckTests
     [InlineData("Year 2 seaside trip to Broadstairs on 26/06.")]
     [InlineData("Year 6 will be at the Marlowe Theatre this evening.")]
     [InlineData("Year 1 trip to the zoo on 19 June 2026.")]
+    [InlineData("Year 1 are off to Howletts tomorrow!")]
+    [InlineData("Our netball team play Hythe Bay Primary on Wednesday at 4pm - away.")]
     public async Task Ongoing_or_future_off_site_events_are_held(string text)
     {
         var finding = Assert.Single(await Run<TripTimingCheck>(Draft(text)));

@@ -49,6 +49,8 @@ public sealed class ConfidentialCheck : IDraftCheck
         (["tribunal"], "an employment or legal tribunal"),
         (["capability", "procedure"], "a staff capability matter"),
         (["under", "investigation"], "an investigation"),
+        (["investigation", "into"], "an investigation"),
+        (["misconduct"], "a staff disciplinary matter"),
         (["allegation"], "an allegation"),
         (["allegations"], "an allegation"),
         (["exclusion"], "a pupil exclusion"),

@@ -65,7 +65,8 @@ public sealed class LanguageCheck : IDraftCheck
             // "f*ck", "sh*t": every unmasked letter in place, same length (or squeezed length).
             foreach (var (term, category) in OffensiveTerms.Words)
             {
-                if (term.Length == word.Normalised.Length && term.Length >= 4 && MaskMatches(word.Normalised, term))
+                var masked = word.Normalised.Length == term.Length + 1 && word.Normalised[^1] == 's' ? word.Normalised[..^1] : word.Normalised;
+                if (term.Length == masked.Length && term.Length >= 4 && MaskMatches(masked, term))
                 {
                     return category;
                 }

@@ -69,7 +69,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private static readonly WordSet EventAfter = new("marathon olympics games derby");
 
     /// <summary>Words after which a capitalised name is where the trip went: "trip to Howletts", "three days in Snowdonia".</summary>
-    private static readonly WordSet TripObjects = new("trip trips visit visits outing residential day days week weekend visited");
+    private static readonly WordSet TripObjects = new("trip trips visit visits outing residential day days week weekend visited coach off heading way travelling going");
 
     private static readonly WordSet LocativeWords = new("to in at from near visit visited visiting around towards into outside via explore explored exploring round");
     private static readonly WordSet AddressLeadWords = new("on at in along down up off near from outside opposite");
@@ -361,6 +361,19 @@ public sealed class LocationFinder(TextLexicons lexicons)
         }
         var next = document.At(end + 1);
         if (next is not null && next.IsCapitalised && next.JoinedBySpace && (OrganisationAfter.Contains(next) || EventAfter.Contains(next)))
+        {
+            return false;
+        }
+        // "Hythe Bay Primary", "Ashford Oaks Academy": a school or club whose name starts with the place.
+        for (var k = end + 2; k <= end + 3 && document.At(k - 1) is { IsCapitalised: true, JoinedBySpace: true }; k++)
+        {
+            if (document.At(k) is { IsCapitalised: true, JoinedBySpace: true } later && OrganisationAfter.Contains(later))
+            {
+                return false;
+            }
+        }
+        // "Enid Blyton", "Olivia Nelson": a surname after a first name, not a place.
+        if (document.At(i - 1) is { IsCapitalised: true } before && token.JoinedBySpace && FirstNames.Contains(before.Stem) && !LocativeWords.Contains(before))
         {
             return false;
         }

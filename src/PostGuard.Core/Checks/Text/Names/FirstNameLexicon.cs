@@ -24,6 +24,9 @@ public sealed class FirstNameLexicon
 
     public bool Contains(string word) => _names.Contains(word);
 
+    /// <summary>The fetched female and male lists plus <see cref="UkFirstNames"/>.</summary>
     public static FirstNameLexicon Load(AssetDirectory assets) =>
-        new(File.ReadLines(assets.PathOf(FemaleAsset)).Concat(File.ReadLines(assets.PathOf(MaleAsset))));
+        new(File.ReadLines(assets.PathOf(FemaleAsset))
+            .Concat(File.ReadLines(assets.PathOf(MaleAsset)))
+            .Concat(UkFirstNames.Names.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
 }

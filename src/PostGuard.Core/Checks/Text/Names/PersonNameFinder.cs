@@ -44,11 +44,15 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         "mo farah", "emma raducanu", "harry potter", "peter pan", "robin hood", "jack and", "mary poppins", "peter rabbit",
         "beatrix potter", "winston churchill", "henry viii", "elizabeth ii", "queen elizabeth", "king charles", "amelia earhart",
         "alan turing", "ada lovelace", "stephen hawking", "mary anning", "frida kahlo", "vincent van", "claude monet",
-        "andy goldsworthy", "oliver twist", "tom kerr", "captain tom", "joe wicks", "nelson mandela",
+        "andy goldsworthy", "oliver twist", "enid blyton", "mark twain", "jacqueline wilson", "cressida cowell", "anthony browne",
+        "eric carle", "oliver jeffers", "shirley hughes", "judith kerr", "axel scheffler", "liz pichon", "tom fletcher", "lewis carroll",
+        "jk rowling", "malorie blackman", "david almond", "philip pullman", "kate greenaway", "quentin blake", "michael rosen", "tom kerr", "captain tom", "joe wicks", "nelson mandela",
     };
 
     /// <summary>Names take no article: "our Christian values", "the Will of the people".</summary>
     private static readonly WordSet Determiners = new("the a an our their your my his its this that these those every each");
+
+    private static readonly WordSet TripWords = new("trip trips visit visits outing residential day");
 
     private static readonly WordSet LocativeWords = new("to in at from near visit visited visiting around towards into outside via explore explored exploring");
 
@@ -203,6 +207,11 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             {
                 continue;
             }
+            // "a trip to Kent Life", "our visit to Chester Zoo": the object of a trip is a place.
+            if (document.At(i - 1) is { } preposition && (preposition.Is("to") || preposition.Is("at")) && TripWords.Contains(document.At(i - 2)))
+            {
+                continue;
+            }
             var ordinary = OrdinaryWordNames.Contains(token.Stem);
             if (ordinary && !NameContext.IsNameContext(document, i, i, IsStrongName))
             {
@@ -215,6 +224,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             // "Olivia Thompson": a capitalised, non-ordinary word after a first name is a surname.
             if (next is not null && !used[next.Index] && next.JoinedBySpace && next.IsCapitalised && !next.IsAllCaps && !next.StartsWithDigit && next.Sentence == token.Sentence
                 && !token.IsPossessive && !OrdinaryWordNames.Contains(next.Stem) && !NotAPersonAfter.Contains(next) && !Lexicon.Contains(next.Stem)
+                && !StoryAndFaithFigures.Contains(next.Stem.TrimEnd('s'))
                 && !Places.IsPlaceWord(next.Stem) && !IsNotAPersonAfter(document, next.Index))
             {
                 Add(PersonMentionKind.LexiconFullName, i, i + 1, null);

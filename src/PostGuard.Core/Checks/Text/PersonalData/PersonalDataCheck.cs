@@ -80,7 +80,8 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
                 i = ageEnd;
                 continue;
             }
-            if (SpecialCategoryTerms.At(document, i, out var termEnd))
+            // "Cancer Research", "Diabetes UK", "Autism Awareness Week": a charity or an event, not someone's health.
+            if (SpecialCategoryTerms.At(document, i, out var termEnd) && !IsPartOfProperName(document, i, termEnd))
             {
                 var nearPerson = personSentences.Contains(token.Sentence) || document.SentenceOf(i).Any(t => PersonNouns.Contains(t) && (t.Is("he") || t.Is("she") || t.Is("his") || t.Is("him") || t.Is("her") || IsSingular(document, t.Index)));
                 if (nearPerson)
@@ -105,6 +106,19 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
             }
         }
         return ValueTask.FromResult(findings.ToList());
+    }
+
+    private static bool IsPartOfProperName(TextDocument document, int first, int last)
+    {
+        var token = document.Tokens[first];
+        if (!token.IsCapitalised || token.IsAllCaps)
+        {
+            return false;
+        }
+        var next = document.At(last + 1);
+        var previous = document.At(first - 1);
+        return (next is { IsCapitalised: true, JoinedBySpace: true } && next.Sentence == token.Sentence)
+            || (!token.SentenceStart && previous is { IsCapitalised: true } && document.Tokens[first].JoinedBySpace && !previous.SentenceStart);
     }
 
     /// <summary>"a pupil", "one child", "a boy": one person, not "all pupils".</summary>
@@ -134,6 +148,12 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
         if (token.IsNumber && token.Text.Length <= 2 && document.At(i + 1) is { } years && (years.Is("year") || years.Is("years") || years.Is("yr") || years.Is("yrs")) && document.IsWordAt(i + 2, "old"))
         {
             end = i + 2;
+            return true;
+        }
+        // "7 today", "turns 7", "turned 10"
+        if (token.IsNumber && token.Text.Length <= 2 && (document.IsWordAt(i + 1, "today") || document.IsWordAt(i - 1, "turns") || document.IsWordAt(i - 1, "turned") || document.IsWordAt(i - 1, "turning")))
+        {
+            end = document.IsWordAt(i + 1, "today") ? i + 1 : i;
             return true;
         }
         // "Amelia (7)"

@@ -13,9 +13,9 @@ public static class SpecialCategoryTerms
     public static readonly WordSet Words = new("""
         asthma asthmatic diabetes diabetic epilepsy epileptic seizure seizures autism autistic adhd add dyslexia dyslexic dyspraxia
         dyspraxic sen send ehcp ehc allergy allergies allergic anaphylaxis epipen inhaler medication medicine insulin cancer
-        leukaemia chemotherapy surgery unwell injury injured illness disability disabled wheelchair deaf blind diagnosis diagnosed therapy counselling camhs
+        leukaemia chemotherapy surgery recovering unwell injury injured illness disability disabled wheelchair deaf blind diagnosis diagnosed therapy counselling camhs
         depression anxiety eating pregnant pregnancy miscarriage bereaved bereavement muslim jewish hindu sikh buddhist atheist
-        catholic baptism baptised christening christened ethnicity ethnic race gay lesbian bisexual transgender trans sexuality fsm safeguarding foster fostered adopted
+        catholic fasting baptism baptised christening christened ethnicity ethnic race gay lesbian bisexual transgender trans sexuality fsm safeguarding foster fostered adopted
         adoption refugee asylum immigration homeless poverty divorce divorced custody prison arrested police
         """);
 
@@ -28,6 +28,9 @@ public static class SpecialCategoryTerms
         ["cerebral", "palsy"], ["nut", "allergy"], ["care", "plan"], ["young", "carer"], ["in", "hospital"], ["recovering", "from"],
         ["recovers", "from"], ["passed", "away"], ["get", "well", "soon"], ["broken", "arm"], ["broken", "leg"], ["broken", "wrist"],
         ["broken", "ankle"], ["sick", "leave"], ["bar", "mitzvah"], ["bat", "mitzvah"],
+        ["her", "operation"], ["his", "operation"], ["their", "operation"],
+        ["celebrating", "eid"], ["celebrating", "diwali"], ["celebrating", "hanukkah"], ["celebrating", "passover"], ["celebrating", "vaisakhi"],
+        ["celebrated", "eid"], ["celebrated", "diwali"], ["celebrated", "hanukkah"], ["celebrated", "passover"], ["celebrated", "vaisakhi"],
     ];
 
     /// <summary>Whether a special-category term starts at token <paramref name="i"/>; <paramref name="end"/> is its last token.</summary>

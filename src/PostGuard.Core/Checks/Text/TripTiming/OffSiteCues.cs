@@ -30,6 +30,9 @@ public static class OffSiteCues
                 && !(token.Is("visiting") && document.At(i + 1) is { } visitor && (visitor.Is("author") || visitor.Is("speaker") || visitor.Is("artist") || visitor.Is("musicians") || visitor.Is("theatre") || visitor.Is("us")));
             isCue |= token.Is("away") && document.At(i + 1) is { } fixture && (fixture.Is("match") || fixture.Is("game") || fixture.Is("fixture") || fixture.Is("day"));
             isCue |= token.Is("day") && document.IsWordAt(i + 1, "out");
+            // "...play Hythe Bay Primary on Wednesday - away", "we are playing away at..."
+            isCue |= token.Is("away") && (document.At(i + 1) is not { } after || after.Sentence != token.Sentence || after.Is("at") || after.Is("to"))
+                && document.SentenceOf(i).Any(t => t.Is("play") || t.Is("playing") || t.Is("plays") || t.Is("match") || t.Is("fixture") || t.Is("game"));
             isCue |= (token.Is("set") || token.Is("setting")) && document.IsWordAt(i + 1, "off");
             isCue |= (token.Is("heading") || token.Is("travelling") || token.Is("traveling") || token.Is("depart") || token.Is("departing") || token.Is("departs")) && token.Sentence == (document.At(i + 1)?.Sentence ?? -1);
             isCue |= (token.Is("off") && document.IsWordAt(i + 1, "to") && (document.IsWordAt(i - 1, "we're") || document.IsWordAt(i - 1, "are") || document.IsWordAt(i - 1, "is")));
