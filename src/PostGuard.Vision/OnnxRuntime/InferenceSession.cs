@@ -125,6 +125,9 @@ public sealed unsafe class InferenceSession : IDisposable
         var pins = new GCHandle[inputs.Length];
         var values = stackalloc nint[inputs.Length];
         var outputs = stackalloc nint[Outputs.Count];
+        // ORT writes each output pointer; null ones are skipped on release (also when Run fails half-way).
+        new Span<nint>(values, inputs.Length).Clear();
+        new Span<nint>(outputs, Outputs.Count).Clear();
         var added = false;
         try
         {
