@@ -23,7 +23,7 @@ public static class OffensiveTerms
         ["motherfucker"] = OffensiveCategory.Abusive, ["shit"] = OffensiveCategory.Abusive, ["shite"] = OffensiveCategory.Abusive, ["bullshit"] = OffensiveCategory.Abusive,
         ["cunt"] = OffensiveCategory.Abusive, ["bloody"] = OffensiveCategory.Abusive, ["bastard"] = OffensiveCategory.Abusive, ["bitch"] = OffensiveCategory.Abusive, ["twat"] = OffensiveCategory.Abusive,
         ["wanker"] = OffensiveCategory.Abusive, ["arsehole"] = OffensiveCategory.Abusive, ["asshole"] = OffensiveCategory.Abusive,
-        ["dickhead"] = OffensiveCategory.Abusive, ["bollocks"] = OffensiveCategory.Abusive, ["piss"] = OffensiveCategory.Abusive, ["slag"] = OffensiveCategory.Abusive,
+        ["dickhead"] = OffensiveCategory.Abusive, ["bollocks"] = OffensiveCategory.Abusive, ["piss"] = OffensiveCategory.Abusive, 
         ["slut"] = OffensiveCategory.Abusive, ["whore"] = OffensiveCategory.Abusive, ["scum"] = OffensiveCategory.Abusive, ["scumbag"] = OffensiveCategory.Abusive,
         ["idiot"] = OffensiveCategory.Abusive, ["idiots"] = OffensiveCategory.Abusive, ["moron"] = OffensiveCategory.Abusive, ["morons"] = OffensiveCategory.Abusive,
         ["imbecile"] = OffensiveCategory.Abusive, ["cretin"] = OffensiveCategory.Abusive,
