@@ -35,7 +35,10 @@ public sealed record PhotoMetadata
     public bool HasGps => GpsLatitude is not null && GpsLongitude is not null;
 }
 
-/// <summary>Reads <see cref="PhotoMetadata"/> with MetadataExtractor. Damaged metadata never fails the image: it reads as absent.</summary>
+/// <summary>
+/// Reads <see cref="PhotoMetadata"/> with MetadataExtractor. Damaged metadata never fails the image: it reads as absent
+/// (whatever MetadataExtractor throws on hostile bytes), and published copies are re-encoded without metadata anyway.
+/// </summary>
 public static class PhotoMetadataReader
 {
     private const int TagOffsetTimeOriginal = 0x9011;
@@ -52,7 +55,7 @@ public static class PhotoMetadataReader
                 directories = ImageMetadataReader.ReadMetadata(stream);
             }
         }
-        catch (Exception e) when (e is ImageProcessingException or IOException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return PhotoMetadata.None;
         }
