@@ -20,6 +20,7 @@ public sealed class DraftAnalysisRunner(
     DraftStore drafts,
     BlobStore blobs,
     SchoolDirectory schools,
+    PeopleStore people,
     DraftAnalyzer analyzer,
     AuditTrail audit,
     TimeProvider time,
@@ -62,7 +63,7 @@ public sealed class DraftAnalysisRunner(
             CommentsEnabled = content.CommentsEnabled,
             Images = images,
             Policy = school.Policy,
-            People = PeopleRegister.Empty,
+            People = await people.LoadRegisterAsync(schoolId, cancellationToken),
             AnalysedAt = analysedAt,
         }, cancellationToken);
 

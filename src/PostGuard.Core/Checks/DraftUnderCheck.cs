@@ -19,6 +19,10 @@ public sealed record DraftUnderCheck
     public required DateTimeOffset AnalysedAt { get; init; }
 
     public DateTimeOffset EffectivePublishAt => PublishAt ?? AnalysedAt;
+
+    /// <summary>The publish date in the school's time zone: the date consent must be valid on.</summary>
+    public DateOnly PublishDate =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(EffectivePublishAt, TimeZoneInfo.FindSystemTimeZoneById(Policy.TimeZone)).DateTime);
 }
 
 /// <summary>One image of a draft with the people the uploader tagged and what the inspection found.</summary>

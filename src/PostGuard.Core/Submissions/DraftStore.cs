@@ -116,9 +116,17 @@ public sealed class DraftStore(Database database)
             FROM decisions WHERE draft_id = @draftId AND revision = @revision
             """,
             new { draftId = draftId.ToString(), revision }, cancellationToken: cancellationToken));
-        return row is null
-            ? null
-            : new StoredDecision(Enum.Parse<Decision>(row.Decision), Json.Deserialize<List<Finding>>(row.FindingsJson), Json.Deserialize<List<ImageReport>>(row.ImagesJson), row.DecidedAt);
+        if (row is null)
+        {
+            return null;
+        }
+        // Notices added after the analysis (a takedown when consent is withdrawn) join its findings.
+        var notices = await connection.QueryAsync<string>(database.Command(
+            "SELECT finding_json FROM draft_notices WHERE draft_id = @draftId AND revision = @revision ORDER BY id",
+            new { draftId = draftId.ToString(), revision }, cancellationToken: cancellationToken));
+        var findings = Json.Deserialize<List<Finding>>(row.FindingsJson);
+        findings.AddRange(notices.Select(Json.Deserialize<Finding>));
+        return new StoredDecision(DecisionEngine.Decide(findings), findings, Json.Deserialize<List<ImageReport>>(row.ImagesJson), row.DecidedAt);
     }
 
     /// <summary>How many decisions a revision has (exactly one once decided; used to prove idempotency).</summary>

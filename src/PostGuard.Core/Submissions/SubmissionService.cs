@@ -17,11 +17,13 @@ public sealed class SubmissionService(
     BlobStore blobs,
     AuditTrail audit,
     DraftValidator validator,
+    People.PeopleStore people,
     TimeProvider time)
 {
     public async Task<DraftRecord> SubmitAsync(StaffUser uploader, School school, NewDraft draft, CancellationToken cancellationToken)
     {
         var validated = validator.Validate(draft, school.Policy);
+        await EnsureTaggedPeopleBelongToSchoolAsync(school.Id, validated, cancellationToken);
         var now = time.GetUtcNow();
         var id = Guid.NewGuid();
         var images = new List<StoredImage>(validated.Images.Count);
@@ -66,5 +68,27 @@ public sealed class SubmissionService(
             return 0;
         }, cancellationToken);
         return record;
+    }
+
+    /// <summary>A tag of an unknown person, or of another school's, is refused (400) before anything is stored.</summary>
+    private async Task EnsureTaggedPeopleBelongToSchoolAsync(string schoolId, NewDraft draft, CancellationToken cancellationToken)
+    {
+        var tags = draft.Images.SelectMany(i => i.Tags).Select(Guid.Parse).ToList();
+        var known = await people.ExistingIdsAsync(schoolId, tags, cancellationToken);
+        var errors = new List<InputError>();
+        for (var i = 0; i < draft.Images.Count; i++)
+        {
+            for (var t = 0; t < draft.Images[i].Tags.Count; t++)
+            {
+                if (!known.Contains(Guid.Parse(draft.Images[i].Tags[t])))
+                {
+                    errors.Add(new InputError($"draft.images[{i}].tags[{t}]", $"no person '{draft.Images[i].Tags[t]}' in this school's register"));
+                }
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new InputValidationException(errors);
+        }
     }
 }

@@ -20,6 +20,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
                 title: "The request is not valid; nothing was stored.",
                 detail: string.Join("; ", invalid.Errors.Select(e => $"{e.Field}: {e.Message}"))),
             DraftNotFoundException => Results.Problem(statusCode: 404, title: "Draft not found", detail: exception.Message),
+            Core.Consent.PersonNotFoundException => Results.Problem(statusCode: 404, title: "Person not found", detail: exception.Message),
             ReviewConflictException => Results.Problem(statusCode: 409, title: "Conflict", detail: exception.Message),
             BadHttpRequestException bad => Results.Problem(statusCode: bad.StatusCode, title: "Bad request", detail: bad.Message),
             _ when IsUnavailable(exception) => Results.Problem(statusCode: 503, title: "Service unavailable",

@@ -45,6 +45,30 @@ public static class AdminCommands
         return 0;
     }
 
+    public static async Task<int> ImportPeopleAsync(CommandLine cli, IReadOnlyList<string> verbRest)
+    {
+        cli.AllowOptions("--school");
+        var files = verbRest.Concat(cli.Positional).ToList();
+        if (files.Count != 1)
+        {
+            throw new UsageException("admin import-people needs exactly one FILE.csv");
+        }
+        if (!File.Exists(files[0]))
+        {
+            throw new UsageException($"no file '{files[0]}'");
+        }
+        var schoolId = cli.Required("--school");
+        await using var services = await BuildMigratedServicesAsync(cli);
+        if (await services.GetRequiredService<SchoolDirectory>().FindSchoolAsync(schoolId, CancellationToken.None) is null)
+        {
+            throw new ArgumentException($"--school: no school '{schoolId}' (add it first with 'admin add-school')");
+        }
+        var actor = new StaffUser(Guid.Empty, schoolId, "admin import-people (command line)", Roles.ConsentAdmin);
+        var result = await services.GetRequiredService<Core.Consent.ConsentService>().ImportAsync(actor, await File.ReadAllTextAsync(files[0]), CancellationToken.None);
+        Console.WriteLine($"Imported {result.Rows} row(s): {result.PeopleAdded} people added, {result.PeopleUpdated} updated, {result.ConsentsRecorded} consent record(s) recorded, {result.DraftsFlagged.Count} draft(s) flagged for takedown.");
+        return 0;
+    }
+
     private static async Task<ServiceProvider> BuildMigratedServicesAsync(CommandLine cli)
     {
         var services = BuildServices(cli);

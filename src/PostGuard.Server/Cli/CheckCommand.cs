@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using PostGuard.Core.Checks;
+using PostGuard.Core.Consent;
+using PostGuard.Core.People;
 using PostGuard.Core.Findings;
 using PostGuard.Core.Persistence;
 using PostGuard.Core.Policy;
@@ -17,7 +19,7 @@ public static class CheckCommand
 {
     public static async Task<int> RunAsync(CommandLine cli)
     {
-        cli.AllowOnly("--policy", "--text", "--text-file", "--image", "--channel", "--publish-at", "--comments-enabled", "--json");
+        cli.AllowOnly("--policy", "--text", "--text-file", "--image", "--channel", "--publish-at", "--comments-enabled", "--json", "--register", "--tag");
         var policy = PolicyLoader.Load(cli.Optional("--policy") ?? PolicyPresets.ConsentBased);
         var text = ReadText(cli);
         DateTimeOffset? publishAt = null;
@@ -39,6 +41,8 @@ public static class CheckCommand
             images.Add(new NewDraftImage(Path.GetFileName(path), "", await File.ReadAllBytesAsync(path), []));
         }
         var channels = cli.All("--channel");
+        var register = await ReadRegisterAsync(cli);
+        var tags = ReadTags(cli, register, images.Count);
 
         var configuration = ServerConfiguration.Build(cli.ConfigurationArgs);
         var services = new ServiceCollection();
@@ -63,8 +67,9 @@ public static class CheckCommand
             Channels = draft.Channels!,
             PublishAt = draft.PublishAt,
             CommentsEnabled = draft.CommentsEnabled,
-            Images = [.. draft.Images.Select((image, index) => new ImageUnderCheck { Index = index, FileName = image.FileName, Content = image.Content })],
+            Images = [.. draft.Images.Select((image, index) => new ImageUnderCheck { Index = index, FileName = image.FileName, Content = image.Content, Tags = tags[index] })],
             Policy = policy,
+            People = register,
             AnalysedAt = provider.GetRequiredService<TimeProvider>().GetUtcNow(),
         }, CancellationToken.None);
 
@@ -83,6 +88,37 @@ public static class CheckCommand
             Decision.Hold => 1,
             _ => 2,
         };
+    }
+
+    private static async Task<PeopleRegister> ReadRegisterAsync(CommandLine cli)
+    {
+        if (cli.Optional("--register") is not { } path)
+        {
+            return PeopleRegister.Empty;
+        }
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--register: no file '{path}'");
+        }
+        return PeopleCsv.BuildRegister(PeopleCsv.Parse(await File.ReadAllTextAsync(path)), DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>--tag IMAGE_INDEX:EXTERNAL_ID (0 = the first --image), people from --register.</summary>
+    private static List<Guid>[] ReadTags(CommandLine cli, PeopleRegister register, int imageCount)
+    {
+        var tags = Enumerable.Range(0, imageCount).Select(_ => new List<Guid>()).ToArray();
+        foreach (var tag in cli.All("--tag"))
+        {
+            var parts = tag.Split(':', 2);
+            if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var index) || index < 0 || index >= imageCount)
+            {
+                throw new UsageException($"--tag: '{tag}' must be IMAGE_INDEX:EXTERNAL_ID with IMAGE_INDEX from 0 to {imageCount - 1}");
+            }
+            var person = register.People.FirstOrDefault(p => p.ExternalId == parts[1])
+                ?? throw new UsageException($"--tag: no person '{parts[1]}' in the --register file");
+            tags[index].Add(person.Id);
+        }
+        return tags;
     }
 
     private static string ReadText(CommandLine cli)

@@ -16,6 +16,7 @@ public sealed class CommandLine
 
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+    private readonly List<string> _positional = [];
 
     private CommandLine(IReadOnlyList<string> verb, IReadOnlyList<string> configurationArgs)
     {
@@ -44,7 +45,8 @@ public sealed class CommandLine
             var arg = args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
-                throw new UsageException($"unexpected argument '{arg}'");
+                parsed._positional.Add(arg);
+                continue;
             }
             string name;
             string? value = null;
@@ -107,8 +109,21 @@ public sealed class CommandLine
 
     public IReadOnlyList<string> All(string name) => _options.TryGetValue(name, out var values) ? values : [];
 
+    /// <summary>Arguments that are neither the verb nor options (e.g. the FILE of import-people).</summary>
+    public IReadOnlyList<string> Positional => _positional;
+
     /// <summary>Refuses options the verb does not know, so a typo is an error rather than ignored.</summary>
     public void AllowOnly(params string[] names)
+    {
+        if (_positional.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{_positional[0]}'");
+        }
+        AllowOptions(names);
+    }
+
+    /// <summary>Like <see cref="AllowOnly"/> but for verbs that also take positional arguments.</summary>
+    public void AllowOptions(params string[] names)
     {
         var unknown = _options.Keys.Concat(_flags).Where(n => !names.Contains(n)).ToList();
         if (unknown.Count > 0)

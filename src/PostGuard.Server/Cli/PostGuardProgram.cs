@@ -23,8 +23,10 @@ public static class PostGuardProgram
           admin add-school --id ID --name NAME --policy consent-based|strict [--channels facebook,instagram,linkedin,website]
           admin add-user --school ID --email EMAIL --role uploader|approver|consent-admin|auditor
                                                                            prints a new API token once
+          admin import-people --school ID FILE.csv                        import the people register and consent (all or nothing)
           check [--policy P] [--text T | --text-file F] [--image FILE]... [--channel C]...
                 [--publish-at ISO8601] [--comments-enabled] [--json]      analyse local inputs, no server
+                [--register PEOPLE.csv] [--tag IMAGE_INDEX:EXTERNAL_ID]...  consent from a CSV; tag people per image (0 = first)
                                                                            exit 0 Approve, 1 Hold, 2 Block, 3 usage/input error
         Other verbs exit 0 on success, 3 on a usage or input error, 4 when they could not do their work.
         Every verb reads appsettings.json, environment variables (e.g. Database__Provider) and
@@ -49,12 +51,13 @@ public static class PostGuardProgram
         }
         try
         {
-            return cli.Verb switch
+            return cli.Verb.ToArray() switch
             {
                 [] or ["serve"] => await ServeCommand.RunAsync(cli),
                 ["migrate"] => await AdminCommands.MigrateAsync(cli),
                 ["admin", "add-school"] => await AdminCommands.AddSchoolAsync(cli),
                 ["admin", "add-user"] => await AdminCommands.AddUserAsync(cli),
+                ["admin", "import-people", .. var rest] => await AdminCommands.ImportPeopleAsync(cli, rest),
                 ["check"] => await CheckCommand.RunAsync(cli),
                 _ => Fail($"unknown verb '{string.Join(' ', cli.Verb)}'"),
             };

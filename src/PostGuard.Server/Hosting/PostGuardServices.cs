@@ -1,6 +1,8 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using PostGuard.Core.Checks.Text;
+using PostGuard.Core.Consent;
+using PostGuard.Core.People;
 using PostGuard.Vision;
 using PostGuard.Core.Analysis;
 using PostGuard.Core.Audit;
@@ -57,6 +59,8 @@ public static class PostGuardServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SchoolDirectory>();
         services.AddSingleton<DraftStore>();
+        services.AddSingleton<PeopleStore>();
+        services.AddSingleton<ConsentService>();
         services.AddSingleton<DraftValidator>();
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<ReviewService>();

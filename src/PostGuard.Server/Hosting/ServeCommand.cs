@@ -51,6 +51,8 @@ public static class ServeCommand
             {
                 options.AddPolicy(staffRole, policy => policy.RequireAuthenticatedUser().RequireRole(staffRole));
             }
+            // Uploaders read names and ids to tag; approvers and auditors read the register; consent admins write it.
+            options.AddPolicy(PeopleEndpoints.ReadPeople, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.All.ToArray()));
         });
         var limits = builder.Configuration.GetSection(SubmissionLimits.SectionName).Get<SubmissionLimits>() ?? new SubmissionLimits();
         var maxBody = (limits.MaxImages * limits.MaxImageBytes) + (4L * limits.MaxTextLength) + (1 << 20);
@@ -72,6 +74,7 @@ public static class ServeCommand
             app.UseAuthentication();
             app.UseAuthorization();
             app.MapDraftEndpoints();
+            app.MapPeopleEndpoints();
         }
         app.Logger.LogInformation("PostGuard serving as role {Role}", role.ToString().ToLowerInvariant());
         return app;

@@ -54,6 +54,29 @@ public sealed class AdminVerbTests : IDisposable
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users"));
     }
 
+    [Fact]
+    public async Task Import_people_is_all_or_nothing()
+    {
+        Assert.Equal(0, (await ServerProcess.RunAsync(_dir, "admin", "add-school", "--id", "mersham", "--name", "Mersham", "--policy", "consent-based")).ExitCode);
+        var good = Path.Combine(_dir, "good.csv");
+        await File.WriteAllTextAsync(good, "\uFEFFexternal_id,first_name,last_name,use,status,given_by\r\nP1,Amelia,Hughes,social-media,granted,Mrs Hughes\r\nP2,Zoë,Nguyễn,,,\r\n");
+        var imported = await ServerProcess.RunAsync(_dir, "admin", "import-people", "--school", "mersham", good);
+        Assert.True(imported.ExitCode == 0, imported.StdErr);
+        Assert.Contains("2 people added", imported.StdOut);
+        Assert.Contains("1 consent record(s)", imported.StdOut);
+
+        var bad = Path.Combine(_dir, "bad.csv");
+        await File.WriteAllTextAsync(bad, "external_id,first_name,last_name,use,status,given_by\nP3,Noah,Smith,social-media,granted,Mr Smith\nP4,,Khan,social-media,perhaps,Mr Khan\n");
+        var rejected = await ServerProcess.RunAsync(_dir, "admin", "import-people", bad, "--school", "mersham");
+        Assert.Equal(3, rejected.ExitCode);
+        Assert.Contains("row 3.first_name", rejected.StdErr);
+        Assert.Contains("row 3.status", rejected.StdErr);
+
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, "postguard.db")}");
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM people"));
+        Assert.Equal("Zoë", await connection.ExecuteScalarAsync<string>("SELECT first_name FROM people WHERE external_id = 'P2'"));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

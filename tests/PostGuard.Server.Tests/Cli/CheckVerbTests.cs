@@ -75,5 +75,32 @@ public sealed class CheckVerbTests : IDisposable
         Assert.Contains("draft.channels[0]", channel.StdErr);
     }
 
+    [Fact]
+    public async Task Register_and_tags_decide_consent_per_channel()
+    {
+        var register = Path.Combine(_dir, "register.csv");
+        await File.WriteAllTextAsync(register, string.Join("\r\n",
+            "external_id,kind,first_name,last_name,use,status,given_by,valid_from,valid_until",
+            "P1,pupil,Amelia,Hughes,social-media,granted,Mrs Hughes,2026-09-01,2027-08-31",
+            "P2,pupil,Zoë,Nguyễn,social-media,granted,Mr Nguyễn,2026-09-01,2027-08-31",
+            "P3,pupil,Liam,O'Brien,social-media,refused,Ms O'Brien,2026-09-01,2027-08-31",
+            "P3,pupil,Liam,O'Brien,website,granted,Ms O'Brien,2026-09-01,2027-08-31"));
+        var photo = TestPhotos.ThreeFacesNoGps();
+        string[] common = ["check", "--register", register, "--image", photo, "--tag", "0:P1", "--tag", "0:P2", "--publish-at", "2026-11-21T16:00:00Z", "--json"];
+
+        var instagram = await ServerProcess.RunAsync(_dir, [.. common, "--tag", "0:P3", "--channel", "instagram"]);
+        Assert.True(instagram.ExitCode == 2, instagram.StdErr + instagram.StdOut);
+        var r1 = Assert.Single(JsonNode.Parse(instagram.StdOut)!["findings"]!.AsArray(), f => (string?)f!["rule"] == "R1")!;
+        Assert.Contains("Liam O'Brien", (string?)r1["reason"]);
+
+        var twoTags = await ServerProcess.RunAsync(_dir, [.. common, "--channel", "instagram"]);
+        Assert.Equal(1, twoTags.ExitCode); // the third face is nobody's: R2 hold
+        Assert.Equal("R2", (string?)JsonNode.Parse(twoTags.StdOut)!["findings"]![0]!["rule"]);
+
+        var unknown = await ServerProcess.RunAsync(_dir, [.. common, "--tag", "0:P9"]);
+        Assert.Equal(3, unknown.ExitCode);
+        Assert.Contains("no person 'P9'", unknown.StdErr);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -6,4 +6,8 @@ namespace PostGuard.Server.Tests.Infrastructure;
 public static class TestPhotos
 {
     public static string Path(string destination) => AssetDirectory.Locate().PathOf(destination);
+
+    /// <summary>sample1 as a 640-px PNG without metadata (three identifiable faces, no GPS), from the Vision tests' data.</summary>
+    public static string ThreeFacesNoGps() =>
+        System.IO.Path.Combine(Directory.GetParent(AssetDirectory.Locate().Root)!.FullName, "tests", "PostGuard.Vision.Tests", "TestData", "sample1-640.png");
 }
