@@ -19,7 +19,7 @@ public static class CheckCommand
 {
     public static async Task<int> RunAsync(CommandLine cli)
     {
-        cli.AllowOnly("--policy", "--text", "--text-file", "--image", "--channel", "--publish-at", "--comments-enabled", "--json", "--register", "--tag");
+        cli.AllowOnly("--policy", "--text", "--text-file", "--image", "--channel", "--publish-at", "--comments-enabled", "--json", "--register", "--tag", "--redact-out");
         var policy = PolicyLoader.Load(cli.Optional("--policy") ?? PolicyPresets.ConsentBased);
         var text = ReadText(cli);
         DateTimeOffset? publishAt = null;
@@ -73,6 +73,10 @@ public static class CheckCommand
             AnalysedAt = provider.GetRequiredService<TimeProvider>().GetUtcNow(),
         }, CancellationToken.None);
 
+        if (cli.Optional("--redact-out") is { } redactDir)
+        {
+            WriteRedacted(provider.GetRequiredService<Lazy<PostGuard.Vision.ImageInspector>>().Value, draft.Images, analysis, redactDir);
+        }
         if (cli.Flag("--json"))
         {
             Console.WriteLine(JsonSerializer.Serialize(new { decision = analysis.Decision, findings = analysis.Findings, images = analysis.Images },
@@ -88,6 +92,22 @@ public static class CheckCommand
             Decision.Hold => 1,
             _ => 2,
         };
+    }
+
+    /// <summary>
+    /// --redact-out DIR: every detected face blurred irreversibly, written as metadata-free JPEGs
+    /// (DIR/NAME.redacted.jpg): the copy that could be published.
+    /// </summary>
+    private static void WriteRedacted(PostGuard.Vision.ImageInspector inspector, IReadOnlyList<NewDraftImage> images, DraftAnalysis analysis, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var report in analysis.Images.Where(r => r.Readable))
+        {
+            var faces = report.Faces.Select(f => new PostGuard.Vision.Faces.FaceBox(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height));
+            var output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.jpg");
+            File.WriteAllBytes(output, inspector.Redact(images[report.Index].Content.Span, faces));
+            Console.Error.WriteLine($"Redacted copy of image {report.Index + 1} ({report.Faces.Count} face(s) blurred, metadata removed): {output}");
+        }
     }
 
     private static async Task<PeopleRegister> ReadRegisterAsync(CommandLine cli)

@@ -102,5 +102,37 @@ public sealed class CheckVerbTests : IDisposable
         Assert.Contains("no person 'P9'", unknown.StdErr);
     }
 
+    [Fact]
+    public async Task Redact_out_writes_blurred_copies_without_metadata_in_which_no_face_is_found()
+    {
+        var output = Path.Combine(_dir, "redacted");
+        var result = await ServerProcess.RunAsync(_dir, "check", "--image", TestPhotos.Path("photos/face-api/sample1.jpg"), "--redact-out", output, "--json");
+        Assert.True(result.ExitCode == 1, result.StdErr);
+        var original = JsonNode.Parse(result.StdOut)!["images"]![0]!["faces"]!.AsArray().Select(f => Box(f!["box"]!)).ToList();
+        Assert.Equal(3, original.Count);
+        var redacted = Path.Combine(output, "sample1.redacted.jpg");
+        Assert.True(File.Exists(redacted), result.StdErr);
+
+        var again = await ServerProcess.RunAsync(_dir, "check", "--image", redacted, "--json");
+        var image = JsonNode.Parse(again.StdOut)!["images"]![0]!;
+        Assert.Equal(1920, (int)image["width"]!);
+        // None of the original faces is found again where it was.
+        foreach (var face in image["faces"]!.AsArray().Select(f => Box(f!["box"]!)))
+        {
+            Assert.All(original, o => Assert.True(IntersectionOverUnion(o, face) < 0.4, $"a face was found again at {face}"));
+        }
+        Assert.Null(image["gpsLatitude"]); // the GPS of the original is gone
+    }
+
+    private static (double X, double Y, double W, double H) Box(JsonNode box) => ((double)box["x"]!, (double)box["y"]!, (double)box["width"]!, (double)box["height"]!);
+
+    private static double IntersectionOverUnion((double X, double Y, double W, double H) a, (double X, double Y, double W, double H) b)
+    {
+        var w = Math.Max(0, Math.Min(a.X + a.W, b.X + b.W) - Math.Max(a.X, b.X));
+        var h = Math.Max(0, Math.Min(a.Y + a.H, b.Y + b.H) - Math.Max(a.Y, b.Y));
+        var intersection = w * h;
+        return intersection / ((a.W * a.H) + (b.W * b.H) - intersection);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
