@@ -3,6 +3,8 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Polly;
+using Polly.Retry;
 using PostGuard.Core.Storage;
 
 namespace PostGuard.Core.Persistence;
@@ -55,17 +57,43 @@ public sealed class Database : IAsyncDisposable
 
     public int CommandTimeoutSeconds { get; }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a connection, retrying transient failures (a database restarting, a full pool) with
+    /// jittered back-off for a few seconds; after that the caller sees the error (the API answers 503).
+    /// </summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _openResilience.ExecuteAsync(static async (state, token) => await state.OpenOnceAsync(token), this, cancellationToken);
+
+    private async Task<DbConnection> OpenOnceAsync(CancellationToken cancellationToken)
     {
         if (_postgres is not null)
         {
             return await _postgres.OpenConnectionAsync(cancellationToken);
         }
         var connection = new SqliteConnection(_sqliteConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;");
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;");
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
+
+    private readonly ResiliencePipeline _openResilience = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient).Handle<SqliteException>(e => e.SqliteErrorCode is 5 or 6),
+            MaxRetryAttempts = 4,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(250),
+        })
+        .Build();
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns.</summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)

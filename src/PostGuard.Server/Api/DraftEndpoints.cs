@@ -12,6 +12,8 @@ namespace PostGuard.Server.Api;
 /// <summary>The HTTP API of drafts, the review queue and the audit trail (/api/v1).</summary>
 public static class DraftEndpoints
 {
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
+
     public static void MapDraftEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
@@ -20,6 +22,8 @@ public static class DraftEndpoints
         api.MapGet("/review-queue", QueueAsync).RequireAuthorization(Roles.Approver);
         api.MapPost("/drafts/{id:guid}/approve", ApproveAsync).RequireAuthorization(Roles.Approver);
         api.MapPost("/drafts/{id:guid}/reject", RejectAsync).RequireAuthorization(Roles.Approver);
+        api.MapPost("/drafts/{id:guid}/approve-redacted", ApproveRedactedAsync).RequireAuthorization(Roles.Approver);
+        api.MapPost("/drafts/{id:guid}/revisions", ResubmitAsync).RequireAuthorization(Roles.Uploader).DisableAntiforgery();
         api.MapGet("/audit", AuditAsync).RequireAuthorization(Roles.Auditor);
     }
 
@@ -31,9 +35,12 @@ public static class DraftEndpoints
         var record = await submissions.SubmitAsync(user, school, draft, cancellationToken);
         try
         {
-            await publish.Publish(new AnalyzeDraft { DraftId = record.Id, Revision = record.Revision, SchoolId = record.SchoolId }, cancellationToken);
+            // The draft is already stored: never keep the uploader waiting on a broker that is down.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(PublishTimeout);
+            await publish.Publish(new AnalyzeDraft { DraftId = record.Id, Revision = record.Revision, SchoolId = record.SchoolId }, timeout.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The draft is stored; the reconciler publishes it when the broker is back.
             loggers.CreateLogger(typeof(DraftEndpoints)).LogWarning(ex, "Publishing AnalyzeDraft for {DraftId} failed; the reconciler will retry", record.Id);
@@ -62,6 +69,41 @@ public static class DraftEndpoints
         var body = await ReadReviewActionAsync(http.Request, cancellationToken);
         var draft = await review.ApproveAsync(CurrentUser.From(http.User), id, body.Reason, body.EarliestPublishAt, cancellationToken);
         return Results.Json(new { id = draft.Id, revision = draft.Revision, reviewState = draft.ReviewState.ToString(), earliestPublishAt = draft.EarliestPublishAt }, Json.Options);
+    }
+
+    /// <summary>Blurs every detected face, re-checks the result (it must not Block: 409 with the reasons) and approves it as the next revision.</summary>
+    private static async Task<IResult> ApproveRedactedAsync(Guid id, HttpContext http, RedactionService redaction, CancellationToken cancellationToken)
+    {
+        var body = await ReadReviewActionAsync(http.Request, cancellationToken);
+        var approved = await redaction.ApproveRedactedAsync(CurrentUser.From(http.User), id, body.Reason, body.EarliestPublishAt, cancellationToken);
+        return Results.Json(new
+        {
+            id = approved.Draft.Id,
+            revision = approved.Draft.Revision,
+            reviewState = approved.Draft.ReviewState.ToString(),
+            decision = approved.Recheck.Decision.ToString(),
+            earliestPublishAt = approved.Draft.EarliestPublishAt,
+            facesBlurred = approved.FacesBlurred,
+            findings = approved.Recheck.Findings,
+        }, Json.Options);
+    }
+
+    /// <summary>The uploader's edited draft as the next revision of the same draft (multipart, as for a new draft); analysed afresh.</summary>
+    private static async Task<IResult> ResubmitAsync(Guid id, HttpContext http, SchoolDirectory schools, ReviewService review, IPublishEndpoint publish, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User);
+        var school = await schools.FindSchoolAsync(user.SchoolId, cancellationToken) ?? throw new DraftNotFoundException(id);
+        var draft = await MultipartDraftReader.ReadAsync(http.Request, cancellationToken);
+        var record = await review.ResubmitAsync(user, school, id, draft, cancellationToken);
+        try
+        {
+            await publish.Publish(new AnalyzeDraft { DraftId = record.Id, Revision = record.Revision, SchoolId = record.SchoolId }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            loggers.CreateLogger(typeof(DraftEndpoints)).LogWarning(ex, "Publishing AnalyzeDraft for {DraftId} r{Revision} failed; the reconciler will retry", record.Id, record.Revision);
+        }
+        return Results.Accepted($"/api/v1/drafts/{record.Id}", new { id = record.Id, revision = record.Revision, status = record.Status.ToString() });
     }
 
     private static async Task<IResult> RejectAsync(Guid id, HttpContext http, ReviewService review, CancellationToken cancellationToken)

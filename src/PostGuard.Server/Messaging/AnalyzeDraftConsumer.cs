@@ -45,10 +45,10 @@ public sealed class AnalyzeDraftConsumerDefinition : ConsumerDefinition<AnalyzeD
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<AnalyzeDraftConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        // CPU-bound work: take only what the cores can analyse; retry transient failures with back-off,
-        // then redeliver later; after that the message goes to the error queue for an operator.
+        // CPU-bound work: take only what the cores can analyse; retry transient failures with back-off;
+        // after that the message goes to the error queue and the reconciler publishes the draft again
+        // later (delayed redelivery would need RabbitMQ's delayed-exchange plugin).
         endpointConfigurator.PrefetchCount = _concurrency;
-        endpointConfigurator.UseDelayedRedelivery(r => r.Intervals(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)));
         endpointConfigurator.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
     }
 }

@@ -7,7 +7,7 @@ public static class ServerProcess
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
-    private static string ServerDll()
+    public static string ServerDll()
     {
         var testDir = AppContext.BaseDirectory;
         var serverDir = testDir.Replace(

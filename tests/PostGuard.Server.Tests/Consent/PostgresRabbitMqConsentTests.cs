@@ -3,6 +3,7 @@ using PostGuard.Server.Tests.Infrastructure;
 namespace PostGuard.Server.Tests.Consent;
 
 /// <summary>Consent scenarios in production mode: the real PostgreSQL and RabbitMQ (started by .ci/run).</summary>
+[Collection(RealServicesCollection.Name)]
 public sealed class PostgresRabbitMqConsentTests(PostgresRabbitMqFixture fixture) : ConsentScenarios(fixture), IClassFixture<PostgresRabbitMqFixture>
 {
     [PostgresRabbitFact] public Task Import_is_idempotent_and_keeps_names_intact_() => Import_is_idempotent_and_keeps_names_intact();

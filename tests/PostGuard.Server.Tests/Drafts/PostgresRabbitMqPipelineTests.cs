@@ -3,6 +3,7 @@ using PostGuard.Server.Tests.Infrastructure;
 namespace PostGuard.Server.Tests.Drafts;
 
 /// <summary>The draft pipeline in production mode: the real PostgreSQL and RabbitMQ (started by .ci/run).</summary>
+[Collection(RealServicesCollection.Name)]
 public sealed class PostgresRabbitMqPipelineTests(PostgresRabbitMqFixture fixture) : DraftPipelineScenarios(fixture), IClassFixture<PostgresRabbitMqFixture>
 {
     [PostgresRabbitFact] public Task Clean_draft_is_decided_then_approved_and_audited_() => Clean_draft_is_decided_then_approved_and_audited();

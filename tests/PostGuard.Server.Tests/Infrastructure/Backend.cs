@@ -15,7 +15,8 @@ public sealed record Backend(string Name, IReadOnlyDictionary<string, string?> S
         var postgres = RealServices.Postgres ?? throw new InvalidOperationException(RealServices.MissingReason);
         var rabbit = RealServices.RabbitMq ?? throw new InvalidOperationException(RealServices.MissingReason);
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
-        using (var admin = new Npgsql.NpgsqlConnection(builder.ConnectionString))
+        // Unpooled: a fault test may have restarted PostgreSQL, leaving pooled connections dead.
+        using (var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Pooling = false }.ConnectionString))
         {
             admin.Open();
             using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", admin);

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using PostGuard.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace PostGuard.Server.Tests.Production;
+
+/// <summary>
+/// Production mode under load and faults, as real processes on the real PostgreSQL and RabbitMQ:
+/// every accepted draft ends with exactly one decision, nothing is approved because something broke,
+/// and the API answers 503 (not 500) while a dependency is down. Figures go to the test output and
+/// to the report file .ci/run prints.
+/// </summary>
+[Collection(RealServicesCollection.Name)] // one cluster at a time, alone: faults stop the shared services
+public sealed class LoadAndFaultTests(ITestOutputHelper output)
+{
+    private const int Drafts = 200;
+    private const int Concurrency = 16;
+
+    [PostgresRabbitFact]
+    public Task Load_of_200_mixed_drafts_with_one_worker_decides_each_exactly_once() => LoadAsync(workers: 1);
+
+    [PostgresRabbitFact]
+    public Task Load_of_200_mixed_drafts_with_two_workers_decides_each_exactly_once() => LoadAsync(workers: 2);
+
+    [PostgresRabbitFact]
+    public async Task Killing_a_worker_mid_analysis_loses_nothing()
+    {
+        await using var cluster = await ServerCluster.StartAsync(workers: 2);
+        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var watch = Stopwatch.StartNew();
+        await run.SubmitAsync(Drafts, Concurrency, async i =>
+        {
+            if (i == Drafts / 3)
+            {
+                cluster.Workers[0].Kill(); // SIGKILL: in-flight messages are never acknowledged
+                await Task.CompletedTask;
+            }
+        });
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4));
+        await run.AssertExactlyOneCorrectDecisionEachAsync();
+        Assert.Equal(Drafts, run.AcceptedDrafts.Count);
+        Report(run.Report("worker SIGKILL at draft 66", watch.Elapsed.TotalSeconds, 2));
+    }
+
+    [ServiceControlFact]
+    public async Task Restarting_RabbitMQ_during_load_loses_nothing()
+    {
+        await using var cluster = await ServerCluster.StartAsync(workers: 2);
+        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var watch = Stopwatch.StartNew();
+        Task? restart = null;
+        await run.SubmitAsync(Drafts, Concurrency, async i =>
+        {
+            if (i == Drafts / 4)
+            {
+                await ServiceControl.StopRabbitMqAsync();
+                restart = Task.Run(async () =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(8));
+                    await ServiceControl.StartRabbitMqAsync();
+                });
+            }
+        });
+        await restart!;
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(5));
+        await run.AssertExactlyOneCorrectDecisionEachAsync();
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, run.Refusals);
+        Assert.Equal(Drafts, run.AcceptedDrafts.Count); // the database is the source of truth: drafts are accepted while the broker is down
+        Report(run.Report("RabbitMQ stopped for 8 s", watch.Elapsed.TotalSeconds, 2));
+    }
+
+    [ServiceControlFact]
+    public async Task Stopping_PostgreSQL_for_10_seconds_answers_503_and_loses_nothing()
+    {
+        await using var cluster = await ServerCluster.StartAsync(workers: 2);
+        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var watch = Stopwatch.StartNew();
+        Task? restart = null;
+        await run.SubmitAsync(Drafts, Concurrency, async i =>
+        {
+            if (i == Drafts / 4)
+            {
+                await ServiceControl.StopPostgresAsync();
+                restart = Task.Run(async () =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(10));
+                    await ServiceControl.StartPostgresAsync();
+                });
+            }
+        });
+        await restart!;
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(5));
+        await run.AssertExactlyOneCorrectDecisionEachAsync();
+        Assert.Contains(HttpStatusCode.ServiceUnavailable, run.Refusals);
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, run.Refusals);
+        Report(run.Report($"PostgreSQL stopped for 10 s ({run.Refusals.Count} refused with 503)", watch.Elapsed.TotalSeconds, 2));
+    }
+
+    private async Task LoadAsync(int workers)
+    {
+        await using var cluster = await ServerCluster.StartAsync(workers);
+        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var watch = Stopwatch.StartNew();
+        await run.SubmitAsync(Drafts, Concurrency);
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4));
+        var elapsed = watch.Elapsed.TotalSeconds;
+        await run.AssertExactlyOneCorrectDecisionEachAsync();
+        Assert.Equal(Drafts, run.AcceptedDrafts.Count);
+        Report(run.Report("steady load", elapsed, workers));
+    }
+
+    private static async Task<string> UploaderTokenAsync(ServerCluster cluster)
+    {
+        var school = await cluster.RunVerbAsync("admin", "add-school", "--id", "load-school", "--name", "Load School", "--policy", "consent-based", "--channels", "instagram");
+        Assert.True(school.ExitCode == 0, school.StdErr);
+        var user = await cluster.RunVerbAsync("admin", "add-user", "--school", "load-school", "--email", "deputy@load.sch.uk", "--role", "uploader");
+        Assert.True(user.ExitCode == 0, user.StdErr);
+        return user.StdOut.Trim();
+    }
+
+    private void Report(string line)
+    {
+        output.WriteLine("| run | workers | accepted | refused | drafts/min | photos/s | p50 submit→decision | p95 |");
+        output.WriteLine(line);
+        var path = Environment.GetEnvironmentVariable("POSTGUARD_LOAD_REPORT");
+        if (!string.IsNullOrEmpty(path))
+        {
+            File.AppendAllText(path, line + Environment.NewLine);
+        }
+    }
+}

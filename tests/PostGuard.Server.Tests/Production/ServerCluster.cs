@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using PostGuard.Server.Tests.Infrastructure;
+
+namespace PostGuard.Server.Tests.Production;
+
+/// <summary>
+/// Production mode as real processes: one `serve --role api` and N `serve --role worker` against a
+/// fresh PostgreSQL database and the real RabbitMQ, sharing one blob directory.
+/// </summary>
+public sealed class ServerCluster : IAsyncDisposable
+{
+    private readonly List<Process> _workers = [];
+    private readonly Dictionary<string, string> _environment;
+    private Process? _api;
+
+    private ServerCluster(Dictionary<string, string> environment, string dataDir, int port)
+    {
+        _environment = environment;
+        DataDir = dataDir;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public Uri BaseAddress { get; }
+    public string DataDir { get; }
+    public string ConnectionString => _environment["Database__ConnectionString"];
+    public IReadOnlyList<Process> Workers => _workers;
+
+    public static async Task<ServerCluster> StartAsync(int workers)
+    {
+        var backend = Backend.PostgresRabbitMq($"postguard_load_{Guid.NewGuid():N}"[..30]);
+        var dataDir = Directory.CreateTempSubdirectory("postguard-load-").FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["Database__ConnectionString"] = backend.Settings["Database:ConnectionString"]!,
+            ["Database__MigrateOnStart"] = "false",
+            ["Messaging__Transport"] = "RabbitMq",
+            ["Messaging__RabbitMq__Uri"] = backend.Settings["Messaging:RabbitMq:Uri"]!,
+            ["Messaging__QueuePrefix"] = $"l{Guid.NewGuid():N}"[..10] + "-",
+            ["Messaging__AnalysisConcurrency"] = "1",
+            ["Reconciler__IntervalSeconds"] = "2",
+            ["Reconciler__StuckAfterSeconds"] = "8",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var cluster = new ServerCluster(environment, dataDir, FreePort());
+        var migrate = await cluster.RunVerbAsync("migrate");
+        Assert.True(migrate.ExitCode == 0, migrate.StdErr);
+        cluster._api = cluster.Start("serve", "--role", "api", "--urls", cluster.BaseAddress.ToString());
+        for (var i = 0; i < workers; i++)
+        {
+            cluster.StartWorker();
+        }
+        await cluster.WaitUntilReadyAsync();
+        return cluster;
+    }
+
+    public Process StartWorker()
+    {
+        var worker = Start("serve", "--role", "worker", "--urls", $"http://127.0.0.1:{FreePort()}");
+        _workers.Add(worker);
+        return worker;
+    }
+
+    public async Task<Cli.ServerProcess.Result> RunVerbAsync(params string[] args)
+    {
+        using var process = Start(args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+        return new Cli.ServerProcess.Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    private Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Cli.ServerProcess.ServerDll());
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.ArgumentList.Add("--data-dir");
+        start.ArgumentList.Add(DataDir);
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start)!;
+        if (args[0] == "serve")
+        {
+            // Drain output so a chatty process never blocks on a full pipe.
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+        return process;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2)); // let the workers bind their queues
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("the api process did not become ready");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _workers.Append(_api).OfType<Process>())
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // already gone
+            }
+            process.Dispose();
+        }
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+}
