@@ -68,6 +68,26 @@ public sealed class DraftAnalysisRunner(
         }, cancellationToken);
 
         var needsReview = analysis.Decision != Decision.Approve || !school.Policy.AutoApproveClean;
+        return await RecordAsync(draftId, revision, schoolId, analysis, needsReview, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fail closed when the analysis itself keeps failing (retries exhausted): the revision is decided
+    /// Hold "analysis incomplete" so the approver sees it, unless it was decided meanwhile.
+    /// </summary>
+    public async Task<AnalysisOutcome> RecordFailureAsync(Guid draftId, int revision, string schoolId, string why, CancellationToken cancellationToken)
+    {
+        var draft = await drafts.FindAsync(schoolId, draftId, cancellationToken);
+        if (draft is null || draft.Revision != revision || draft.Status == DraftStatus.Decided)
+        {
+            return new AnalysisOutcome(draft?.Status == DraftStatus.Decided ? AnalysisResultKind.AlreadyDecided : AnalysisResultKind.Stale);
+        }
+        var findings = new List<Finding> { Finding.AnalysisIncomplete("worker", why) };
+        return await RecordAsync(draftId, revision, schoolId, new DraftAnalysis(Decision.Hold, findings, []), needsReview: true, cancellationToken);
+    }
+
+    private async Task<AnalysisOutcome> RecordAsync(Guid draftId, int revision, string schoolId, DraftAnalysis analysis, bool needsReview, CancellationToken cancellationToken)
+    {
         var reviewState = needsReview ? ReviewState.Pending : ReviewState.AutoApproved;
         var decidedAt = time.GetUtcNow();
         var stored = new StoredDecision(analysis.Decision, analysis.Findings, analysis.Images, decidedAt);

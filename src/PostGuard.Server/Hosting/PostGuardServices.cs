@@ -85,6 +85,7 @@ public static class PostGuardServices
             {
                 bus.AddConsumer<AnalyzeDraftConsumer, AnalyzeDraftConsumerDefinition>();
                 bus.AddConsumer<DraftDecidedConsumer, DraftDecidedConsumerDefinition>();
+                bus.AddConsumer<AnalyzeDraftFaultConsumer>();
             }
             if (messaging.Transport == MessagingTransport.RabbitMq)
             {

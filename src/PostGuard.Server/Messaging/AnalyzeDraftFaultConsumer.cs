@@ -1,0 +1,32 @@
+using MassTransit;
+using PostGuard.Contracts;
+using PostGuard.Core.Analysis;
+
+namespace PostGuard.Server.Messaging;
+
+/// <summary>
+/// An AnalyzeDraft that failed after every retry (its message is in the error queue): the draft is
+/// decided Hold "analysis incomplete" so it reaches the approver instead of waiting forever.
+/// </summary>
+public sealed class AnalyzeDraftFaultConsumer(DraftAnalysisRunner runner, ILogger<AnalyzeDraftFaultConsumer> logger) : IConsumer<Fault<AnalyzeDraft>>
+{
+    public async Task Consume(ConsumeContext<Fault<AnalyzeDraft>> context)
+    {
+        var message = context.Message.Message;
+        var why = context.Message.Exceptions.FirstOrDefault()?.Message ?? "the analysis failed repeatedly";
+        logger.LogError("Analysis of draft {DraftId} r{Revision} failed after retries: {Why}", message.DraftId, message.Revision, why);
+        var outcome = await runner.RecordFailureAsync(message.DraftId, message.Revision, message.SchoolId, "it failed repeatedly", context.CancellationToken);
+        if (outcome.Kind == AnalysisResultKind.Decided)
+        {
+            await context.Publish(new DraftDecided
+            {
+                DraftId = message.DraftId,
+                Revision = message.Revision,
+                SchoolId = message.SchoolId,
+                Decision = outcome.Decision!.Value.ToString(),
+                NeedsReview = true,
+                DecidedAt = outcome.DecidedAt!.Value,
+            }, context.CancellationToken);
+        }
+    }
+}
