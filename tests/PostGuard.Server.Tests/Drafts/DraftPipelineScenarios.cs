@@ -131,6 +131,20 @@ public abstract class DraftPipelineScenarios(BackendFixture fixture)
         Assert.Equal(HttpStatusCode.OK, status); // a Hold is the approver's call, never an automatic approval
     }
 
+    protected async Task Two_approvers_at_once_one_wins_and_the_other_gets_409()
+    {
+        var school = await TestSchool.CreateAsync(Factory);
+        var id = await DraftApi.SubmitAsync(school.Uploader, CleanDraft());
+        await DraftApi.WaitForDecisionAsync(school.Uploader, id);
+        var results = await Task.WhenAll(
+            DraftApi.PostJsonAsync(school.Approver, $"/api/v1/drafts/{id}/approve", new { reason = "first" }),
+            DraftApi.PostJsonAsync(school.Approver, $"/api/v1/drafts/{id}/reject", new { reason = "second" }));
+        Assert.Single(results, r => r.Status == HttpStatusCode.OK);
+        Assert.Single(results, r => r.Status == HttpStatusCode.Conflict);
+        var audit = await school.Auditor.GetFromJsonAsync<JsonNode>($"/api/v1/audit?draftId={id}");
+        Assert.Single(audit!["events"]!.AsArray(), e => (string?)e!["action"] is "draft.approved" or "draft.rejected");
+    }
+
     protected async Task Wrong_role_gets_403_and_nothing_changes()
     {
         var school = await TestSchool.CreateAsync(Factory);
