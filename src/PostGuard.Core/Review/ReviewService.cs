@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using PostGuard.Core.Audit;
+using PostGuard.Core.Blobs;
 using PostGuard.Core.Findings;
+using PostGuard.Core.People;
 using PostGuard.Core.Persistence;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
@@ -11,9 +13,17 @@ namespace PostGuard.Core.Review;
 /// <summary>
 /// The approver's side: the review queue (worst first, then oldest), approve and reject.
 /// A Block can never be approved; two approvers acting at once: one wins, the other gets a conflict.
-/// Every action is audited in the same transaction.
+/// Every action is audited in the same transaction. The uploader answers a decision by resubmitting
+/// the draft as a new revision, which is analysed afresh (decisions are keyed by draft and revision).
 /// </summary>
-public sealed class ReviewService(Database database, DraftStore drafts, AuditTrail audit, TimeProvider time)
+public sealed class ReviewService(
+    Database database,
+    DraftStore drafts,
+    AuditTrail audit,
+    TimeProvider time,
+    BlobStore blobs,
+    DraftValidator validator,
+    PeopleStore people)
 {
     /// <summary>Puts a decided revision in the queue (idempotent: a redelivered DraftDecided adds nothing).</summary>
     public async Task<bool> EnqueueAsync(Guid draftId, int revision, string schoolId, Decision decision, CancellationToken cancellationToken)
@@ -96,5 +106,104 @@ public sealed class ReviewService(Database database, DraftStore drafts, AuditTra
                 outcome == ReviewState.Approved ? "draft.approved" : "draft.rejected", draftId, draft.Revision, details), cancellationToken);
             return draft with { ReviewState = outcome, EarliestPublishAt = earliestPublishAt, Version = draft.Version + 1, UpdatedAt = now };
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores an edited draft as the next revision of the same draft, status Submitted (the caller
+    /// publishes AnalyzeDraft). Validated like a new draft; nothing is stored when anything is wrong.
+    /// The previous revision leaves the queue; its decision and the actions on it stay in the history.
+    /// A revision still being analysed cannot be replaced (409).
+    /// </summary>
+    public async Task<DraftRecord> ResubmitAsync(StaffUser uploader, School school, Guid draftId, NewDraft draft, CancellationToken cancellationToken)
+    {
+        var current = await drafts.FindAsync(school.Id, draftId, cancellationToken) ?? throw new DraftNotFoundException(draftId);
+        var validated = validator.Validate(draft, school.Policy);
+        await EnsureTaggedPeopleBelongToSchoolAsync(school.Id, validated, cancellationToken);
+        var images = new List<StoredImage>(validated.Images.Count);
+        for (var i = 0; i < validated.Images.Count; i++)
+        {
+            var image = validated.Images[i];
+            var sha256 = await blobs.PutAsync(image.Content, cancellationToken);
+            images.Add(new StoredImage(i, image.FileName, image.ContentType, image.Content.Length, sha256, image.Tags.Select(Guid.Parse).ToList()));
+        }
+        var now = time.GetUtcNow();
+        return await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var latest = await drafts.FindAsync(connection, transaction, school.Id, draftId, cancellationToken) ?? throw new DraftNotFoundException(draftId);
+            if (latest.Status != DraftStatus.Decided)
+            {
+                throw new ReviewConflictException($"Draft revision {latest.Revision} is still being analysed ({latest.Status}); wait for its decision before resubmitting.");
+            }
+            if (latest.Version != current.Version)
+            {
+                throw new ReviewConflictException("The draft changed while you were editing it; reload it and try again.");
+            }
+            var next = latest.Revision + 1;
+            await drafts.InsertRevisionAsync(connection, transaction, new DraftRevision
+            {
+                DraftId = draftId,
+                Revision = next,
+                Text = validated.Text!,
+                Channels = validated.Channels!,
+                PublishAt = validated.PublishAt,
+                CommentsEnabled = validated.CommentsEnabled,
+                Images = images,
+                SubmittedBy = uploader.Id,
+                SubmittedAt = now,
+            }, cancellationToken);
+            var changed = await connection.ExecuteAsync(database.Command(
+                """
+                UPDATE drafts SET revision = @next, status = 'Submitted', decision = NULL, review_state = 'None', earliest_publish_at = NULL,
+                    updated_at = @now, version = version + 1
+                WHERE id = @id AND version = @version
+                """,
+                new { next, now, id = draftId.ToString(), version = latest.Version }, transaction, cancellationToken));
+            if (changed != 1)
+            {
+                throw new ReviewConflictException("Someone else changed this draft at the same moment; reload it and try again.");
+            }
+            await connection.ExecuteAsync(database.Command(
+                "UPDATE review_items SET resolved_at = @now, resolution = 'Superseded' WHERE draft_id = @draftId AND resolved_at IS NULL",
+                new { now, draftId = draftId.ToString() }, transaction, cancellationToken));
+            await audit.AppendAsync(connection, transaction, new AuditEvent(school.Id, uploader.Email, "draft.resubmitted", draftId, next, new JsonObject
+            {
+                ["previousRevision"] = latest.Revision,
+                ["previousDecision"] = latest.Decision?.ToString(),
+                ["previousReviewState"] = latest.ReviewState.ToString(),
+                ["channels"] = string.Join(",", validated.Channels!),
+                ["images"] = images.Count,
+            }), cancellationToken);
+            return latest with
+            {
+                Revision = next,
+                Status = DraftStatus.Submitted,
+                Decision = null,
+                ReviewState = ReviewState.None,
+                EarliestPublishAt = null,
+                UpdatedAt = now,
+                Version = latest.Version + 1,
+            };
+        }, cancellationToken);
+    }
+
+    /// <summary>A tag of an unknown person, or of another school's, is refused (400) before anything is stored.</summary>
+    private async Task EnsureTaggedPeopleBelongToSchoolAsync(string schoolId, NewDraft draft, CancellationToken cancellationToken)
+    {
+        var known = await people.ExistingIdsAsync(schoolId, draft.Images.SelectMany(i => i.Tags).Select(Guid.Parse), cancellationToken);
+        var errors = new List<InputError>();
+        for (var i = 0; i < draft.Images.Count; i++)
+        {
+            for (var t = 0; t < draft.Images[i].Tags.Count; t++)
+            {
+                if (!known.Contains(Guid.Parse(draft.Images[i].Tags[t])))
+                {
+                    errors.Add(new InputError($"draft.images[{i}].tags[{t}]", $"no person '{draft.Images[i].Tags[t]}' in this school's register"));
+                }
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new InputValidationException(errors);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dapper;
+using PostGuard.Core.Accounts;
 using PostGuard.Core.Audit;
 using PostGuard.Core.Policy;
 
@@ -43,7 +44,8 @@ public sealed partial class SchoolDirectory(Persistence.Database database, Audit
     }
 
     /// <summary>Adds a user and returns the new API token (shown once; only its hash is stored).</summary>
-    public async Task<(StaffUser User, string Token)> AddUserAsync(string schoolId, string email, string role, CancellationToken cancellationToken)
+    /// <param name="passwordHash">For web sign-in: a hash made by the caller's password hasher, or null for an API-only user.</param>
+    public async Task<(StaffUser User, string Token)> AddUserAsync(string schoolId, string email, string role, CancellationToken cancellationToken, string? passwordHash = null)
     {
         if (!Roles.IsKnown(role))
         {
@@ -63,14 +65,65 @@ public sealed partial class SchoolDirectory(Persistence.Database database, Audit
                 throw new ArgumentException($"--school: no school '{schoolId}' (add it first with 'admin add-school')");
             }
             await connection.ExecuteAsync(database.Command(
-                "INSERT INTO users (id, school_id, email, role, token_hash, created_at) VALUES (@id, @schoolId, @email, @role, @hash, @now)",
-                new { id = user.Id.ToString(), schoolId, email = user.Email, role, hash = ApiTokens.Hash(token), now = time.GetUtcNow() }, transaction, cancellationToken));
+                "INSERT INTO users (id, school_id, email, role, token_hash, created_at, password_hash) VALUES (@id, @schoolId, @email, @role, @hash, @now, @passwordHash)",
+                new { id = user.Id.ToString(), schoolId, email = user.Email, role, hash = ApiTokens.Hash(token), now = time.GetUtcNow(), passwordHash }, transaction, cancellationToken));
             await audit.AppendAsync(connection, transaction, new AuditEvent(schoolId, "admin", "user.added", null, null,
-                new() { ["email"] = user.Email, ["role"] = role }), cancellationToken);
+                new() { ["email"] = user.Email, ["role"] = role, ["webSignIn"] = passwordHash is not null }), cancellationToken);
             return 0;
         }, cancellationToken);
         return (user, token);
     }
+
+    /// <summary>The member of staff of <paramref name="schoolId"/> with this e-mail address, with password hash and lockout state; null if none.</summary>
+    public async Task<StaffAccount?> FindAccountAsync(string schoolId, string email, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<AccountRow>(database.Command(
+            """
+            SELECT id AS Id, school_id AS SchoolId, email AS Email, role AS Role, password_hash AS PasswordHash,
+                   failed_sign_ins AS FailedSignIns, locked_until AS LockedUntil
+            FROM users WHERE school_id = @schoolId AND email = @email
+            """,
+            new { schoolId = schoolId.Trim().ToLowerInvariant(), email = email.Trim().ToLowerInvariant() }, cancellationToken: cancellationToken));
+        return row is null ? null
+            : new StaffAccount(new StaffUser(Guid.Parse(row.Id), row.SchoolId, row.Email, row.Role), row.PasswordHash, row.FailedSignIns, row.LockedUntil);
+    }
+
+    /// <summary>
+    /// Counts a failed sign-in; at <paramref name="maxFailures"/> the account is locked for <paramref name="lockout"/>
+    /// (and the count starts again). Returns the account's lockout end when this failure locked it.
+    /// </summary>
+    public async Task<DateTimeOffset?> RecordFailedSignInAsync(StaffUser user, int maxFailures, TimeSpan lockout, CancellationToken cancellationToken) =>
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(database.Command(
+                "UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE id = @id",
+                new { id = user.Id.ToString() }, transaction, cancellationToken));
+            var failures = await connection.ExecuteScalarAsync<int>(database.Command(
+                "SELECT failed_sign_ins FROM users WHERE id = @id", new { id = user.Id.ToString() }, transaction, cancellationToken));
+            if (failures < maxFailures)
+            {
+                return (DateTimeOffset?)null;
+            }
+            var until = time.GetUtcNow() + lockout;
+            await connection.ExecuteAsync(database.Command(
+                "UPDATE users SET failed_sign_ins = 0, locked_until = @until WHERE id = @id",
+                new { id = user.Id.ToString(), until }, transaction, cancellationToken));
+            await audit.AppendAsync(connection, transaction, new AuditEvent(user.SchoolId, user.Email, "user.locked-out", null, null,
+                new() { ["failedSignIns"] = failures, ["lockedUntil"] = until.ToString("O") }), cancellationToken);
+            return until;
+        }, cancellationToken);
+
+    /// <summary>A successful sign-in clears the failure count and any expired lockout.</summary>
+    public async Task RecordSignInAsync(StaffUser user, CancellationToken cancellationToken) =>
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(database.Command(
+                "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = @id",
+                new { id = user.Id.ToString() }, transaction, cancellationToken));
+            await audit.AppendAsync(connection, transaction, new AuditEvent(user.SchoolId, user.Email, "user.signed-in", null, null, new()), cancellationToken);
+            return 0;
+        }, cancellationToken);
 
     public async Task<StaffUser?> FindByTokenAsync(string token, CancellationToken cancellationToken)
     {
@@ -86,5 +139,16 @@ public sealed partial class SchoolDirectory(Persistence.Database database, Audit
         var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Name, string PolicyJson)>(database.Command(
             "SELECT id, name, policy_json FROM schools WHERE id = @schoolId", new { schoolId }, cancellationToken: cancellationToken));
         return row.Id is null ? null : new School(row.Id, row.Name, PolicyLoader.Parse(row.PolicyJson, $"schools[{row.Id}].policy_json"));
+    }
+
+    private sealed record AccountRow
+    {
+        public string Id { get; init; } = "";
+        public string SchoolId { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string Role { get; init; } = "";
+        public string? PasswordHash { get; init; }
+        public int FailedSignIns { get; init; }
+        public DateTimeOffset? LockedUntil { get; init; }
     }
 }

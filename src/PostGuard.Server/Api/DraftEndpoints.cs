@@ -22,6 +22,8 @@ public static class DraftEndpoints
         api.MapGet("/review-queue", QueueAsync).RequireAuthorization(Roles.Approver);
         api.MapPost("/drafts/{id:guid}/approve", ApproveAsync).RequireAuthorization(Roles.Approver);
         api.MapPost("/drafts/{id:guid}/reject", RejectAsync).RequireAuthorization(Roles.Approver);
+        api.MapPost("/drafts/{id:guid}/approve-redacted", ApproveRedactedAsync).RequireAuthorization(Roles.Approver);
+        api.MapPost("/drafts/{id:guid}/revisions", ResubmitAsync).RequireAuthorization(Roles.Uploader).DisableAntiforgery();
         api.MapGet("/audit", AuditAsync).RequireAuthorization(Roles.Auditor);
     }
 
@@ -67,6 +69,41 @@ public static class DraftEndpoints
         var body = await ReadReviewActionAsync(http.Request, cancellationToken);
         var draft = await review.ApproveAsync(CurrentUser.From(http.User), id, body.Reason, body.EarliestPublishAt, cancellationToken);
         return Results.Json(new { id = draft.Id, revision = draft.Revision, reviewState = draft.ReviewState.ToString(), earliestPublishAt = draft.EarliestPublishAt }, Json.Options);
+    }
+
+    /// <summary>Blurs every detected face, re-checks the result (it must not Block: 409 with the reasons) and approves it as the next revision.</summary>
+    private static async Task<IResult> ApproveRedactedAsync(Guid id, HttpContext http, RedactionService redaction, CancellationToken cancellationToken)
+    {
+        var body = await ReadReviewActionAsync(http.Request, cancellationToken);
+        var approved = await redaction.ApproveRedactedAsync(CurrentUser.From(http.User), id, body.Reason, body.EarliestPublishAt, cancellationToken);
+        return Results.Json(new
+        {
+            id = approved.Draft.Id,
+            revision = approved.Draft.Revision,
+            reviewState = approved.Draft.ReviewState.ToString(),
+            decision = approved.Recheck.Decision.ToString(),
+            earliestPublishAt = approved.Draft.EarliestPublishAt,
+            facesBlurred = approved.FacesBlurred,
+            findings = approved.Recheck.Findings,
+        }, Json.Options);
+    }
+
+    /// <summary>The uploader's edited draft as the next revision of the same draft (multipart, as for a new draft); analysed afresh.</summary>
+    private static async Task<IResult> ResubmitAsync(Guid id, HttpContext http, SchoolDirectory schools, ReviewService review, IPublishEndpoint publish, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User);
+        var school = await schools.FindSchoolAsync(user.SchoolId, cancellationToken) ?? throw new DraftNotFoundException(id);
+        var draft = await MultipartDraftReader.ReadAsync(http.Request, cancellationToken);
+        var record = await review.ResubmitAsync(user, school, id, draft, cancellationToken);
+        try
+        {
+            await publish.Publish(new AnalyzeDraft { DraftId = record.Id, Revision = record.Revision, SchoolId = record.SchoolId }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            loggers.CreateLogger(typeof(DraftEndpoints)).LogWarning(ex, "Publishing AnalyzeDraft for {DraftId} r{Revision} failed; the reconciler will retry", record.Id, record.Revision);
+        }
+        return Results.Accepted($"/api/v1/drafts/{record.Id}", new { id = record.Id, revision = record.Revision, status = record.Status.ToString() });
     }
 
     private static async Task<IResult> RejectAsync(Guid id, HttpContext http, ReviewService review, CancellationToken cancellationToken)

@@ -15,7 +15,10 @@ using PostGuard.Core.Review;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Storage;
 using PostGuard.Core.Submissions;
+using PostGuard.Core.Notifications;
 using PostGuard.Server.Messaging;
+using PostGuard.Server.Web;
+using PostGuard.Server.Web.Notifications;
 
 namespace PostGuard.Server.Hosting;
 
@@ -65,6 +68,8 @@ public static class PostGuardServices
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<DraftAnalysisRunner>();
+        services.AddSingleton<RedactionService>();
+        services.AddSingleton<NotificationSettingsStore>();
         return services;
     }
 
@@ -86,6 +91,7 @@ public static class PostGuardServices
                 bus.AddConsumer<AnalyzeDraftConsumer, AnalyzeDraftConsumerDefinition>();
                 bus.AddConsumer<DraftDecidedConsumer, DraftDecidedConsumerDefinition>();
                 bus.AddConsumer<AnalyzeDraftFaultConsumer>();
+                bus.AddConsumer<DraftNeedsApproverConsumer>();
             }
             if (messaging.Transport == MessagingTransport.RabbitMq)
             {
@@ -102,6 +108,7 @@ public static class PostGuardServices
         });
         if (role.RunsWorkers())
         {
+            services.AddPostGuardNotifications(configuration);
             services.AddSingleton<StuckDraftReconciler>();
             services.AddHostedService(sp => sp.GetRequiredService<StuckDraftReconciler>());
         }

@@ -7,6 +7,7 @@ using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
 using PostGuard.Server.Api;
 using PostGuard.Server.Cli;
+using PostGuard.Server.Web;
 
 namespace PostGuard.Server.Hosting;
 
@@ -27,6 +28,8 @@ public static class ServeCommand
         {
             Args = [.. cli.ConfigurationArgs],
             ContentRootPath = AppContext.BaseDirectory,
+            // The pages are compiled into this assembly, whichever process hosts it (the tests host it too).
+            ApplicationName = typeof(ServeCommand).Assembly.GetName().Name,
         });
         var role = ServerRoles.Parse(cli.Optional("--role") ?? builder.Configuration["Role"]);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -43,8 +46,8 @@ public static class ServeCommand
         {
             builder.Services.AddHealthChecks().AddCheck<FaceModelHealthCheck>("face-model", tags: ["ready"]);
         }
-        builder.Services.AddAuthentication(BearerTokenAuthentication.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenAuthentication>(BearerTokenAuthentication.SchemeName, null);
+        builder.Services.AddPostGuardAuthentication(builder.Configuration);
+        builder.Services.AddPostGuardWeb(builder.Configuration);
         builder.Services.AddAuthorization(options =>
         {
             foreach (var staffRole in Roles.All)
@@ -65,16 +68,25 @@ public static class ServeCommand
             app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
 
+        app.UsePostGuardSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/health"),
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
         if (role.ServesHttp())
         {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = WebAssets.Files });
+            // Explicit, after the status code pages: a page's 403/404 is re-executed through routing to /status/{code}.
+            app.UseRouting();
             app.UseAuthentication();
             app.UseAuthorization();
+            app.UseAntiforgery();
             app.MapDraftEndpoints();
             app.MapPeopleEndpoints();
+            app.MapDraftImageEndpoints();
+            app.MapRazorPages();
         }
         app.Logger.LogInformation("PostGuard serving as role {Role}", role.ToString().ToLowerInvariant());
         return app;

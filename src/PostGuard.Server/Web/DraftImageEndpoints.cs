@@ -1,0 +1,43 @@
+using PostGuard.Core.Blobs;
+using PostGuard.Core.Review;
+using PostGuard.Core.Schools;
+using PostGuard.Core.Submissions;
+using PostGuard.Server.Api;
+
+namespace PostGuard.Server.Web;
+
+/// <summary>
+/// The photos the pages show: a revision's stored photo (any role of the school; another school's
+/// draft is a 404) and the approver's preview of a photo with its faces blurred.
+/// </summary>
+public static class DraftImageEndpoints
+{
+    public static void MapDraftImageEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/drafts/{id:guid}/revisions/{revision:int}/images/{position:int}", ImageAsync).RequireAuthorization();
+        app.MapGet("/drafts/{id:guid}/images/{position:int}/redacted-preview", PreviewAsync).RequireAuthorization(Roles.Approver);
+    }
+
+    private static async Task<IResult> ImageAsync(Guid id, int revision, int position, HttpContext http, DraftStore drafts, BlobStore blobs, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User);
+        if (await drafts.FindAsync(user.SchoolId, id, cancellationToken) is not { } draft || revision < 1 || revision > draft.Revision)
+        {
+            return Results.NotFound();
+        }
+        var content = await drafts.FindRevisionAsync(id, revision, cancellationToken);
+        var image = content?.Images.FirstOrDefault(i => i.Position == position);
+        if (image is null)
+        {
+            return Results.NotFound();
+        }
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        return Results.Bytes(await blobs.GetAsync(image.BlobSha256, cancellationToken), image.ContentType);
+    }
+
+    private static async Task<IResult> PreviewAsync(Guid id, int position, HttpContext http, RedactionService redaction, CancellationToken cancellationToken)
+    {
+        var jpeg = await redaction.PreviewAsync(CurrentUser.From(http.User), id, position, cancellationToken);
+        return Results.Bytes(jpeg, "image/jpeg");
+    }
+}

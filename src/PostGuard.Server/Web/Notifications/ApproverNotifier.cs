@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Options;
+using PostGuard.Core.Findings;
+using PostGuard.Core.Notifications;
+using PostGuard.Core.Schools;
+using PostGuard.Core.Submissions;
+
+namespace PostGuard.Server.Web.Notifications;
+
+/// <summary>
+/// Tells a school's approver that a draft needs them, through whatever the school configured: a
+/// webhook and/or e-mail. (The badge in the pages needs nothing: it counts the review queue.) Each
+/// channel is tried on its own; a failure is logged and does not stop the other or the caller.
+/// </summary>
+public sealed class ApproverNotifier(
+    NotificationSettingsStore settings,
+    SchoolDirectory schools,
+    DraftStore drafts,
+    WebhookSender webhook,
+    EmailSender email,
+    IOptions<NotificationOptions> options,
+    TimeProvider time,
+    ILogger<ApproverNotifier> logger)
+{
+    /// <summary>What was sent, for the log and the tests.</summary>
+    public sealed record Delivery(bool Webhook, bool Email);
+
+    public async Task<Delivery> NotifyAsync(string schoolId, Guid draftId, int revision, Decision decision, CancellationToken cancellationToken)
+    {
+        var configured = await settings.GetAsync(schoolId, cancellationToken);
+        if (configured.WebhookUrl is null && (configured.EmailTo.Count == 0 || !email.IsConfigured))
+        {
+            return new Delivery(false, false);
+        }
+        var school = await schools.FindSchoolAsync(schoolId, cancellationToken);
+        var stored = await drafts.FindDecisionAsync(draftId, revision, cancellationToken);
+        var notification = new DraftNeedsApprover(
+            schoolId,
+            school?.Name ?? schoolId,
+            draftId,
+            revision,
+            decision.ToString(),
+            Summary(decision, stored),
+            Link(draftId),
+            time.GetUtcNow());
+        var sentWebhook = false;
+        var sentEmail = false;
+        if (configured.WebhookUrl is { } url)
+        {
+            try
+            {
+                var attempts = await webhook.SendAsync(url, notification, cancellationToken);
+                sentWebhook = true;
+                logger.LogInformation("Webhook notified for draft {DraftId} r{Revision} after {Attempts} attempt(s)", draftId, revision, attempts);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Webhook notification for draft {DraftId} r{Revision} failed", draftId, revision);
+            }
+        }
+        if (configured.EmailTo.Count > 0 && email.IsConfigured)
+        {
+            try
+            {
+                await email.SendAsync(configured.EmailTo, notification, cancellationToken);
+                sentEmail = true;
+            }
+            catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "E-mail notification for draft {DraftId} r{Revision} failed", draftId, revision);
+            }
+        }
+        return new Delivery(sentWebhook, sentEmail);
+    }
+
+    /// <summary>For a draft changed outside the analysis (a consent withdrawal blocked it): notifies about its current revision and decision.</summary>
+    public async Task<Delivery> NotifyLatestAsync(string schoolId, Guid draftId, CancellationToken cancellationToken) =>
+        await drafts.FindAsync(schoolId, draftId, cancellationToken) is { Decision: { } decision } draft
+            ? await NotifyAsync(schoolId, draftId, draft.Revision, decision, cancellationToken)
+            : new Delivery(false, false);
+
+    private string Link(Guid draftId)
+    {
+        var path = $"/drafts/{draftId}/review";
+        return string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? path : options.Value.PublicBaseUrl.TrimEnd('/') + path;
+    }
+
+    /// <summary>The rules involved, never the findings' text: a notification leaves the school's systems and must carry no names.</summary>
+    private static string Summary(Decision decision, StoredDecision? stored)
+    {
+        var rules = stored?.Findings.Where(f => f.Severity != Severity.Info).Select(f => f.Rule).Distinct().ToList() ?? [];
+        return decision switch
+        {
+            Decision.Block => $"Blocked by {string.Join(", ", rules)}; the draft must change or be redacted.",
+            Decision.Hold => $"Held for your decision ({string.Join(", ", rules)}).",
+            _ => "Ready for your sign-off.",
+        };
+    }
+}

@@ -1,0 +1,19 @@
+using MassTransit;
+using PostGuard.Contracts;
+using PostGuard.Core.Findings;
+
+namespace PostGuard.Server.Web.Notifications;
+
+/// <summary>Notifies the school's approver (webhook, e-mail) when a decided draft needs them; its own queue, beside the review-queue consumer.</summary>
+public sealed class DraftNeedsApproverConsumer(ApproverNotifier notifier) : IConsumer<DraftDecided>
+{
+    public async Task Consume(ConsumeContext<DraftDecided> context)
+    {
+        var message = context.Message;
+        if (!message.NeedsReview || !Enum.TryParse<Decision>(message.Decision, out var decision))
+        {
+            return;
+        }
+        await notifier.NotifyAsync(message.SchoolId, message.DraftId, message.Revision, decision, context.CancellationToken);
+    }
+}

@@ -1,0 +1,196 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using PostGuard.Browser.Tests.Infrastructure;
+using PostGuard.Core.Schools;
+using static Microsoft.Playwright.Assertions;
+
+namespace PostGuard.Browser.Tests.Journeys;
+
+/// <summary>The uploader's and the headteacher's journeys in Debian's chromium against the real server.</summary>
+public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorAssertionsToHaveTextOptions Analysis = new() { Timeout = 90_000 };
+    private static readonly LocatorAssertionsToContainTextOptions AnalysisContains = new() { Timeout = 90_000 };
+
+    [Fact]
+    public async Task Uploader_submits_a_photo_tags_a_face_and_the_headteacher_approves_a_redacted_version()
+    {
+        var school = await fixture.CreateSchoolAsync();
+        await school.ImportPeopleAsync(Register.Csv);
+
+        // The uploader composes a draft with a real photo of three children at desktop width.
+        var uploader = await fixture.NewPageAsync(1280, 900);
+        await school.SignInAsync(uploader, Roles.Uploader);
+        await Expect(uploader).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/drafts$"));
+        await uploader.GetByRole(AriaRole.Link, new() { Name = "New draft" }).First.ClickAsync();
+        await uploader.GetByLabel("Post text").FillAsync("Year 4 are visiting the Natural History Museum today. What a brilliant day of learning!");
+        await Expect(uploader.GetByLabel("instagram")).ToBeCheckedAsync();
+        await Expect(uploader.GetByLabel("Allow comments")).Not.ToBeCheckedAsync();
+        await uploader.GetByLabel("Photo 1", new() { Exact = true }).SetInputFilesAsync(TestPhotos.ThreeFacesNoGps());
+        await Expect(uploader.Locator("#preview0")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(uploader, "01-uploader-compose");
+        await uploader.GetByRole(AriaRole.Button, new() { Name = "Check this draft" }).ClickAsync();
+
+        // The decision: held, each finding explained with its fix; the three faces are drawn, none accounted for.
+        await Expect(uploader.Locator("#decision .decision-word")).ToHaveTextAsync("Hold", Analysis);
+        var draftId = Guid.Parse(uploader.Url.Split('/')[^1]);
+        await Expect(uploader.Locator(".finding").Filter(new() { HasText = "Faces nobody accounts for" })).ToContainTextAsync("3 of 3 identifiable face(s)");
+        await Expect(uploader.Locator(".finding").Filter(new() { HasText = "Faces nobody accounts for" }).Locator(".fix")).ToContainTextAsync("blur");
+        await Expect(uploader.Locator("svg.overlay .face-unaccounted")).ToHaveCountAsync(3);
+        await Expect(uploader.Locator("mark.flag").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(uploader, "02-uploader-decision-hold");
+
+        // Edit and resubmit: click a face on the photo to say who it is.
+        await uploader.GetByRole(AriaRole.Link, new() { Name = "Edit and resubmit" }).ClickAsync();
+        await uploader.Locator("svg.overlay .face[data-face='1']").ClickAsync();
+        var faceOne = uploader.GetByLabel("Face 1 in photo 1 is");
+        await Expect(faceOne).ToBeFocusedAsync();
+        await faceOne.SelectOptionAsync(new SelectOptionValue { Label = "Amelia Hughes (Year 4)" });
+        await BrowserFixture.ScreenshotAsync(uploader, "03-uploader-tag-a-face");
+        await uploader.GetByRole(AriaRole.Button, new() { Name = "Resubmit for checking" }).ClickAsync();
+
+        // Revision 2 is checked again: still held, now with Amelia's face consented and two faces to account for.
+        await Expect(uploader.Locator("#decision")).ToContainTextAsync("Revision 2", AnalysisContains);
+        await Expect(uploader.Locator("#decision .decision-word")).ToHaveTextAsync("Hold", Analysis);
+        await Expect(uploader.Locator(".faces")).ToContainTextAsync("Amelia Hughes: consented");
+        await Expect(uploader.Locator("svg.overlay .face-consented")).ToHaveCountAsync(1);
+        await Expect(uploader.Locator("svg.overlay .face-unaccounted")).ToHaveCountAsync(2);
+        await Expect(uploader.Locator(".finding").Filter(new() { HasText = "Faces nobody accounts for" })).ToContainTextAsync("2 of 3");
+        await Expect(uploader.Locator(".history")).ToContainTextAsync("draft.resubmitted");
+
+        // The headteacher, on a 768-px tablet: the queue shows it held, with its face boxes, and the count in the header.
+        var head = await fixture.NewPageAsync(768, 1024);
+        await school.SignInAsync(head, Roles.Approver);
+        await Expect(head).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/queue$"));
+        await Expect(head.Locator("#counts")).ToContainTextAsync("1 held");
+        await Expect(head.Locator("#queue-link .badge")).ToHaveTextAsync("1");
+        var item = head.Locator(".queue-item").Filter(new() { HasText = "Natural History Museum" });
+        await Expect(item.Locator("svg.overlay rect")).ToHaveCountAsync(3);
+        await BrowserFixture.ScreenshotAsync(head, "04-headteacher-queue-tablet");
+
+        await item.Locator("a.queue-link").ClickAsync();
+        await Expect(head).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/drafts/{draftId}/review$"));
+        await Expect(head.Locator("mark.flag").First).ToBeVisibleAsync();
+        await Expect(head.Locator("svg.overlay .face-consented")).ToHaveCountAsync(1);
+        await BrowserFixture.ScreenshotAsync(head, "05-headteacher-draft-tablet");
+
+        // Approve a redacted version: preview the blurred photo first, then approve; the re-check must not block.
+        await head.GetByRole(AriaRole.Link, new() { Name = "Preview the blurred photos" }).ClickAsync();
+        var preview = head.Locator("img[src$='redacted-preview']");
+        await Expect(preview).ToBeVisibleAsync();
+        await head.WaitForFunctionAsync("() => { const i = document.querySelector(\"img[src$='redacted-preview']\"); return i && i.complete && i.naturalWidth > 0; }");
+        await BrowserFixture.ScreenshotAsync(head, "06-headteacher-redacted-preview");
+        await head.GetByLabel("Earliest publish time").FillAsync("2026-12-01T16:00");
+        await head.GetByRole(AriaRole.Button, new() { Name = "Approve redacted version" }).ClickAsync();
+        await Expect(head.Locator("#message")).ToHaveTextAsync("The redacted version was checked again and approved.");
+        await Expect(head.Locator("#decision")).ToContainTextAsync("Revision 3");
+        await Expect(head.Locator("#decision")).ToContainTextAsync("approved");
+        await Expect(head.Locator("#decision")).ToContainTextAsync("not before Tue 1 Dec 2026, 16:00");
+        await BrowserFixture.ScreenshotAsync(head, "07-headteacher-approved-redacted");
+
+        // The API agrees: revision 3 approved, not blocked, with the earliest publish time; the queue is empty.
+        var api = school.Api(Roles.Approver);
+        var draft = await api.GetFromJsonAsync<JsonNode>($"/api/v1/drafts/{draftId}");
+        Assert.Equal(3, (int)draft!["revision"]!);
+        Assert.Equal("Approved", (string?)draft["reviewState"]);
+        Assert.NotEqual("Block", (string?)draft["decision"]);
+        Assert.Equal(DateTimeOffset.Parse("2026-12-01T16:00:00Z"), (DateTimeOffset)draft["earliestPublishAt"]!);
+        await head.GotoAsync("/queue");
+        await Expect(head.Locator("#counts")).ToContainTextAsync("0 held");
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var school = await fixture.CreateSchoolAsync();
+        var page = await fixture.NewPageAsync();
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await school.SignInAsync(page, Roles.Approver, "not-the-password");
+            await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync("The school code, e-mail or password is wrong.");
+        }
+        await school.SignInAsync(page, Roles.Approver, "not-the-password");
+        await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("locked");
+        await BrowserFixture.ScreenshotAsync(page, "08-sign-in-locked");
+
+        await school.SignInAsync(page, Roles.Approver);
+        await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("locked");
+        await page.GotoAsync("/queue");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+
+        // Another member of staff of the same school is not affected, and signs out again.
+        await school.SignInAsync(page, Roles.Uploader);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/drafts$"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in$"));
+        var response = await page.GotoAsync("/drafts");
+        Assert.EndsWith("/sign-in?ReturnUrl=%2Fdrafts", page.Url, StringComparison.Ordinal);
+        Assert.NotNull(response);
+    }
+
+    [Fact]
+    public async Task An_uploader_cannot_open_the_approve_page()
+    {
+        var school = await fixture.CreateSchoolAsync();
+        var draftId = await SubmitTextDraftAsync(school, "Our Harvest Festival collection raised a record amount for the food bank.");
+        var page = await fixture.NewPageAsync();
+        await school.SignInAsync(page, Roles.Uploader);
+
+        var response = await page.GotoAsync($"/drafts/{draftId}/review");
+        Assert.Equal(403, response!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Not allowed for your role");
+        await BrowserFixture.ScreenshotAsync(page, "09-uploader-forbidden");
+
+        // Nor post to it with the sign-in cookie: the approve handler refuses the role before anything else.
+        var form = page.APIRequest.CreateFormData();
+        form.Set("reason", "looks fine");
+        var post = await page.APIRequest.PostAsync($"/drafts/{draftId}/review?handler=Approve", new() { Form = form, MaxRedirects = 0 });
+        Assert.Equal(403, post.Status);
+        var draft = await school.Api(Roles.Approver).GetFromJsonAsync<JsonNode>($"/api/v1/drafts/{draftId}");
+        Assert.NotEqual("Approved", (string?)draft!["reviewState"]);
+    }
+
+    [Fact]
+    public async Task Another_schools_draft_is_not_found()
+    {
+        var mersham = await fixture.CreateSchoolAsync("Mersham Primary");
+        var milton = await fixture.CreateSchoolAsync("Milton Road Primary");
+        var draftId = await SubmitTextDraftAsync(mersham, "Mersham's choir sang beautifully at the carol service.");
+        var page = await fixture.NewPageAsync();
+        await milton.SignInAsync(page, Roles.Uploader);
+
+        var response = await page.GotoAsync($"/drafts/{draftId}");
+        Assert.Equal(404, response!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Not found");
+        Assert.Equal(404, (await page.GotoAsync($"/drafts/{draftId}/edit"))!.Status);
+        Assert.Equal(404, (await page.GotoAsync($"/drafts/{draftId}/revisions/1/images/0"))!.Status);
+
+        var head = await fixture.NewPageAsync();
+        await milton.SignInAsync(head, Roles.Approver);
+        Assert.Equal(404, (await head.GotoAsync($"/drafts/{draftId}/review"))!.Status);
+        Assert.Equal(404, (await head.GotoAsync($"/drafts/{draftId}/redact"))!.Status);
+    }
+
+    private static async Task<Guid> SubmitTextDraftAsync(BrowserSchool school, string text)
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(System.Text.Json.JsonSerializer.Serialize(new { text, channels = new[] { "instagram" }, commentsEnabled = false, images = Array.Empty<object>() })), "draft" },
+        };
+        using var response = await school.Api(Roles.Uploader).PostAsync("/api/v1/drafts", content);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var id = Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var draft = await school.Api(Roles.Uploader).GetFromJsonAsync<JsonNode>($"/api/v1/drafts/{id}");
+            if ((string?)draft!["status"] == "Decided")
+            {
+                return id;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"draft {id} was not decided");
+    }
+}
