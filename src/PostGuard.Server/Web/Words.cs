@@ -20,6 +20,15 @@ public static class Words
     public static string When(DateTimeOffset? at) =>
         at is { } instant ? TimeZoneInfo.ConvertTime(instant, London).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB")) : "";
 
+    /// <summary>What the banner says: the headteacher's action once there is one, else what the checks decided.</summary>
+    public static string Headline(Core.Findings.Decision? decision, Core.Submissions.ReviewState state) => state switch
+    {
+        Core.Submissions.ReviewState.Approved when decision is not null => $"Approved by the headteacher (the checks said {decision})",
+        Core.Submissions.ReviewState.AutoApproved => "Approved automatically: nothing found and the school's policy allows it",
+        Core.Submissions.ReviewState.Rejected => "Sent back to the uploader: edit it and resubmit",
+        _ => DecisionHeadline(decision),
+    };
+
     public static string DecisionHeadline(Core.Findings.Decision? decision) => decision switch
     {
         Core.Findings.Decision.Block => "Blocked: this post cannot go out as it is",
