@@ -36,9 +36,12 @@ public static class DraftEndpoints
         try
         {
             // The draft is already stored: never keep the uploader waiting on a broker that is down.
+            // WaitAsync bounds the wait even where the bus does not honour the token while it reconnects;
+            // a publish that completes later only duplicates the reconciler's (consumers are idempotent).
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(PublishTimeout);
-            await publish.Publish(new AnalyzeDraft { DraftId = record.Id, Revision = record.Revision, SchoolId = record.SchoolId }, timeout.Token);
+            await publish.Publish(new AnalyzeDraft { DraftId = record.Id, Revision = record.Revision, SchoolId = record.SchoolId }, timeout.Token)
+                .WaitAsync(PublishTimeout, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

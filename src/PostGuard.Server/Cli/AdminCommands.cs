@@ -45,6 +45,33 @@ public static class AdminCommands
         return 0;
     }
 
+    /// <summary>admin error-queue list|redrive: messages that failed after every retry.</summary>
+    public static async Task<int> ErrorQueueAsync(CommandLine cli, string action)
+    {
+        cli.AllowOnly();
+        var configuration = ServerConfiguration.Build(cli.ConfigurationArgs);
+        var options = configuration.GetSection(Messaging.MessagingOptions.SectionName).Get<Messaging.MessagingOptions>() ?? new Messaging.MessagingOptions();
+        var queue = new Messaging.ErrorQueue(options);
+        switch (action)
+        {
+            case "list":
+                var messages = await queue.ListAsync(CancellationToken.None);
+                foreach (var message in messages)
+                {
+                    Console.WriteLine($"{queue.ErrorQueueName(message.Queue)}\t{message.MessageId}\t{message.MessageType}\t{message.Reason}");
+                    Console.WriteLine($"    {message.Body.ReplaceLineEndings(" ")}");
+                }
+                Console.Error.WriteLine($"{messages.Count} failed message(s).");
+                return 0;
+            case "redrive":
+                var moved = await queue.RedriveAsync(CancellationToken.None);
+                Console.WriteLine($"{moved} message(s) sent back to their queues.");
+                return 0;
+            default:
+                throw new UsageException($"admin error-queue: unknown action '{action}' (expected list or redrive)");
+        }
+    }
+
     public static async Task<int> ImportPeopleAsync(CommandLine cli, IReadOnlyList<string> verbRest)
     {
         cli.AllowOptions("--school");

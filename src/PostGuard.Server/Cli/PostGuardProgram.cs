@@ -24,6 +24,7 @@ public static class PostGuardProgram
           admin add-user --school ID --email EMAIL --role uploader|approver|consent-admin|auditor
                                                                            prints a new API token once
           admin import-people --school ID FILE.csv                        import the people register and consent (all or nothing)
+          admin error-queue list|redrive                                   messages that failed after every retry (RabbitMQ)
           check [--policy P] [--text T | --text-file F] [--image FILE]... [--channel C]...
                 [--publish-at ISO8601] [--comments-enabled] [--json]      analyse local inputs, no server
                 [--register PEOPLE.csv] [--tag IMAGE_INDEX:EXTERNAL_ID]...  consent from a CSV; tag people per image (0 = first)
@@ -59,6 +60,7 @@ public static class PostGuardProgram
                 ["admin", "add-school"] => await AdminCommands.AddSchoolAsync(cli),
                 ["admin", "add-user"] => await AdminCommands.AddUserAsync(cli),
                 ["admin", "import-people", .. var rest] => await AdminCommands.ImportPeopleAsync(cli, rest),
+                ["admin", "error-queue", var action] => await AdminCommands.ErrorQueueAsync(cli, action),
                 ["check"] => await CheckCommand.RunAsync(cli),
                 _ => Fail($"unknown verb '{string.Join(' ', cli.Verb)}'"),
             };
@@ -79,7 +81,7 @@ public static class PostGuardProgram
         {
             return Fail(string.Join(Environment.NewLine, ex.Errors.Select(e => $"{e.Field}: {e.Message}")), showUsage: false);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return ExitFailure;
