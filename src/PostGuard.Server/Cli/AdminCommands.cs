@@ -37,10 +37,22 @@ public static class AdminCommands
 
     public static async Task<int> AddUserAsync(CommandLine cli)
     {
-        cli.AllowOnly("--school", "--email", "--role");
+        cli.AllowOnly("--school", "--email", "--role", "--password-stdin");
+        string? passwordHash = null;
+        if (cli.Flag("--password-stdin"))
+        {
+            // The password comes on standard input (never on the command line, where other users see it).
+            var password = (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "";
+            if (Web.StaffPasswords.Problem(password) is { } problem)
+            {
+                throw new UsageException($"--password-stdin: {problem}");
+            }
+            // The hash does not depend on the user; PasswordHasher ignores it (salt and iterations are in the hash).
+            passwordHash = Web.StaffPasswords.Hash(new StaffUser(Guid.Empty, "", "", ""), password);
+        }
         await using var services = await BuildMigratedServicesAsync(cli);
-        var (user, token) = await services.GetRequiredService<SchoolDirectory>().AddUserAsync(cli.Required("--school"), cli.Required("--email"), cli.Required("--role"), CancellationToken.None);
-        Console.Error.WriteLine($"User {user.Email} ({user.Role}) added to '{user.SchoolId}'. Their API token (shown once; only its hash is stored):");
+        var (user, token) = await services.GetRequiredService<SchoolDirectory>().AddUserAsync(cli.Required("--school"), cli.Required("--email"), cli.Required("--role"), CancellationToken.None, passwordHash);
+        Console.Error.WriteLine($"User {user.Email} ({user.Role}) added to '{user.SchoolId}'{(passwordHash is null ? "" : " with a password for the web pages")}. Their API token (shown once; only its hash is stored):");
         Console.WriteLine(token);
         return 0;
     }

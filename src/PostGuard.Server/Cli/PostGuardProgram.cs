@@ -12,7 +12,7 @@ public static class PostGuardProgram
     /// <summary>The verb could not do its work (database unreachable, unreadable file, bad configuration).</summary>
     public const int ExitFailure = 4;
 
-    private static readonly HashSet<string> Flags = ["--json", "--comments-enabled", "--help"];
+    private static readonly HashSet<string> Flags = ["--json", "--comments-enabled", "--help", "--password-stdin"];
 
     public const string Usage = """
         PostGuard: checks school social media drafts before they are published.
@@ -21,8 +21,9 @@ public static class PostGuardProgram
           serve [--role all|api|worker] [--urls URL] [--data-dir DIR]   run the service (default verb)
           migrate [--data-dir DIR]                                         apply database migrations
           admin add-school --id ID --name NAME --policy consent-based|strict [--channels facebook,instagram,linkedin,website]
-          admin add-user --school ID --email EMAIL --role uploader|approver|consent-admin|auditor
-                                                                           prints a new API token once
+          admin add-user --school ID --email EMAIL --role uploader|approver|consent-admin|auditor [--password-stdin]
+                                                                           prints a new API token once; --password-stdin reads
+                                                                           a password for the web pages from standard input
           admin import-people --school ID FILE.csv                        import the people register and consent (all or nothing)
           admin error-queue list|redrive                                   messages that failed after every retry (RabbitMQ)
           check [--policy P] [--text T | --text-file F] [--image FILE]... [--channel C]...
