@@ -152,6 +152,38 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task The_headteacher_signs_in_by_keyboard_alone_and_sends_a_draft_back_with_a_reason_the_uploader_reads()
+    {
+        var school = await fixture.CreateSchoolAsync();
+        var draftId = await SubmitTextDraftAsync(school, "Year 5 are at the Natural History Museum today!");
+
+        var head = await fixture.NewPageAsync(768, 1024);
+        await head.GotoAsync("/sign-in");
+        await head.GetByLabel("School code").FocusAsync();
+        await head.Keyboard.TypeAsync(school.Id);
+        await head.Keyboard.PressAsync("Tab");
+        await head.Keyboard.TypeAsync(school.Email(Roles.Approver));
+        await head.Keyboard.PressAsync("Tab");
+        await head.Keyboard.TypeAsync(BrowserFixture.Password);
+        await head.Keyboard.PressAsync("Enter");
+        await Expect(head).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/queue$"));
+
+        await head.GotoAsync($"/drafts/{draftId}/review");
+        await Expect(head.Locator("#decision .decision-word")).ToHaveTextAsync("Hold");
+        await head.GetByLabel("Reason for the uploader").FillAsync("Please post this after the trip, without the museum's name.");
+        await head.GetByLabel("Reason for the uploader").PressAsync("Tab");
+        await head.Keyboard.PressAsync("Enter");
+        await Expect(head.Locator("#message")).ToHaveTextAsync("Sent back to the uploader with your reason.");
+        await Expect(head.Locator("#decision")).ToContainTextAsync("Sent back to the uploader");
+
+        var uploader = await fixture.NewPageAsync();
+        await school.SignInAsync(uploader, Roles.Uploader);
+        await uploader.GotoAsync($"/drafts/{draftId}");
+        await Expect(uploader.GetByRole(AriaRole.Status)).ToContainTextAsync("The headteacher sent this back: “Please post this after the trip, without the museum's name.”");
+        await Expect(uploader.GetByRole(AriaRole.Link, new() { Name = "Edit and resubmit" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Another_schools_draft_is_not_found()
     {
         var mersham = await fixture.CreateSchoolAsync("Mersham Primary");
