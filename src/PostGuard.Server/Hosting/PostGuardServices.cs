@@ -108,7 +108,7 @@ public static class PostGuardServices
         });
         if (role.RunsWorkers())
         {
-            services.AddPostGuardNotifications(configuration);
+            services.AddPostGuardNotifications();
             services.AddSingleton<StuckDraftReconciler>();
             services.AddHostedService(sp => sp.GetRequiredService<StuckDraftReconciler>());
         }

@@ -47,7 +47,7 @@ public static class ServeCommand
             builder.Services.AddHealthChecks().AddCheck<FaceModelHealthCheck>("face-model", tags: ["ready"]);
         }
         builder.Services.AddPostGuardAuthentication(builder.Configuration);
-        builder.Services.AddPostGuardWeb(builder.Configuration);
+        builder.Services.AddPostGuardWeb();
         builder.Services.AddAuthorization(options =>
         {
             foreach (var staffRole in Roles.All)

@@ -6,7 +6,7 @@ namespace PostGuard.Server.Web;
 /// <summary>The web pages and what they use: Razor Pages with antiforgery on every form, the drafts' views, notifications.</summary>
 public static class WebServices
 {
-    public static IServiceCollection AddPostGuardWeb(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPostGuardWeb(this IServiceCollection services)
     {
         services.AddRazorPages(o =>
         {
@@ -25,14 +25,13 @@ public static class WebServices
         services.AddSingleton<FaceTagStore>();
         services.AddSingleton<DraftList>();
         services.AddSingleton<DraftDetailsLoader>();
-        services.AddPostGuardNotifications(configuration);
+        services.AddPostGuardNotifications();
         return services;
     }
 
     /// <summary>Notification sending; also needed by workers, whose consumer notifies the approver.</summary>
-    public static IServiceCollection AddPostGuardNotifications(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPostGuardNotifications(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<WebhookSender>(WebhookSender.HttpClientName);
         services.TryAddSingleton<EmailSender>();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PostGuard.Browser.Tests.Infrastructure;
+using PostGuard.Core.Notifications;
 using PostGuard.Core.Schools;
 using static Microsoft.Playwright.Assertions;
 
@@ -48,6 +49,9 @@ public sealed class ConsentAndAuditJourneyTests(BrowserFixture fixture) : IClass
         await BrowserFixture.ScreenshotAsync(admin, "11-consent-people");
 
         // A draft that tags Amelia is approved by the headteacher; then her parents withdraw consent.
+        using var webhook = new WebhookReceiver();
+        await fixture.Server.Get<NotificationSettingsStore>().SaveAsync(
+            new StaffUser(Guid.NewGuid(), school.Id, school.Email(Roles.Approver), Roles.Approver), webhook.Url.ToString(), null, CancellationToken.None);
         var ameliaId = await PersonIdAsync(school, "Amelia");
         var draftId = await SubmitPhotoDraftTaggingAsync(school, ameliaId);
         using (var approved = await school.Api(Roles.Approver).PostAsJsonAsync($"/api/v1/drafts/{draftId}/approve", new { reason = "Parents agreed on paper" }))
@@ -66,6 +70,14 @@ public sealed class ConsentAndAuditJourneyTests(BrowserFixture fixture) : IClass
         await Expect(recorded.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", $"/drafts/{draftId}");
         await Expect(admin.Locator("table.list")).ToContainTextAsync("withdrawn");
         await BrowserFixture.ScreenshotAsync(admin, "12-consent-withdrawal-flags-draft");
+
+        // The headteacher is told at once: the webhook hears of the blocked draft.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!webhook.Bodies.Any(b => b.Contains($"\"draftId\":\"{draftId}\"", StringComparison.Ordinal) && b.Contains("\"decision\":\"Block\"", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the webhook was not told of the blocked draft: " + string.Join(" | ", webhook.Bodies));
+            await Task.Delay(100);
+        }
 
         var flagged = await school.Api(Roles.Approver).GetFromJsonAsync<JsonNode>($"/api/v1/drafts/{draftId}");
         Assert.Equal("Block", (string?)flagged!["decision"]);

@@ -5,13 +5,14 @@ using PostGuard.Core.Consent;
 using PostGuard.Core.People;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
-using PostGuard.Server.Web.Notifications;
+using MassTransit;
+using PostGuard.Contracts;
 
 namespace PostGuard.Server.Pages.People;
 
 /// <summary>One person's consent history; recording a withdrawal shows the drafts it flagged (and tells the approver).</summary>
 [Authorize(Roles = Roles.ConsentAdmin)]
-public sealed class PersonModel(PeopleStore people, ConsentService consent, ApproverNotifier notifier) : StaffPageModel
+public sealed class PersonModel(PeopleStore people, ConsentService consent, DraftStore drafts, IPublishEndpoint publish, TimeProvider time) : StaffPageModel
 {
     public Person Person { get; private set; } = null!;
     public IReadOnlyList<ConsentRecord> History { get; private set; } = [];
@@ -39,10 +40,22 @@ public sealed class PersonModel(PeopleStore people, ConsentService consent, Appr
                 ValidUntil = Date(validUntil),
             }, cancellationToken);
             Flagged = change.DraftsFlagged;
-            foreach (var draft in change.DraftsFlagged)
+            foreach (var flagged in change.DraftsFlagged)
             {
-                // A takedown needs the headteacher now: tell them as for any blocked draft.
-                await notifier.NotifyLatestAsync(Me.SchoolId, draft, cancellationToken);
+                // The draft is now blocked and needs the headteacher: announce it like any decision that
+                // needs review, so the notifications go out from the workers, not from this request.
+                if (await drafts.FindAsync(Me.SchoolId, flagged, cancellationToken) is { Decision: { } decision } draft)
+                {
+                    await publish.Publish(new DraftDecided
+                    {
+                        DraftId = flagged,
+                        Revision = draft.Revision,
+                        SchoolId = Me.SchoolId,
+                        Decision = decision.ToString(),
+                        NeedsReview = true,
+                        DecidedAt = time.GetUtcNow(),
+                    }, cancellationToken);
+                }
             }
         }
         catch (InputValidationException invalid)

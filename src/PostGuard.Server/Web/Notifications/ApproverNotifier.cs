@@ -72,12 +72,6 @@ public sealed class ApproverNotifier(
         return new Delivery(sentWebhook, sentEmail);
     }
 
-    /// <summary>For a draft changed outside the analysis (a consent withdrawal blocked it): notifies about its current revision and decision.</summary>
-    public async Task<Delivery> NotifyLatestAsync(string schoolId, Guid draftId, CancellationToken cancellationToken) =>
-        await drafts.FindAsync(schoolId, draftId, cancellationToken) is { Decision: { } decision } draft
-            ? await NotifyAsync(schoolId, draftId, draft.Revision, decision, cancellationToken)
-            : new Delivery(false, false);
-
     private string Link(Guid draftId)
     {
         var path = $"/drafts/{draftId}/review";
