@@ -22,6 +22,7 @@ public static class WebServices
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.AddScoped<DraftPublisher>();
+        services.AddScoped<BlockedDraftAnnouncer>();
         services.AddSingleton<FaceTagStore>();
         services.AddSingleton<DraftList>();
         services.AddSingleton<DraftDetailsLoader>();

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using PostGuard.Core.Consent;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
+using PostGuard.Server.Web;
 
 namespace PostGuard.Server.Pages.People;
 
 /// <summary>CSV import of the register and consent, with every bad row and column shown when it is refused.</summary>
 [Authorize(Roles = Roles.ConsentAdmin)]
-public sealed class ImportModel(ConsentService consent) : StaffPageModel
+public sealed class ImportModel(ConsentService consent, BlockedDraftAnnouncer announcer) : StaffPageModel
 {
     public IReadOnlyList<InputError> Errors { get; private set; } = [];
     public ConsentService.ImportResult? Result { get; private set; }
@@ -30,6 +31,7 @@ public sealed class ImportModel(ConsentService consent) : StaffPageModel
         try
         {
             Result = await consent.ImportAsync(Me, await reader.ReadToEndAsync(cancellationToken), cancellationToken);
+            await announcer.AnnounceAsync(Me.SchoolId, Result.DraftsFlagged, cancellationToken);
         }
         catch (InputValidationException invalid)
         {

@@ -5,14 +5,13 @@ using PostGuard.Core.Consent;
 using PostGuard.Core.People;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
-using MassTransit;
-using PostGuard.Contracts;
+using PostGuard.Server.Web;
 
 namespace PostGuard.Server.Pages.People;
 
 /// <summary>One person's consent history; recording a withdrawal shows the drafts it flagged (and tells the approver).</summary>
 [Authorize(Roles = Roles.ConsentAdmin)]
-public sealed class PersonModel(PeopleStore people, ConsentService consent, DraftStore drafts, IPublishEndpoint publish, TimeProvider time) : StaffPageModel
+public sealed class PersonModel(PeopleStore people, ConsentService consent, BlockedDraftAnnouncer announcer) : StaffPageModel
 {
     public Person Person { get; private set; } = null!;
     public IReadOnlyList<ConsentRecord> History { get; private set; } = [];
@@ -40,23 +39,7 @@ public sealed class PersonModel(PeopleStore people, ConsentService consent, Draf
                 ValidUntil = Date(validUntil),
             }, cancellationToken);
             Flagged = change.DraftsFlagged;
-            foreach (var flagged in change.DraftsFlagged)
-            {
-                // The draft is now blocked and needs the headteacher: announce it like any decision that
-                // needs review, so the notifications go out from the workers, not from this request.
-                if (await drafts.FindAsync(Me.SchoolId, flagged, cancellationToken) is { Decision: { } decision } draft)
-                {
-                    await publish.Publish(new DraftDecided
-                    {
-                        DraftId = flagged,
-                        Revision = draft.Revision,
-                        SchoolId = Me.SchoolId,
-                        Decision = decision.ToString(),
-                        NeedsReview = true,
-                        DecidedAt = time.GetUtcNow(),
-                    }, cancellationToken);
-                }
-            }
+            await announcer.AnnounceAsync(Me.SchoolId, change.DraftsFlagged, cancellationToken);
         }
         catch (InputValidationException invalid)
         {
