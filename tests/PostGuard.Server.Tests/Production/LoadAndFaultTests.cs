@@ -108,7 +108,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
 
     private void Report(string line)
     {
-        output.WriteLine("| run | workers | accepted | refused | drafts/min | photos/s | p50 submit→decision | p95 |");
+        output.WriteLine("| run | workers | accepted | refused | drafts/min | photos/s | p50 submit→decision | p95 | peak worker memory |");
         output.WriteLine(line);
         var path = Environment.GetEnvironmentVariable("POSTGUARD_LOAD_REPORT");
         if (!string.IsNullOrEmpty(path))

@@ -144,7 +144,7 @@ public sealed class LoadRun(ServerCluster cluster, string uploaderToken)
         var latencies = LatencySeconds.Values.Order().ToArray();
         double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
         var photos = AcceptedDrafts.Count(a => a.Kind == Kind.Photo);
-        return $"| {title} | {workers} | {AcceptedDrafts.Count} | {Refusals.Count} | {AcceptedDrafts.Count / wallSeconds * 60:0} | {photos / wallSeconds:0.0} | {Percentile(0.5):0.00} s | {Percentile(0.95):0.00} s |";
+        return $"| {title} | {workers} | {AcceptedDrafts.Count} | {Refusals.Count} | {AcceptedDrafts.Count / wallSeconds * 60:0} | {photos / wallSeconds:0.0} | {Percentile(0.5):0.00} s | {Percentile(0.95):0.00} s | {cluster.PeakWorkerMemoryMegabytes():0} MB |";
     }
 
     private HttpClient Client()

@@ -126,6 +126,17 @@ public sealed class ServerCluster : IAsyncDisposable
         throw new TimeoutException("the api process did not become ready");
     }
 
+    /// <summary>The highest peak resident memory of the worker processes still running (VmHWM).</summary>
+    public double PeakWorkerMemoryMegabytes()
+    {
+        var peaks = _workers.Where(w => !w.HasExited).Select(w =>
+        {
+            w.Refresh();
+            return w.PeakWorkingSet64 / (1024.0 * 1024.0);
+        }).ToList();
+        return peaks.Count == 0 ? double.NaN : peaks.Max();
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
