@@ -46,7 +46,7 @@ public sealed class BlobStore
         var path = PathOf(sha256);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"Blob {sha256} is missing from the store at {Root}", path);
+            throw new BlobMissingException(sha256, Root);
         }
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         if (!Convert.ToHexStringLower(SHA256.HashData(bytes)).Equals(sha256, StringComparison.Ordinal))
@@ -55,6 +55,9 @@ public sealed class BlobStore
         }
         return bytes;
     }
+
+    /// <summary>Deletes a blob (retention); deleting one that is already gone is not an error.</summary>
+    public void Delete(string sha256) => File.Delete(PathOf(sha256));
 
     /// <summary>True when the store's directory can be written (readiness).</summary>
     public bool IsWritable()
@@ -84,4 +87,10 @@ public sealed class BlobStore
         }
         return Path.Combine(Root, sha256[..2], sha256[2..4], sha256);
     }
+}
+
+/// <summary>A blob is not in the store (deleted under the retention policy, or lost).</summary>
+public sealed class BlobMissingException(string sha256, string root) : FileNotFoundException($"Blob {sha256} is not in the store at {root}")
+{
+    public string Sha256 { get; } = sha256;
 }

@@ -34,7 +34,8 @@ public sealed record DraftRevision
     public required DateTimeOffset SubmittedAt { get; init; }
 }
 
-public sealed record StoredImage(int Position, string FileName, string ContentType, long SizeBytes, string BlobSha256, IReadOnlyList<Guid> Tags);
+/// <param name="DeletedAt">When the photo was deleted under the retention policy; null while it is kept.</param>
+public sealed record StoredImage(int Position, string FileName, string ContentType, long SizeBytes, string BlobSha256, IReadOnlyList<Guid> Tags, DateTimeOffset? DeletedAt = null);
 
 /// <summary>The one decision of a revision with its findings and what each image showed.</summary>
 public sealed record StoredDecision(Decision Decision, IReadOnlyList<Finding> Findings, IReadOnlyList<ImageReport> Images, DateTimeOffset DecidedAt);

@@ -89,7 +89,7 @@ public sealed class DraftStore(Database database)
         var images = await connection.QueryAsync<ImageRow>(database.Command(
             """
             SELECT position AS Position, file_name AS FileName, content_type AS ContentType, size_bytes AS SizeBytes,
-                   blob_sha256 AS BlobSha256, tags_json AS TagsJson
+                   blob_sha256 AS BlobSha256, tags_json AS TagsJson, deleted_at AS DeletedAt
             FROM draft_images WHERE draft_id = @draftId AND revision = @revision ORDER BY position
             """,
             new { draftId = draftId.ToString(), revision }, cancellationToken: cancellationToken));
@@ -103,7 +103,7 @@ public sealed class DraftStore(Database database)
             CommentsEnabled = row.CommentsEnabled != 0,
             SubmittedBy = Guid.Parse(row.SubmittedBy),
             SubmittedAt = row.SubmittedAt,
-            Images = images.Select(i => new StoredImage(i.Position, i.FileName, i.ContentType, i.SizeBytes, i.BlobSha256, Json.Deserialize<List<Guid>>(i.TagsJson))).ToList(),
+            Images = images.Select(i => new StoredImage(i.Position, i.FileName, i.ContentType, i.SizeBytes, i.BlobSha256, Json.Deserialize<List<Guid>>(i.TagsJson), i.DeletedAt)).ToList(),
         };
     }
 
@@ -274,6 +274,7 @@ public sealed class DraftStore(Database database)
         public long SizeBytes { get; init; }
         public string BlobSha256 { get; init; } = "";
         public string TagsJson { get; init; } = "[]";
+        public DateTimeOffset? DeletedAt { get; init; }
     }
 
     private sealed record DecisionRow

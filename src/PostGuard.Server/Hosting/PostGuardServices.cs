@@ -11,6 +11,7 @@ using PostGuard.Core.Checks;
 using PostGuard.Core.Checks.Channels;
 using PostGuard.Core.Checks.Images;
 using PostGuard.Core.Persistence;
+using PostGuard.Core.Retention;
 using PostGuard.Core.Review;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Storage;
@@ -68,6 +69,8 @@ public static class PostGuardServices
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<DraftAnalysisRunner>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PhotoRetention>();
         services.AddSingleton<RedactionService>();
         services.AddSingleton<NotificationSettingsStore>();
         return services;
@@ -111,6 +114,7 @@ public static class PostGuardServices
             services.AddPostGuardNotifications();
             services.AddSingleton<StuckDraftReconciler>();
             services.AddHostedService(sp => sp.GetRequiredService<StuckDraftReconciler>());
+            services.AddHostedService<PhotoRetentionService>();
         }
         return services;
     }

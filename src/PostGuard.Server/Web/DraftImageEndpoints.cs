@@ -31,6 +31,10 @@ public static class DraftImageEndpoints
         {
             return Results.NotFound();
         }
+        if (image.DeletedAt is not null)
+        {
+            throw new BlobMissingException(image.BlobSha256, "(deleted under the retention policy)");
+        }
         http.Response.Headers.CacheControl = "private, max-age=3600";
         return Results.Bytes(await blobs.GetAsync(image.BlobSha256, cancellationToken), image.ContentType);
     }
