@@ -62,6 +62,8 @@ public static class ServeCommand
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxBody);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxBody);
 
+        builder.Services.AddPostGuardRateLimits(builder.Configuration);
+
         var app = builder.Build();
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
@@ -82,6 +84,7 @@ public static class ServeCommand
             app.UseRouting();
             app.UseAuthentication();
             app.UseAuthorization();
+            app.UseRateLimiter();
             app.UseAntiforgery();
             app.MapDraftEndpoints();
             app.MapPeopleEndpoints();

@@ -43,6 +43,7 @@ public sealed class ServerCluster : IAsyncDisposable
             ["Reconciler__IntervalSeconds"] = "2",
             ["Reconciler__StuckAfterSeconds"] = "8",
             ["Logging__LogLevel__Default"] = "Warning",
+            ["RateLimits__SubmissionsPerMinute"] = "10000", // the load comes from one uploader
         };
         var cluster = new ServerCluster(environment, dataDir, FreePort());
         var migrate = await cluster.RunVerbAsync("migrate");
