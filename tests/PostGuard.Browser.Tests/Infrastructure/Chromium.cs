@@ -18,7 +18,7 @@ public static class Chromium
         {
             ExecutablePath = ExecutablePath,
             Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--lang=en-GB"],
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
         return (playwright, browser);
     }

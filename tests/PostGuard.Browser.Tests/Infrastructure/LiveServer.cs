@@ -37,6 +37,8 @@ public sealed class LiveServer : IAsyncDisposable
         [
             "serve", "--role", "all", "--urls", "http://127.0.0.1:0", "--data-dir", dataDir,
             "--Database:Provider", "Sqlite", "--Messaging:Transport", "InMemory", "--Logging:LogLevel:Default", "Warning",
+            // Every test's staff sign in from 127.0.0.1: the per-address sign-in limit would refuse them (the per-account lockout still applies).
+            "--RateLimits:SignInAttemptsPerMinute", "1000",
             .. extraArgs,
         ];
         var app = ServeCommand.Build(CommandLine.Parse(args, new HashSet<string>()));
