@@ -20,6 +20,10 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (context.Request.IsHttps)
+            {
+                headers.StrictTransportSecurity = "max-age=31536000";
+            }
             if (!context.Request.Path.StartsWithSegments("/api"))
             {
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
