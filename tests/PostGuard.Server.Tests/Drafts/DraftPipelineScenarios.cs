@@ -37,8 +37,9 @@ public abstract class DraftPipelineScenarios(BackendFixture fixture)
         Assert.Empty(draft["findings"]!.AsArray());
         Assert.Equal("Pending", (string?)draft["reviewState"]); // consent-based: every post is signed off (R17)
 
-        var queue = await school.Approver.GetFromJsonAsync<JsonNode>("/api/v1/review-queue");
-        Assert.Contains(queue!["items"]!.AsArray(), i => (string?)i!["draftId"] == id.ToString());
+        // The queue is filled by the DraftDecided consumer, a moment after the decision is stored.
+        var queue = await WaitForQueueAsync(school, 1);
+        Assert.Contains(queue, i => (string?)i!["draftId"] == id.ToString());
 
         var (status, body) = await DraftApi.PostJsonAsync(school.Approver, $"/api/v1/drafts/{id}/approve", new { reason = "Lovely assembly" });
         Assert.Equal(HttpStatusCode.OK, status);
