@@ -56,15 +56,18 @@ public static class PeopleEndpoints
         return Results.Json(await consent.UpdatePersonAsync(CurrentUser.From(http.User), id, input, cancellationToken), Json.Options);
     }
 
-    private static async Task<IResult> RecordConsentAsync(Guid id, HttpContext http, ConsentService consent, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordConsentAsync(Guid id, HttpContext http, ConsentService consent, Web.BlockedDraftAnnouncer announcer, CancellationToken cancellationToken)
     {
         var input = await ReadJsonAsync<ConsentInput>(http.Request, cancellationToken);
-        var change = await consent.RecordConsentAsync(CurrentUser.From(http.User), id, input, cancellationToken);
+        var user = CurrentUser.From(http.User);
+        var change = await consent.RecordConsentAsync(user, id, input, cancellationToken);
+        // Drafts the change blocked need the headteacher: announce them so the workers notify.
+        await announcer.AnnounceAsync(user.SchoolId, change.DraftsFlagged, cancellationToken);
         return Results.Json(new { record = change.Record, draftsFlagged = change.DraftsFlagged }, Json.Options, statusCode: StatusCodes.Status201Created);
     }
 
     /// <summary>The CSV as the body (text/csv) or as a multipart file part named "file".</summary>
-    private static async Task<IResult> ImportAsync(HttpContext http, ConsentService consent, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpContext http, ConsentService consent, Web.BlockedDraftAnnouncer announcer, CancellationToken cancellationToken)
     {
         string csv;
         if (http.Request.HasFormContentType)
@@ -79,7 +82,9 @@ public static class PeopleEndpoints
             using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             csv = await reader.ReadToEndAsync(cancellationToken);
         }
-        var result = await consent.ImportAsync(CurrentUser.From(http.User), csv, cancellationToken);
+        var user = CurrentUser.From(http.User);
+        var result = await consent.ImportAsync(user, csv, cancellationToken);
+        await announcer.AnnounceAsync(user.SchoolId, result.DraftsFlagged, cancellationToken);
         return Results.Json(result, Json.Options);
     }
 

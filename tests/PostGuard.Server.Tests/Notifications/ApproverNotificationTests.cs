@@ -102,6 +102,38 @@ public sealed class ApproverNotificationTests : IDisposable
     /// <summary>The message as a person reads it: quoted-printable soft line breaks joined.</summary>
     private static string QuotedPrintable(string data) => data.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal);
 
+    [Fact]
+    public async Task A_withdrawal_through_the_api_notifies_about_the_draft_it_blocked()
+    {
+        using var webhook = new LocalWebhookReceiver(200);
+        var school = await TestSchool.CreateAsync(_factory);
+        await ConfigureAsync(school, webhook.Url.ToString(), "head@school.example");
+        using (var csv = new StringContent("external_id,first_name,last_name,use,status,given_by,valid_from\nP1,Ruby,Evans,social-media,granted,Mrs Evans,2026-01-01\n", System.Text.Encoding.UTF8, "text/csv"))
+        {
+            using var imported = await school.ConsentAdmin.PostAsync("/api/v1/people/import", csv);
+            Assert.Equal(System.Net.HttpStatusCode.OK, imported.StatusCode);
+        }
+        var ruby = (string)(await school.Uploader.GetFromJsonAsync<JsonNode>("/api/v1/people"))!["people"]![0]!["id"]!;
+        var id = await DraftApi.SubmitAsync(school.Uploader, new
+        {
+            text = "Science week",
+            channels = new[] { "instagram" },
+            images = new[] { new { file = "class.png", tags = new[] { ruby } } },
+        }, ("class.png", await File.ReadAllBytesAsync(TestPhotos.ThreeFacesNoGps())));
+        await DraftApi.WaitForDecisionAsync(school.Uploader, id);
+        await Eventually(() => webhook.Received.Count >= 1); // the Hold
+
+        var (status, _) = await DraftApi.PostJsonAsync(school.ConsentAdmin, $"/api/v1/people/{ruby}/consents",
+            new { use = "social-media", status = "withdrawn", givenBy = "Mrs Evans" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, status);
+
+        await Eventually(() => webhook.Received.Count >= 2);
+        var body = JsonNode.Parse(webhook.Received.ToList()[1].Body)!;
+        Assert.Equal(id.ToString(), (string?)body["draftId"]);
+        Assert.Equal("Block", (string?)body["decision"]);
+        Assert.DoesNotContain("Ruby", webhook.Received.ToList()[1].Body, StringComparison.Ordinal);
+    }
+
     private async Task ConfigureAsync(TestSchool school, string webhook, string emailTo) =>
         await _factory.Services.GetRequiredService<NotificationSettingsStore>().SaveAsync(
             new StaffUser(Guid.NewGuid(), school.Id, $"approver@{school.Id}.sch.uk", Roles.Approver), webhook, emailTo, CancellationToken.None);
