@@ -4,14 +4,15 @@ using PostGuard.Vision.Faces;
 namespace PostGuard.Vision.Redaction;
 
 /// <summary>
-/// Irreversibly hides faces: each (margin-grown) box is replaced by a 3×3 grid of its mean colours and then
-/// box-blurred, so at most 27 numbers per face survive — far too few to recognise anyone, and nothing of the
-/// original detail remains in the pixels (unlike a Gaussian blur, which can be partly undone).
+/// Irreversibly hides faces: each (margin-grown) box is replaced by its mean colour and its edges box-blurred,
+/// so three numbers per face survive and nothing of the original detail remains in the pixels (unlike a
+/// Gaussian blur, which can be partly undone). A single cell rather than a grid: on the test photos a 3×3
+/// grid still left head-shaped blobs the detector scored up to 0.62, a flat fill none.
 /// </summary>
 public static class FaceRedactor
 {
     /// <summary>Cells across the shorter side of a redacted box.</summary>
-    public const int CellsAcross = 3;
+    public const int CellsAcross = 1;
 
     public static void Redact(RgbImage image, IEnumerable<FaceBox> faces, double margin)
     {

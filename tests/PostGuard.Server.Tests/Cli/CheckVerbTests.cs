@@ -121,6 +121,8 @@ public sealed class CheckVerbTests : IDisposable
         {
             Assert.All(original, o => Assert.True(IntersectionOverUnion(o, face) < 0.4, $"a face was found again at {face}"));
         }
+        Assert.DoesNotContain(image["faces"]!.AsArray(), f => (bool)f!["identifiable"]!);
+        Assert.Equal(0, again.ExitCode); // the redacted copy passes: no face left to account for
         Assert.Null(image["gpsLatitude"]); // the GPS of the original is gone
     }
 
