@@ -43,6 +43,30 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
         Report(run.Report("worker SIGKILL at draft 66", watch.Elapsed.TotalSeconds, 2));
     }
 
+    [PostgresRabbitFact]
+    public async Task Stopping_a_worker_gracefully_finishes_or_returns_its_work()
+    {
+        await using var cluster = await ServerCluster.StartAsync(workers: 2);
+        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var watch = Stopwatch.StartNew();
+        var stopped = Stopwatch.StartNew();
+        await run.SubmitAsync(Drafts, Concurrency, async i =>
+        {
+            if (i == Drafts / 3)
+            {
+                using var term = Process.Start("kill", ["-TERM", cluster.Workers[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await term.WaitForExitAsync();
+                stopped.Restart();
+            }
+        });
+        await cluster.Workers[0].WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        output.WriteLine($"worker stopped {stopped.Elapsed.TotalSeconds:0.0} s after SIGTERM, exit code {cluster.Workers[0].ExitCode}");
+        Assert.Equal(0, cluster.Workers[0].ExitCode); // a clean stop, not a crash
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4));
+        await run.AssertExactlyOneCorrectDecisionEachAsync();
+        Report(run.Report("worker SIGTERM at draft 66", watch.Elapsed.TotalSeconds, 2));
+    }
+
     [ServiceControlFact]
     public async Task Restarting_RabbitMQ_during_load_loses_nothing()
     {
