@@ -12,6 +12,7 @@ public sealed class PostgresRabbitMqPipelineTests(PostgresRabbitMqFixture fixtur
     [PostgresRabbitFact] public Task Photo_with_untagged_faces_is_held_with_the_face_boxes_() => Photo_with_untagged_faces_is_held_with_the_face_boxes();
     [PostgresRabbitFact] public Task Truncated_photo_holds_as_analysis_incomplete_() => Truncated_photo_holds_as_analysis_incomplete();
     [PostgresRabbitFact] public Task Two_approvers_at_once_one_wins_and_the_other_gets_409_() => Two_approvers_at_once_one_wins_and_the_other_gets_409();
+    [PostgresRabbitFact] public Task Approve_and_resubmit_while_a_revision_is_analysed_get_409_and_a_stale_message_changes_nothing_() => Approve_and_resubmit_while_a_revision_is_analysed_get_409_and_a_stale_message_changes_nothing();
     [PostgresRabbitFact] public Task Wrong_role_gets_403_and_nothing_changes_() => Wrong_role_gets_403_and_nothing_changes();
     [PostgresRabbitFact] public Task Another_schools_draft_is_404_not_403_() => Another_schools_draft_is_404_not_403();
     [PostgresRabbitFact] public Task Bad_input_gets_a_400_naming_the_field_and_stores_nothing_() => Bad_input_gets_a_400_naming_the_field_and_stores_nothing();
