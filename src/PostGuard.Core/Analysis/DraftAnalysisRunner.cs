@@ -54,18 +54,8 @@ public sealed class DraftAnalysisRunner(
                 Tags = image.Tags,
             });
         }
-        var analysedAt = time.GetUtcNow();
-        var analysis = await analyzer.AnalyzeAsync(new DraftUnderCheck
-        {
-            Text = content.Text,
-            Channels = content.Channels,
-            PublishAt = content.PublishAt,
-            CommentsEnabled = content.CommentsEnabled,
-            Images = images,
-            Policy = school.Policy,
-            People = await people.LoadRegisterAsync(schoolId, cancellationToken),
-            AnalysedAt = analysedAt,
-        }, cancellationToken);
+        var register = await people.LoadRegisterAsync(schoolId, cancellationToken);
+        var analysis = await analyzer.AnalyzeAsync(DraftUnderCheck.For(content, images, school.Policy, register, time.GetUtcNow()), cancellationToken);
 
         var needsReview = analysis.Decision != Decision.Approve || !school.Policy.AutoApproveClean;
         return await RecordAsync(draftId, revision, schoolId, analysis, needsReview, cancellationToken);

@@ -20,6 +20,19 @@ public sealed record DraftUnderCheck
 
     public DateTimeOffset EffectivePublishAt => PublishAt ?? AnalysedAt;
 
+    /// <summary>A stored revision as the checks see it, with its images (original or redacted).</summary>
+    public static DraftUnderCheck For(Submissions.DraftRevision revision, IReadOnlyList<ImageUnderCheck> images, SchoolPolicy policy, PeopleRegister people, DateTimeOffset analysedAt) => new()
+    {
+        Text = revision.Text,
+        Channels = revision.Channels,
+        PublishAt = revision.PublishAt,
+        CommentsEnabled = revision.CommentsEnabled,
+        Images = images,
+        Policy = policy,
+        People = people,
+        AnalysedAt = analysedAt,
+    };
+
     /// <summary>The publish date in the school's time zone: the date consent must be valid on.</summary>
     public DateOnly PublishDate =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(EffectivePublishAt, TimeZoneInfo.FindSystemTimeZoneById(Policy.TimeZone)).DateTime);

@@ -71,18 +71,8 @@ public sealed class RedactionService(
         }
 
         // The same analysis as any draft: text, channels, and the blurred photos inspected afresh.
-        var analysedAt = time.GetUtcNow();
-        var recheck = await analyzer.AnalyzeAsync(new DraftUnderCheck
-        {
-            Text = revision.Text,
-            Channels = revision.Channels,
-            PublishAt = revision.PublishAt,
-            CommentsEnabled = revision.CommentsEnabled,
-            Images = underCheck,
-            Policy = school.Policy,
-            People = await people.LoadRegisterAsync(approver.SchoolId, cancellationToken),
-            AnalysedAt = analysedAt,
-        }, cancellationToken);
+        var register = await people.LoadRegisterAsync(approver.SchoolId, cancellationToken);
+        var recheck = await analyzer.AnalyzeAsync(DraftUnderCheck.For(revision, underCheck, school.Policy, register, time.GetUtcNow()), cancellationToken);
         if (recheck.Decision == Decision.Block)
         {
             var reasons = recheck.Findings.Where(f => f.Severity == Severity.Block).Select(f => $"{f.Rule}: {f.Reason}");
