@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using PostGuard.Core.Audit;
-using PostGuard.Core.Blobs;
 using PostGuard.Core.Findings;
-using PostGuard.Core.People;
 using PostGuard.Core.Persistence;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
@@ -21,9 +19,7 @@ public sealed class ReviewService(
     DraftStore drafts,
     AuditTrail audit,
     TimeProvider time,
-    BlobStore blobs,
-    DraftValidator validator,
-    PeopleStore people)
+    SubmissionService submissions)
 {
     /// <summary>Puts a decided revision in the queue (idempotent: a redelivered DraftDecided adds nothing).</summary>
     public async Task<bool> EnqueueAsync(Guid draftId, int revision, string schoolId, Decision decision, CancellationToken cancellationToken)
@@ -117,15 +113,7 @@ public sealed class ReviewService(
     public async Task<DraftRecord> ResubmitAsync(StaffUser uploader, School school, Guid draftId, NewDraft draft, CancellationToken cancellationToken)
     {
         var current = await drafts.FindAsync(school.Id, draftId, cancellationToken) ?? throw new DraftNotFoundException(draftId);
-        var validated = validator.Validate(draft, school.Policy);
-        await EnsureTaggedPeopleBelongToSchoolAsync(school.Id, validated, cancellationToken);
-        var images = new List<StoredImage>(validated.Images.Count);
-        for (var i = 0; i < validated.Images.Count; i++)
-        {
-            var image = validated.Images[i];
-            var sha256 = await blobs.PutAsync(image.Content, cancellationToken);
-            images.Add(new StoredImage(i, image.FileName, image.ContentType, image.Content.Length, sha256, image.Tags.Select(Guid.Parse).ToList()));
-        }
+        var (validated, images) = await submissions.PrepareAsync(school, draft, cancellationToken);
         var now = time.GetUtcNow();
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -184,26 +172,5 @@ public sealed class ReviewService(
                 Version = latest.Version + 1,
             };
         }, cancellationToken);
-    }
-
-    /// <summary>A tag of an unknown person, or of another school's, is refused (400) before anything is stored.</summary>
-    private async Task EnsureTaggedPeopleBelongToSchoolAsync(string schoolId, NewDraft draft, CancellationToken cancellationToken)
-    {
-        var known = await people.ExistingIdsAsync(schoolId, draft.Images.SelectMany(i => i.Tags).Select(Guid.Parse), cancellationToken);
-        var errors = new List<InputError>();
-        for (var i = 0; i < draft.Images.Count; i++)
-        {
-            for (var t = 0; t < draft.Images[i].Tags.Count; t++)
-            {
-                if (!known.Contains(Guid.Parse(draft.Images[i].Tags[t])))
-                {
-                    errors.Add(new InputError($"draft.images[{i}].tags[{t}]", $"no person '{draft.Images[i].Tags[t]}' in this school's register"));
-                }
-            }
-        }
-        if (errors.Count > 0)
-        {
-            throw new InputValidationException(errors);
-        }
     }
 }

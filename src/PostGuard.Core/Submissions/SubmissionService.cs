@@ -22,17 +22,9 @@ public sealed class SubmissionService(
 {
     public async Task<DraftRecord> SubmitAsync(StaffUser uploader, School school, NewDraft draft, CancellationToken cancellationToken)
     {
-        var validated = validator.Validate(draft, school.Policy);
-        await EnsureTaggedPeopleBelongToSchoolAsync(school.Id, validated, cancellationToken);
+        var (validated, images) = await PrepareAsync(school, draft, cancellationToken);
         var now = time.GetUtcNow();
         var id = Guid.NewGuid();
-        var images = new List<StoredImage>(validated.Images.Count);
-        for (var i = 0; i < validated.Images.Count; i++)
-        {
-            var image = validated.Images[i];
-            var sha256 = await blobs.PutAsync(image.Content, cancellationToken);
-            images.Add(new StoredImage(i, image.FileName, image.ContentType, image.Content.Length, sha256, image.Tags.Select(Guid.Parse).ToList()));
-        }
         var record = new DraftRecord
         {
             Id = id,
@@ -68,6 +60,24 @@ public sealed class SubmissionService(
             return 0;
         }, cancellationToken);
         return record;
+    }
+
+    /// <summary>
+    /// Validates a draft (new or a new revision), checks its tags against the school's register and
+    /// stores its images in the blob store; nothing reaches the database when anything is wrong.
+    /// </summary>
+    public async Task<(NewDraft Validated, IReadOnlyList<StoredImage> Images)> PrepareAsync(School school, NewDraft draft, CancellationToken cancellationToken)
+    {
+        var validated = validator.Validate(draft, school.Policy);
+        await EnsureTaggedPeopleBelongToSchoolAsync(school.Id, validated, cancellationToken);
+        var images = new List<StoredImage>(validated.Images.Count);
+        for (var i = 0; i < validated.Images.Count; i++)
+        {
+            var image = validated.Images[i];
+            var sha256 = await blobs.PutAsync(image.Content, cancellationToken);
+            images.Add(new StoredImage(i, image.FileName, image.ContentType, image.Content.Length, sha256, image.Tags.Select(Guid.Parse).ToList()));
+        }
+        return (validated, images);
     }
 
     /// <summary>A tag of an unknown person, or of another school's, is refused (400) before anything is stored.</summary>

@@ -84,7 +84,7 @@ public static class CheckCommand
         }
         else
         {
-            PrintHuman(analysis, draft.Text!);
+            PrintHuman(analysis);
         }
         return analysis.Decision switch
         {
@@ -160,7 +160,7 @@ public static class CheckCommand
         return File.ReadAllText(file);
     }
 
-    private static void PrintHuman(DraftAnalysis analysis, string text)
+    private static void PrintHuman(DraftAnalysis analysis)
     {
         Console.WriteLine($"Decision: {analysis.Decision}");
         if (analysis.Findings.Count == 0)
@@ -189,6 +189,5 @@ public static class CheckCommand
                 Console.WriteLine($"    face at {face.Box.X},{face.Box.Y} {face.Box.Width}x{face.Box.Height} score {face.Score:0.00}{(face.Identifiable ? " identifiable" : "")}");
             }
         }
-        _ = text;
     }
 }
