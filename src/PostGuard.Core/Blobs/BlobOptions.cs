@@ -1,3 +1,5 @@
+using PostGuard.Core.Storage;
+
 namespace PostGuard.Core.Blobs;
 
 public sealed class BlobOptions
@@ -6,4 +8,7 @@ public sealed class BlobOptions
 
     /// <summary>Directory of the content-addressed store; default: "blobs" under the data directory.</summary>
     public string? Root { get; set; }
+
+    /// <summary>Timeout, retry and circuit breaker around reading and writing blobs ("Blobs:Resilience").</summary>
+    public ResilienceOptions Resilience { get; set; } = new();
 }

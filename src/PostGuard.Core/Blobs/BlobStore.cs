@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using PostGuard.Core.Storage;
 
 namespace PostGuard.Core.Blobs;
@@ -7,14 +9,20 @@ namespace PostGuard.Core.Blobs;
 /// <summary>
 /// Content-addressed files on disk: a blob's name is the SHA-256 of its bytes, stored as
 /// root/ab/cd/abcd....; writing the same bytes twice stores them once. Writes go to a temporary
-/// file and are renamed into place, so a reader never sees a partial blob.
+/// file and are renamed into place, so a reader never sees a partial blob. Reads, writes and deletes
+/// go through the store's resilience pipeline (the store may be a network volume): input/output
+/// errors are retried and open the circuit; a missing or corrupt blob is an answer, not a fault.
 /// </summary>
 public sealed class BlobStore
 {
-    public BlobStore(IOptions<BlobOptions> options, IOptions<StorageOptions> storage)
+    private readonly ResiliencePipeline _resilience;
+
+    public BlobStore(IOptions<BlobOptions> options, IOptions<StorageOptions> storage, ILogger<BlobStore> logger)
     {
         Root = Path.GetFullPath(options.Value.Root ?? Path.Combine(storage.Value.DataDir, "blobs"));
         Directory.CreateDirectory(Root);
+        options.Value.Resilience.Validate($"{BlobOptions.SectionName}:{ResilienceOptions.SubsectionName}");
+        _resilience = DependencyResilience.Create("blob store", options.Value.Resilience, IsTransient, logger).Repeatable;
     }
 
     public string Root { get; }
@@ -23,32 +31,40 @@ public sealed class BlobStore
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var path = PathOf(sha256);
-        if (File.Exists(path))
+        await _resilience.ExecuteAsync(static async (state, token) =>
         {
-            return sha256;
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            await File.WriteAllBytesAsync(temporary, content.ToArray(), cancellationToken);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+            var (path, content) = state;
+            if (File.Exists(path))
+            {
+                return;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            try
+            {
+                await File.WriteAllBytesAsync(temporary, content, token);
+                File.Move(temporary, path, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
+        }, (path, content), cancellationToken);
         return sha256;
     }
 
     public async Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken)
     {
         var path = PathOf(sha256);
-        if (!File.Exists(path))
+        var bytes = await _resilience.ExecuteAsync(static async (state, token) =>
         {
-            throw new BlobMissingException(sha256, Root);
-        }
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            var (store, sha256, path) = state;
+            if (!File.Exists(path))
+            {
+                throw new BlobMissingException(sha256, store.Root);
+            }
+            return await File.ReadAllBytesAsync(path, token);
+        }, (this, sha256, path), cancellationToken);
         if (!Convert.ToHexStringLower(SHA256.HashData(bytes)).Equals(sha256, StringComparison.Ordinal))
         {
             throw new InvalidDataException($"Blob {sha256} is corrupt (its content no longer matches its hash)");
@@ -57,7 +73,16 @@ public sealed class BlobStore
     }
 
     /// <summary>Deletes a blob (retention); deleting one that is already gone is not an error.</summary>
-    public void Delete(string sha256) => File.Delete(PathOf(sha256));
+    public void Delete(string sha256) => _resilience.Execute(static path =>
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }, PathOf(sha256));
+
+    /// <summary>Input/output errors of the store (a directory of its layout gone is one); a missing blob is an answer, not a fault.</summary>
+    private static bool IsTransient(Exception exception) => exception is IOException and not FileNotFoundException;
 
     /// <summary>True when the store's directory can be written (readiness).</summary>
     public bool IsWritable()

@@ -1,10 +1,10 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Polly;
-using Polly.Retry;
 using PostGuard.Core.Storage;
 
 namespace PostGuard.Core.Persistence;
@@ -18,6 +18,7 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqliteConnectionString;
+    private readonly DependencyResilience _resilience;
 
     static Database()
     {
@@ -25,10 +26,13 @@ public sealed class Database : IAsyncDisposable
         DateTimeOffsetHandler.Register();
     }
 
-    public Database(IOptions<DatabaseOptions> options, IOptions<StorageOptions> storage)
+    public Database(IOptions<DatabaseOptions> options, IOptions<StorageOptions> storage, ILogger<Database> logger)
     {
         Provider = options.Value.Provider;
         CommandTimeoutSeconds = options.Value.CommandTimeoutSeconds;
+        options.Value.Resilience.Validate($"{DatabaseOptions.SectionName}:{ResilienceOptions.SubsectionName}");
+        _resilience = DependencyResilience.Create("database", options.Value.Resilience, IsTransient, logger);
+
         if (Provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(options.Value.ConnectionString))
@@ -36,7 +40,15 @@ public sealed class Database : IAsyncDisposable
                 throw new OptionsValidationException(DatabaseOptions.SectionName, typeof(DatabaseOptions),
                     ["Database:ConnectionString is required when Database:Provider is Postgres (Npgsql format: Host=...;Database=...;Username=...;Password=...)"]);
             }
-            _postgres = NpgsqlDataSource.Create(options.Value.ConnectionString);
+            // Npgsql does not give up a connection attempt on cancellation while the server is silent;
+            // its own connect timeout does, so it may not exceed the attempt timeout.
+            var builder = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
+            var attemptTimeout = options.Value.Resilience.AttemptTimeoutSeconds;
+            if (builder.Timeout == 0 || builder.Timeout > attemptTimeout)
+            {
+                builder.Timeout = attemptTimeout;
+            }
+            _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
         else
         {
@@ -58,11 +70,15 @@ public sealed class Database : IAsyncDisposable
     public int CommandTimeoutSeconds { get; }
 
     /// <summary>
-    /// Opens a connection, retrying transient failures (a database restarting, a full pool) with
-    /// jittered back-off for a few seconds; after that the caller sees the error (the API answers 503).
+    /// Opens a connection through the database's resilience pipeline: each attempt has a timeout,
+    /// transient failures (a database restarting, a full pool) are retried with jittered back-off, and
+    /// while the circuit is open calls fail at once with <see cref="Polly.CircuitBreaker.BrokenCircuitException"/>.
+    /// Whatever is left reaches the caller (the API answers 503; a consumer's message is retried later).
+    /// The connection's commands go through the same circuit but are not retried: a unit of work that
+    /// fails half-way is repeated whole by its caller.
     /// </summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
-        await _openResilience.ExecuteAsync(static async (state, token) => await state.OpenOnceAsync(token), this, cancellationToken);
+        new ResilientConnection(await _resilience.Repeatable.ExecuteAsync(static async (state, token) => await state.OpenOnceAsync(token), this, cancellationToken), _resilience.Breaker);
 
     private async Task<DbConnection> OpenOnceAsync(CancellationToken cancellationToken)
     {
@@ -84,16 +100,8 @@ public sealed class Database : IAsyncDisposable
         }
     }
 
-    private readonly ResiliencePipeline _openResilience = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient).Handle<SqliteException>(e => e.SqliteErrorCode is 5 or 6),
-            MaxRetryAttempts = 4,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(250),
-        })
-        .Build();
+    private static bool IsTransient(Exception exception) =>
+        exception is NpgsqlException { IsTransient: true } or SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns.</summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PostGuard.Core.Storage;
 
 namespace PostGuard.Core.Persistence;
 
@@ -23,4 +24,7 @@ public sealed class DatabaseOptions
 
     [Range(1, 3600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Timeout, retry and circuit breaker around opening connections ("Database:Resilience").</summary>
+    public ResilienceOptions Resilience { get; set; } = new();
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 using PostGuard.Core.Review;
 using PostGuard.Core.Submissions;
 
@@ -25,8 +27,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
             Core.Consent.PersonNotFoundException => Results.Problem(statusCode: 404, title: "Person not found", detail: exception.Message),
             ReviewConflictException => Results.Problem(statusCode: 409, title: "Conflict", detail: exception.Message),
             BadHttpRequestException bad => Results.Problem(statusCode: bad.StatusCode, title: "Bad request", detail: bad.Message),
-            _ when IsUnavailable(exception) => Results.Problem(statusCode: 503, title: "Service unavailable",
-                detail: "A dependency (database or message broker) is unavailable; nothing was changed. Try again shortly."),
+            _ when IsUnavailable(exception) => Unavailable(httpContext, exception),
             _ => Results.Problem(statusCode: 500, title: "Internal error", detail: "The error was logged."),
         };
         if (result is IStatusCodeHttpResult { StatusCode: >= 500 })
@@ -37,11 +38,34 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         return true;
     }
 
+    /// <summary>503 with Retry-After: when an open circuit says how long it stays open, that long; else a few seconds.</summary>
+    private static IResult Unavailable(HttpContext httpContext, Exception exception)
+    {
+        var broken = FindInner<BrokenCircuitException>(exception);
+        var seconds = Math.Max(1, (int)Math.Ceiling((broken?.RetryAfter ?? TimeSpan.FromSeconds(5)).TotalSeconds));
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: 503, title: "Service unavailable", detail: broken is null
+            ? "A dependency (database, blob store or message broker) is unavailable; nothing was changed. Try again shortly."
+            : $"A dependency failed repeatedly and is not being called for {seconds} s (circuit open); nothing was changed. Try again then.");
+    }
+
+    private static T? FindInner<T>(Exception exception) where T : Exception
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
+
     private static bool IsUnavailable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is DbException or TimeoutException or System.Net.Sockets.SocketException
+            if (e is DbException or TimeoutException or TimeoutRejectedException or BrokenCircuitException or System.Net.Sockets.SocketException or IOException
                 || e.GetType().FullName is "RabbitMQ.Client.Exceptions.BrokerUnreachableException" or "MassTransit.RabbitMqConnectionException")
             {
                 return true;

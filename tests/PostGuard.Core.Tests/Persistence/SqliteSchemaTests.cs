@@ -10,7 +10,7 @@ public sealed class SqliteSchemaTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("postguard-schema-").FullName;
 
-    private Database Database() => new(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite }), Options.Create(new StorageOptions { DataDir = _dir }));
+    private Database Database() => new(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite }), Options.Create(new StorageOptions { DataDir = _dir }), NullLogger<Database>.Instance);
 
     [Fact]
     public async Task Migrations_apply_once_and_are_recorded()
