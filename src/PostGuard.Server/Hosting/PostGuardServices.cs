@@ -93,7 +93,7 @@ public static class PostGuardServices
             {
                 bus.AddConsumer<AnalyzeDraftConsumer, AnalyzeDraftConsumerDefinition>();
                 bus.AddConsumer<DraftDecidedConsumer, DraftDecidedConsumerDefinition>();
-                bus.AddConsumer<AnalyzeDraftFaultConsumer>();
+                bus.AddConsumer<AnalyzeDraftFaultConsumer, AnalyzeDraftFaultConsumerDefinition>();
                 bus.AddConsumer<DraftNeedsApproverConsumer>();
             }
             if (messaging.Transport == MessagingTransport.RabbitMq)

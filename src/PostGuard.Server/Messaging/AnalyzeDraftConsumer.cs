@@ -45,10 +45,10 @@ public sealed class AnalyzeDraftConsumerDefinition : ConsumerDefinition<AnalyzeD
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<AnalyzeDraftConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        // CPU-bound work: take only what the cores can analyse; retry transient failures with back-off;
-        // after that the message goes to the error queue and the reconciler publishes the draft again
-        // later (delayed redelivery would need RabbitMQ's delayed-exchange plugin).
+        // CPU-bound work: take only what the cores can analyse; retry failures with back-off; after
+        // that the message goes to the error queue and its draft is held by AnalyzeDraftFaultConsumer
+        // (delayed redelivery would need RabbitMQ's delayed-exchange plugin).
         endpointConfigurator.PrefetchCount = _concurrency;
-        endpointConfigurator.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+        ConsumerRetry.Apply(endpointConfigurator);
     }
 }

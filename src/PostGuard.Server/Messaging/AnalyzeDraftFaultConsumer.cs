@@ -30,3 +30,10 @@ public sealed class AnalyzeDraftFaultConsumer(DraftAnalysisRunner runner, ILogge
         }
     }
 }
+
+/// <summary>Holding the draft needs the database, which may be the reason the analysis failed: retry like the others.</summary>
+public sealed class AnalyzeDraftFaultConsumerDefinition : ConsumerDefinition<AnalyzeDraftFaultConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<AnalyzeDraftFaultConsumer> consumerConfigurator, IRegistrationContext context) =>
+        ConsumerRetry.Apply(endpointConfigurator);
+}

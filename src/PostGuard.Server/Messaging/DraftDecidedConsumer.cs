@@ -31,6 +31,6 @@ public sealed class DraftDecidedConsumerDefinition : ConsumerDefinition<DraftDec
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<DraftDecidedConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+        ConsumerRetry.Apply(endpointConfigurator);
     }
 }
