@@ -17,7 +17,12 @@ public sealed class MessagingOptions
 
     public RabbitMqOptions RabbitMq { get; set; } = new();
 
-    /// <summary>Optional prefix of every queue name, so several deployments (or test runs) can share one broker.</summary>
+    /// <summary>
+    /// Optional prefix of every name PostGuard gives the broker, so several deployments (or test runs)
+    /// can share one RabbitMQ without seeing each other's messages: the queues and their exchanges, and
+    /// the exchanges named after message types (e.g. "prod-PostGuard.Contracts:AnalyzeDraft"). Changing it
+    /// on a running deployment starts new, empty queues: drain or move the old ones first.
+    /// </summary>
     [RegularExpression("^[a-z0-9-]*$")]
     public string QueuePrefix { get; set; } = "";
 

@@ -27,7 +27,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
     public async Task Killing_a_worker_mid_analysis_loses_nothing()
     {
         await using var cluster = await ServerCluster.StartAsync(workers: 2);
-        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
         var watch = Stopwatch.StartNew();
         await run.SubmitAsync(Drafts, Concurrency, async i =>
         {
@@ -47,7 +47,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
     public async Task Stopping_a_worker_gracefully_finishes_or_returns_its_work()
     {
         await using var cluster = await ServerCluster.StartAsync(workers: 2);
-        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
         var watch = Stopwatch.StartNew();
         var stopped = Stopwatch.StartNew();
         await run.SubmitAsync(Drafts, Concurrency, async i =>
@@ -85,7 +85,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
     private async Task<LoadRun> LoadWithOutageAsync(string title, Func<Task> stop, Func<Task> start, TimeSpan outage)
     {
         await using var cluster = await ServerCluster.StartAsync(workers: 2);
-        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
         var watch = Stopwatch.StartNew();
         Task? restart = null;
         await run.SubmitAsync(Drafts, Concurrency, async i =>
@@ -111,7 +111,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
     private async Task LoadAsync(int workers)
     {
         await using var cluster = await ServerCluster.StartAsync(workers);
-        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
         var watch = Stopwatch.StartNew();
         await run.SubmitAsync(Drafts, Concurrency);
         await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4));
@@ -119,15 +119,6 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
         await run.AssertExactlyOneCorrectDecisionEachAsync();
         Assert.Equal(Drafts, run.AcceptedDrafts.Count);
         Report(run.Report("steady load", elapsed, workers));
-    }
-
-    private static async Task<string> UploaderTokenAsync(ServerCluster cluster)
-    {
-        var school = await cluster.RunVerbAsync("admin", "add-school", "--id", "load-school", "--name", "Load School", "--policy", "consent-based", "--channels", "instagram");
-        Assert.True(school.ExitCode == 0, school.StdErr);
-        var user = await cluster.RunVerbAsync("admin", "add-user", "--school", "load-school", "--email", "deputy@load.sch.uk", "--role", "uploader");
-        Assert.True(user.ExitCode == 0, user.StdErr);
-        return user.StdOut.Trim();
     }
 
     private void Report(string line)
