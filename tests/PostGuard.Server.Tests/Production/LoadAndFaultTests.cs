@@ -8,8 +8,9 @@ namespace PostGuard.Server.Tests.Production;
 /// <summary>
 /// Production mode under load and faults, as real processes on the real PostgreSQL and RabbitMQ:
 /// every accepted draft ends with exactly one decision, nothing is approved because something broke,
-/// and the API answers 503 (not 500) while a dependency is down. Figures go to the test output and
-/// to the report file .ci/run prints.
+/// nothing is left on the broker afterwards (no message ready or unacknowledged), and the API answers
+/// 503 (not 500) while a dependency is down. Figures go to the test output and to the report file
+/// .ci/run prints.
 /// </summary>
 [Collection(RealServicesCollection.Name)] // one cluster at a time, alone: faults stop the shared services
 public sealed class LoadAndFaultTests(ITestOutputHelper output)
@@ -40,7 +41,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
         await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4));
         await run.AssertExactlyOneCorrectDecisionEachAsync();
         Assert.Equal(Drafts, run.AcceptedDrafts.Count);
-        Report(run.Report("worker SIGKILL at draft 66", watch.Elapsed.TotalSeconds, 2));
+        await ReportAsync(run, run.Report("worker SIGKILL at draft 66", watch.Elapsed.TotalSeconds, 2));
     }
 
     [PostgresRabbitFact]
@@ -64,7 +65,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
         Assert.Equal(0, cluster.Workers[0].ExitCode); // a clean stop, not a crash
         await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4));
         await run.AssertExactlyOneCorrectDecisionEachAsync();
-        Report(run.Report("worker SIGTERM at draft 66", watch.Elapsed.TotalSeconds, 2));
+        await ReportAsync(run, run.Report("worker SIGTERM at draft 66", watch.Elapsed.TotalSeconds, 2));
     }
 
     [ServiceControlFact]
@@ -104,7 +105,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
         await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(5));
         await run.AssertExactlyOneCorrectDecisionEachAsync();
         Assert.DoesNotContain(HttpStatusCode.InternalServerError, run.Refusals);
-        Report(run.Report($"{title} ({run.Refusals.Count} refused)", watch.Elapsed.TotalSeconds, 2));
+        await ReportAsync(run, run.Report($"{title} ({run.Refusals.Count} refused)", watch.Elapsed.TotalSeconds, 2));
         return run;
     }
 
@@ -118,7 +119,15 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
         var elapsed = watch.Elapsed.TotalSeconds;
         await run.AssertExactlyOneCorrectDecisionEachAsync();
         Assert.Equal(Drafts, run.AcceptedDrafts.Count);
-        Report(run.Report("steady load", elapsed, workers));
+        await ReportAsync(run, run.Report("steady load", elapsed, workers));
+    }
+
+    /// <summary>Reports the run (its line is taken while the workers still run, for their memory) once the broker is found drained.</summary>
+    private async Task ReportAsync(LoadRun run, string line)
+    {
+        var broker = await run.AssertNothingLeftOnTheBrokerAsync();
+        output.WriteLine(broker);
+        Report(line);
     }
 
     private void Report(string line)
