@@ -30,7 +30,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
         await using var cluster = await ServerCluster.StartAsync(workers: 2);
         var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
         var watch = Stopwatch.StartNew();
-        await run.SubmitAsync(Drafts, Concurrency, async i =>
+        var submitting = run.SubmitAsync(Drafts, Concurrency, async i =>
         {
             if (i == Drafts / 3)
             {
@@ -38,7 +38,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
                 await Task.CompletedTask;
             }
         });
-        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4));
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4), submitting);
         await run.AssertExactlyOneCorrectDecisionEachAsync();
         Assert.Equal(Drafts, run.AcceptedDrafts.Count);
         await ReportAsync(run, run.Report("worker SIGKILL at draft 66", watch.Elapsed.TotalSeconds, 2));
@@ -51,7 +51,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
         var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
         var watch = Stopwatch.StartNew();
         var stopped = Stopwatch.StartNew();
-        await run.SubmitAsync(Drafts, Concurrency, async i =>
+        var submitting = run.SubmitAsync(Drafts, Concurrency, async i =>
         {
             if (i == Drafts / 3)
             {
@@ -60,10 +60,10 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
                 stopped.Restart();
             }
         });
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4), submitting);
         await cluster.Workers[0].WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         output.WriteLine($"worker stopped {stopped.Elapsed.TotalSeconds:0.0} s after SIGTERM, exit code {cluster.Workers[0].ExitCode}");
         Assert.Equal(0, cluster.Workers[0].ExitCode); // a clean stop, not a crash
-        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4));
         await run.AssertExactlyOneCorrectDecisionEachAsync();
         await ReportAsync(run, run.Report("worker SIGTERM at draft 66", watch.Elapsed.TotalSeconds, 2));
     }
@@ -89,7 +89,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
         var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
         var watch = Stopwatch.StartNew();
         Task? restart = null;
-        await run.SubmitAsync(Drafts, Concurrency, async i =>
+        var submitting = run.SubmitAsync(Drafts, Concurrency, async i =>
         {
             if (i == Drafts / 4)
             {
@@ -101,8 +101,8 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
                 });
             }
         });
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(5), submitting);
         await restart!;
-        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(5));
         await run.AssertExactlyOneCorrectDecisionEachAsync();
         Assert.DoesNotContain(HttpStatusCode.InternalServerError, run.Refusals);
         await ReportAsync(run, run.Report($"{title} ({run.Refusals.Count} refused)", watch.Elapsed.TotalSeconds, 2));
@@ -114,8 +114,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
         await using var cluster = await ServerCluster.StartAsync(workers);
         var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
         var watch = Stopwatch.StartNew();
-        await run.SubmitAsync(Drafts, Concurrency);
-        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4));
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4), run.SubmitAsync(Drafts, Concurrency));
         var elapsed = watch.Elapsed.TotalSeconds;
         await run.AssertExactlyOneCorrectDecisionEachAsync();
         Assert.Equal(Drafts, run.AcceptedDrafts.Count);
@@ -127,17 +126,21 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
     {
         var broker = await run.AssertNothingLeftOnTheBrokerAsync();
         output.WriteLine(broker);
-        Report(line);
+        Report(output, line);
     }
 
-    private void Report(string line)
+    /// <summary>Lines of the report table, to the test output and to the report file .ci/run prints.</summary>
+    public static void Report(ITestOutputHelper output, params string[] lines)
     {
         output.WriteLine("| run | workers | accepted | refused | drafts/min | photos/s | p50 submit→decision | p95 | peak worker memory |");
-        output.WriteLine(line);
+        foreach (var line in lines)
+        {
+            output.WriteLine(line);
+        }
         var path = Environment.GetEnvironmentVariable("POSTGUARD_LOAD_REPORT");
         if (!string.IsNullOrEmpty(path))
         {
-            File.AppendAllText(path, line + Environment.NewLine);
+            File.AppendAllLines(path, lines);
         }
     }
 }
