@@ -92,6 +92,7 @@ public static class PostGuardServices
             if (role.RunsWorkers())
             {
                 bus.AddConsumer<AnalyzeDraftConsumer, AnalyzeDraftConsumerDefinition>();
+                bus.AddConsumer<AnalyzeLargeDraftConsumer, AnalyzeLargeDraftConsumerDefinition>();
                 bus.AddConsumer<DraftDecidedConsumer, DraftDecidedConsumerDefinition>();
                 bus.AddConsumer<AnalyzeDraftFaultConsumer>();
                 bus.AddConsumer<DraftNeedsApproverConsumer>();

@@ -29,6 +29,17 @@ public sealed class MessagingOptions
     /// <summary>How many drafts one worker analyses at once; inference is CPU-bound, so about one per core.</summary>
     [Range(1, 64)]
     public int AnalysisConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>
+    /// A draft with at least this many images is analysed from its own queue ("analyze-large-draft"): it
+    /// takes seconds per photo, and small drafts must not wait behind it.
+    /// </summary>
+    [Range(2, 1000)]
+    public int LargeDraftImages { get; set; } = 5;
+
+    /// <summary>How many large drafts one worker analyses at once, beside the AnalysisConcurrency others.</summary>
+    [Range(1, 64)]
+    public int LargeDraftConcurrency { get; set; } = 1;
 }
 
 public sealed class RabbitMqOptions

@@ -9,7 +9,8 @@ namespace PostGuard.Server.Tests.Production;
 /// Posts with the most photos a draft may have, as real processes on the real PostgreSQL and RabbitMQ:
 /// each is decided correctly (held for its untagged faces, never "analysis incomplete") exactly once,
 /// beside a steady stream of small drafts whose submit-to-decision latency is measured alone and with
-/// the large posts queued ahead of them. The figures go to the test output and the report file; they
+/// the large posts submitted just before them (they are analysed from their own queue, so the small
+/// drafts should not wait behind them). The figures go to the test output and the report file; they
 /// are not asserted (the machine is shared).
 /// </summary>
 [Collection(RealServicesCollection.Name)]
@@ -38,10 +39,15 @@ public sealed class LargePostTests(ITestOutputHelper output)
         });
         var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
 
+        // The first photo loads the face model: measure a worker that is already running.
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(1), run.SubmitPacedAsync([Kind.Photo], TimeSpan.Zero));
+        var warmUp = run.AcceptedDrafts.Select(a => a.Id).ToHashSet();
+
         var watch = Stopwatch.StartNew();
         await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(1), run.SubmitPacedAsync(SmallStream, Pace));
         var aloneSeconds = watch.Elapsed.TotalSeconds;
-        var alone = run.AcceptedDrafts.Select(a => a.Id).ToHashSet();
+        var alone = run.AcceptedDrafts.Select(a => a.Id).Except(warmUp).ToHashSet();
+        var before = run.AcceptedDrafts.Select(a => a.Id).ToHashSet();
 
         watch.Restart();
         await run.SubmitPacedAsync([.. Enumerable.Repeat(Kind.LargePost, LargePosts)], TimeSpan.Zero); // queued first
@@ -49,14 +55,14 @@ public sealed class LargePostTests(ITestOutputHelper output)
         var besideSeconds = watch.Elapsed.TotalSeconds;
 
         await run.AssertExactlyOneCorrectDecisionEachAsync(failuresProvoked: false);
-        Assert.Equal(2 * SmallStream.Length + LargePosts, run.AcceptedDrafts.Count);
+        Assert.Equal(1 + 2 * SmallStream.Length + LargePosts, run.AcceptedDrafts.Count);
         var lines = new[]
         {
             run.Report($"small drafts alone, {analysisConcurrency} analysis at a time", aloneSeconds, 1, a => alone.Contains(a.Id)),
-            run.Report($"small drafts after {LargePosts} posts of 20 photos, {analysisConcurrency} analysis at a time", besideSeconds, 1, a => !alone.Contains(a.Id) && a.Kind != Kind.LargePost),
+            run.Report($"small drafts after {LargePosts} posts of 20 photos, {analysisConcurrency} analysis at a time", besideSeconds, 1, a => !before.Contains(a.Id) && a.Kind != Kind.LargePost),
             run.Report($"the {LargePosts} posts of 20 photos, {analysisConcurrency} analysis at a time", besideSeconds, 1, a => a.Kind == Kind.LargePost),
         };
-        output.WriteLine(run.Timeline(a => !alone.Contains(a.Id)));
+        output.WriteLine(run.Timeline(a => !before.Contains(a.Id)));
         output.WriteLine(await run.AssertNothingLeftOnTheBrokerAsync());
         LoadAndFaultTests.Report(output, lines);
     }
