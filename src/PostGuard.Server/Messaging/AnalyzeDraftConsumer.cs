@@ -29,6 +29,7 @@ public sealed class AnalyzeDraftConsumer(
         var revision = await drafts.FindRevisionAsync(message.DraftId, message.Revision, context.CancellationToken);
         if (revision is not null && revision.Images.Count >= options.Value.LargeDraftImages)
         {
+            logger.LogDebug("Draft {DraftId} r{Revision} has {Images} images: on to the large-draft queue", message.DraftId, message.Revision, revision.Images.Count);
             var largeDrafts = await context.GetSendEndpoint(new Uri($"queue:{endpointNames.Consumer<AnalyzeLargeDraftConsumer>()}"));
             await largeDrafts.Send(message, context.CancellationToken);
             return;

@@ -7,7 +7,7 @@ namespace PostGuard.Server.Messaging;
 
 /// <summary>
 /// Analyses the drafts with many images (Messaging:LargeDraftImages), which AnalyzeDraftConsumer sends
-/// to this queue: they take seconds per photo, and here they wait only behind one another.
+/// to this queue: each takes seconds to analyse, and here they wait only behind one another.
 /// </summary>
 public sealed class AnalyzeLargeDraftConsumer(DraftAnalysisRunner runner, ILogger<AnalyzeLargeDraftConsumer> logger) : IConsumer<AnalyzeDraft>
 {
