@@ -92,6 +92,7 @@ public static class PostGuardServices
             if (role.RunsWorkers())
             {
                 bus.AddConsumer<AnalyzeDraftConsumer, AnalyzeDraftConsumerDefinition>();
+                bus.AddConsumer<AnalyzeLargeDraftConsumer, AnalyzeLargeDraftConsumerDefinition>();
                 bus.AddConsumer<DraftDecidedConsumer, DraftDecidedConsumerDefinition>();
                 bus.AddConsumer<AnalyzeDraftFaultConsumer, AnalyzeDraftFaultConsumerDefinition>();
                 bus.AddConsumer<DraftNeedsApproverConsumer>();
@@ -101,6 +102,12 @@ public static class PostGuardServices
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(messaging.RabbitMq.Uri));
+                    if (messaging.QueuePrefix.Length > 0)
+                    {
+                        // Publishing goes through an exchange named after the message type, bound to every
+                        // queue that consumes it: without the prefix, each deployment would get the others' messages.
+                        cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, messaging.QueuePrefix));
+                    }
                     cfg.ConfigureEndpoints(context);
                 });
             }

@@ -1,22 +1,56 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using PostGuard.Contracts;
 using PostGuard.Core.Analysis;
 using PostGuard.Core.Findings;
+using PostGuard.Core.Submissions;
 
 namespace PostGuard.Server.Messaging;
 
-/// <summary>Runs every check on a draft revision, stores its one decision and publishes DraftDecided.</summary>
-public sealed class AnalyzeDraftConsumer(DraftAnalysisRunner runner, ILogger<AnalyzeDraftConsumer> logger) : IConsumer<AnalyzeDraft>
+/// <summary>
+/// Runs every check on a draft revision, stores its one decision and publishes DraftDecided. A draft
+/// with many images goes on to the large-draft queue instead, so that it never holds up the small
+/// drafts behind it.
+/// </summary>
+public sealed class AnalyzeDraftConsumer(
+    DraftAnalysisRunner runner,
+    DraftStore drafts,
+    IOptions<MessagingOptions> options,
+    IEndpointNameFormatter endpointNames,
+    ILogger<AnalyzeDraftConsumer> logger) : IConsumer<AnalyzeDraft>
 {
     public async Task Consume(ConsumeContext<AnalyzeDraft> context)
     {
         var message = context.Message;
-        if (message.DraftId == Guid.Empty || message.Revision < 1 || string.IsNullOrWhiteSpace(message.SchoolId))
+        if (IsMalformed(message, logger))
         {
-            // A malformed message can never succeed: log it and let it go rather than retry forever.
-            logger.LogError("Ignoring malformed AnalyzeDraft {@Message}", message);
             return;
         }
+        var revision = await drafts.FindRevisionAsync(message.DraftId, message.Revision, context.CancellationToken);
+        if (revision is not null && revision.Images.Count >= options.Value.LargeDraftImages)
+        {
+            logger.LogDebug("Draft {DraftId} r{Revision} has {Images} images: on to the large-draft queue", message.DraftId, message.Revision, revision.Images.Count);
+            var largeDrafts = await context.GetSendEndpoint(new Uri($"queue:{endpointNames.Consumer<AnalyzeLargeDraftConsumer>()}"));
+            await largeDrafts.Send(message, context.CancellationToken);
+            return;
+        }
+        await AnalyzeAsync(runner, context);
+    }
+
+    /// <summary>A malformed message can never succeed: log it and let it go rather than retry forever.</summary>
+    internal static bool IsMalformed(AnalyzeDraft message, ILogger logger)
+    {
+        if (message.DraftId == Guid.Empty || message.Revision < 1 || string.IsNullOrWhiteSpace(message.SchoolId))
+        {
+            logger.LogError("Ignoring malformed AnalyzeDraft {@Message}", message);
+            return true;
+        }
+        return false;
+    }
+
+    internal static async Task AnalyzeAsync(DraftAnalysisRunner runner, ConsumeContext<AnalyzeDraft> context)
+    {
+        var message = context.Message;
         var outcome = await runner.RunAsync(message.DraftId, message.Revision, message.SchoolId, context.CancellationToken);
         if (outcome.Kind == AnalysisResultKind.Decided)
         {
@@ -31,24 +65,28 @@ public sealed class AnalyzeDraftConsumer(DraftAnalysisRunner runner, ILogger<Ana
             }, context.CancellationToken);
         }
     }
+
+    /// <summary>CPU-bound work: retry failures with back-off, take only what the slots can analyse.</summary>
+    internal static void Configure(IReceiveEndpointConfigurator endpoint, int concurrency)
+    {
+        // After the retries the message goes to the error queue, its fault holds the draft, and the
+        // reconciler publishes drafts still undecided again later (delayed redelivery would need
+        // RabbitMQ's delayed-exchange plugin).
+        endpoint.PrefetchCount = concurrency;
+        ConsumerRetry.Apply(endpoint);
+    }
 }
 
 public sealed class AnalyzeDraftConsumerDefinition : ConsumerDefinition<AnalyzeDraftConsumer>
 {
     private readonly int _concurrency;
 
-    public AnalyzeDraftConsumerDefinition(Microsoft.Extensions.Options.IOptions<MessagingOptions> options)
+    public AnalyzeDraftConsumerDefinition(IOptions<MessagingOptions> options)
     {
         _concurrency = options.Value.AnalysisConcurrency;
         ConcurrentMessageLimit = _concurrency;
     }
 
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<AnalyzeDraftConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        // CPU-bound work: take only what the cores can analyse; retry failures with back-off; after
-        // that the message goes to the error queue and its draft is held by AnalyzeDraftFaultConsumer
-        // (delayed redelivery would need RabbitMQ's delayed-exchange plugin).
-        endpointConfigurator.PrefetchCount = _concurrency;
-        ConsumerRetry.Apply(endpointConfigurator);
-    }
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<AnalyzeDraftConsumer> consumerConfigurator, IRegistrationContext context) =>
+        AnalyzeDraftConsumer.Configure(endpointConfigurator, _concurrency);
 }

@@ -113,6 +113,28 @@ public abstract class DraftPipelineScenarios(BackendFixture fixture)
         Assert.Contains(draft["findings"]!.AsArray(), f => (string?)f!["rule"] == "R9"); // the photo carries GPS
     }
 
+    protected async Task Draft_with_many_photos_is_decided_with_every_photo_checked()
+    {
+        var school = await TestSchool.CreateAsync(Factory);
+        var photos = new List<(string, byte[])>();
+        for (var i = 1; i <= 5; i++) // Messaging:LargeDraftImages: analysed from the large-draft queue
+        {
+            photos.Add(($"sports{i}.jpg", await File.ReadAllBytesAsync(TestPhotos.Path($"photos/face-api/sample{i}.jpg"))));
+        }
+        var id = await DraftApi.SubmitAsync(school.Uploader, new
+        {
+            text = "Sports day",
+            channels = new[] { "instagram" },
+            images = photos.Select(p => new { file = p.Item1 }).ToArray(),
+        }, [.. photos]);
+
+        var draft = await DraftApi.WaitForDecisionAsync(school.Uploader, id);
+        Assert.Equal("Hold", (string?)draft["decision"]);
+        Assert.DoesNotContain(draft["findings"]!.AsArray(), f => (string?)f!["rule"] == "ANALYSIS");
+        Assert.Contains(draft["findings"]!.AsArray(), f => (string?)f!["rule"] == "R2"); // untagged faces
+        Assert.Equal(5, draft["images"]!.AsArray().Count(i => (int)i!["width"]! == 1920));
+    }
+
     protected async Task Truncated_photo_holds_as_analysis_incomplete()
     {
         var school = await TestSchool.CreateAsync(Factory);

@@ -10,6 +10,7 @@ public sealed class PostgresRabbitMqPipelineTests(PostgresRabbitMqFixture fixtur
     [PostgresRabbitFact] public Task Comments_enabled_blocks_and_a_block_cannot_be_approved_() => Comments_enabled_blocks_and_a_block_cannot_be_approved();
     [PostgresRabbitFact] public Task Channel_outside_the_school_list_blocks_and_queue_is_worst_first_() => Channel_outside_the_school_list_blocks_and_queue_is_worst_first();
     [PostgresRabbitFact] public Task Photo_with_untagged_faces_is_held_with_the_face_boxes_() => Photo_with_untagged_faces_is_held_with_the_face_boxes();
+    [PostgresRabbitFact] public Task Draft_with_many_photos_is_decided_with_every_photo_checked_() => Draft_with_many_photos_is_decided_with_every_photo_checked();
     [PostgresRabbitFact] public Task Truncated_photo_holds_as_analysis_incomplete_() => Truncated_photo_holds_as_analysis_incomplete();
     [PostgresRabbitFact] public Task Two_approvers_at_once_one_wins_and_the_other_gets_409_() => Two_approvers_at_once_one_wins_and_the_other_gets_409();
     [PostgresRabbitFact] public Task Approve_and_resubmit_while_a_revision_is_analysed_get_409_and_a_stale_message_changes_nothing_() => Approve_and_resubmit_while_a_revision_is_analysed_get_409_and_a_stale_message_changes_nothing();

@@ -4,6 +4,7 @@ namespace PostGuard.Server.Tests.Infrastructure;
 public abstract class BackendFixture : IDisposable
 {
     private readonly Lazy<PostGuardFactory> _factory;
+    private readonly string _queuePrefix = $"t{Guid.NewGuid():N}"[..12] + "-";
 
     protected BackendFixture()
     {
@@ -11,7 +12,7 @@ public abstract class BackendFixture : IDisposable
         {
             var factory = new PostGuardFactory(CreateBackend(), new Dictionary<string, string?>
             {
-                ["Messaging:QueuePrefix"] = $"t{Guid.NewGuid():N}"[..12] + "-",
+                ["Messaging:QueuePrefix"] = _queuePrefix,
                 ["Reconciler:StuckAfterSeconds"] = "2",
             });
             _ = factory.Server; // start it
@@ -23,11 +24,17 @@ public abstract class BackendFixture : IDisposable
 
     protected abstract Backend CreateBackend();
 
+    /// <summary>Removes what the stopped service left on a shared broker.</summary>
+    protected virtual void RemoveQueues(string queuePrefix)
+    {
+    }
+
     public void Dispose()
     {
         if (_factory.IsValueCreated)
         {
             _factory.Value.Dispose();
+            RemoveQueues(_queuePrefix);
         }
         GC.SuppressFinalize(this);
     }
@@ -41,4 +48,7 @@ public sealed class SqliteInMemoryFixture : BackendFixture
 public sealed class PostgresRabbitMqFixture : BackendFixture
 {
     protected override Backend CreateBackend() => Backend.PostgresRabbitMq($"postguard_test_{Guid.NewGuid():N}"[..30]);
+
+    protected override void RemoveQueues(string queuePrefix) =>
+        new Production.BrokerProbe(RealServices.RabbitMq!, queuePrefix).DeleteAllAsync().GetAwaiter().GetResult();
 }

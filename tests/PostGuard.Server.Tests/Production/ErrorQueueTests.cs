@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using MassTransit;
 using Npgsql;
+using PostGuard.Server.Messaging;
 using PostGuard.Server.Tests.Infrastructure;
 
 namespace PostGuard.Server.Tests.Production;
@@ -14,6 +16,17 @@ namespace PostGuard.Server.Tests.Production;
 [Collection(RealServicesCollection.Name)]
 public sealed class ErrorQueueTests
 {
+    [Fact]
+    public void The_error_queue_tools_cover_the_queue_of_every_consumer()
+    {
+        var formatter = new KebabCaseEndpointNameFormatter(includeNamespace: false);
+        var nameOf = typeof(KebabCaseEndpointNameFormatter).GetMethod(nameof(formatter.Consumer))!;
+        var consumerQueues = typeof(ErrorQueue).Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))
+            .Select(type => (string)nameOf.MakeGenericMethod(type).Invoke(formatter, null)!);
+        Assert.Equal(consumerQueues.Order(), ErrorQueue.Queues.Order());
+    }
+
     [PostgresRabbitFact]
     public async Task Failed_analysis_is_held_listed_and_redriven()
     {

@@ -8,8 +8,9 @@ namespace PostGuard.Server.Tests.Production;
 /// <summary>
 /// Production mode under load and faults, as real processes on the real PostgreSQL and RabbitMQ:
 /// every accepted draft ends with exactly one decision, nothing is approved because something broke,
-/// and the API answers 503 (not 500) while a dependency is down. Figures go to the test output and
-/// to the report file .ci/run prints.
+/// nothing is left on the broker afterwards (no message ready or unacknowledged), and the API answers
+/// 503 (not 500) while a dependency is down. Figures go to the test output and to the report file
+/// .ci/run prints.
 /// </summary>
 [Collection(RealServicesCollection.Name)] // one cluster at a time, alone: faults stop the shared services
 public sealed class LoadAndFaultTests(ITestOutputHelper output)
@@ -27,9 +28,9 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
     public async Task Killing_a_worker_mid_analysis_loses_nothing()
     {
         await using var cluster = await ServerCluster.StartAsync(workers: 2);
-        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
         var watch = Stopwatch.StartNew();
-        await run.SubmitAsync(Drafts, Concurrency, async i =>
+        var submitting = run.SubmitAsync(Drafts, Concurrency, async i =>
         {
             if (i == Drafts / 3)
             {
@@ -37,20 +38,20 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
                 await Task.CompletedTask;
             }
         });
-        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4));
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4), submitting);
         await run.AssertExactlyOneCorrectDecisionEachAsync();
         Assert.Equal(Drafts, run.AcceptedDrafts.Count);
-        Report(run.Report("worker SIGKILL at draft 66", watch.Elapsed.TotalSeconds, 2));
+        await ReportAsync(run, run.Report("worker SIGKILL at draft 66", watch.Elapsed.TotalSeconds, 2));
     }
 
     [PostgresRabbitFact]
     public async Task Stopping_a_worker_gracefully_finishes_or_returns_its_work()
     {
         await using var cluster = await ServerCluster.StartAsync(workers: 2);
-        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
         var watch = Stopwatch.StartNew();
         var stopped = Stopwatch.StartNew();
-        await run.SubmitAsync(Drafts, Concurrency, async i =>
+        var submitting = run.SubmitAsync(Drafts, Concurrency, async i =>
         {
             if (i == Drafts / 3)
             {
@@ -59,12 +60,12 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
                 stopped.Restart();
             }
         });
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4), submitting);
         await cluster.Workers[0].WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         output.WriteLine($"worker stopped {stopped.Elapsed.TotalSeconds:0.0} s after SIGTERM, exit code {cluster.Workers[0].ExitCode}");
         Assert.Equal(0, cluster.Workers[0].ExitCode); // a clean stop, not a crash
-        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4));
         await run.AssertExactlyOneCorrectDecisionEachAsync();
-        Report(run.Report("worker SIGTERM at draft 66", watch.Elapsed.TotalSeconds, 2));
+        await ReportAsync(run, run.Report("worker SIGTERM at draft 66", watch.Elapsed.TotalSeconds, 2));
     }
 
     [ServiceControlFact]
@@ -85,10 +86,10 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
     private async Task<LoadRun> LoadWithOutageAsync(string title, Func<Task> stop, Func<Task> start, TimeSpan outage)
     {
         await using var cluster = await ServerCluster.StartAsync(workers: 2);
-        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
         var watch = Stopwatch.StartNew();
         Task? restart = null;
-        await run.SubmitAsync(Drafts, Concurrency, async i =>
+        var submitting = run.SubmitAsync(Drafts, Concurrency, async i =>
         {
             if (i == Drafts / 4)
             {
@@ -100,44 +101,46 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output)
                 });
             }
         });
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(5), submitting);
         await restart!;
-        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(5));
         await run.AssertExactlyOneCorrectDecisionEachAsync();
         Assert.DoesNotContain(HttpStatusCode.InternalServerError, run.Refusals);
-        Report(run.Report($"{title} ({run.Refusals.Count} refused)", watch.Elapsed.TotalSeconds, 2));
+        await ReportAsync(run, run.Report($"{title} ({run.Refusals.Count} refused)", watch.Elapsed.TotalSeconds, 2));
         return run;
     }
 
     private async Task LoadAsync(int workers)
     {
         await using var cluster = await ServerCluster.StartAsync(workers);
-        var run = new LoadRun(cluster, await UploaderTokenAsync(cluster));
+        var run = new LoadRun(cluster, await cluster.AddSchoolWithUploaderAsync());
         var watch = Stopwatch.StartNew();
-        await run.SubmitAsync(Drafts, Concurrency);
-        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4));
+        await run.WaitForAllDecisionsAsync(TimeSpan.FromMinutes(4), run.SubmitAsync(Drafts, Concurrency));
         var elapsed = watch.Elapsed.TotalSeconds;
         await run.AssertExactlyOneCorrectDecisionEachAsync();
         Assert.Equal(Drafts, run.AcceptedDrafts.Count);
-        Report(run.Report("steady load", elapsed, workers));
+        await ReportAsync(run, run.Report("steady load", elapsed, workers));
     }
 
-    private static async Task<string> UploaderTokenAsync(ServerCluster cluster)
+    /// <summary>Reports the run (its line is taken while the workers still run, for their memory) once the broker is found drained.</summary>
+    private async Task ReportAsync(LoadRun run, string line)
     {
-        var school = await cluster.RunVerbAsync("admin", "add-school", "--id", "load-school", "--name", "Load School", "--policy", "consent-based", "--channels", "instagram");
-        Assert.True(school.ExitCode == 0, school.StdErr);
-        var user = await cluster.RunVerbAsync("admin", "add-user", "--school", "load-school", "--email", "deputy@load.sch.uk", "--role", "uploader");
-        Assert.True(user.ExitCode == 0, user.StdErr);
-        return user.StdOut.Trim();
+        var broker = await run.AssertNothingLeftOnTheBrokerAsync();
+        output.WriteLine(broker);
+        Report(output, line);
     }
 
-    private void Report(string line)
+    /// <summary>Lines of the report table, to the test output and to the report file .ci/run prints.</summary>
+    public static void Report(ITestOutputHelper output, params string[] lines)
     {
         output.WriteLine("| run | workers | accepted | refused | drafts/min | photos/s | p50 submit→decision | p95 | peak worker memory |");
-        output.WriteLine(line);
+        foreach (var line in lines)
+        {
+            output.WriteLine(line);
+        }
         var path = Environment.GetEnvironmentVariable("POSTGUARD_LOAD_REPORT");
         if (!string.IsNullOrEmpty(path))
         {
-            File.AppendAllText(path, line + Environment.NewLine);
+            File.AppendAllLines(path, lines);
         }
     }
 }

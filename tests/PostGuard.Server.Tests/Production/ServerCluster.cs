@@ -7,7 +7,8 @@ namespace PostGuard.Server.Tests.Production;
 
 /// <summary>
 /// Production mode as real processes: one `serve --role api` and N `serve --role worker` against a
-/// fresh PostgreSQL database and the real RabbitMQ, sharing one blob directory.
+/// fresh PostgreSQL database and the real RabbitMQ (under its own queue prefix), sharing one blob
+/// directory. Disposing it removes its queues and exchanges from the broker.
 /// </summary>
 public sealed class ServerCluster : IAsyncDisposable
 {
@@ -26,8 +27,10 @@ public sealed class ServerCluster : IAsyncDisposable
     public string DataDir { get; }
     public string ConnectionString => _environment["Database__ConnectionString"];
     public IReadOnlyList<Process> Workers => _workers;
+    public string QueuePrefix => _environment["Messaging__QueuePrefix"];
+    public BrokerProbe Broker => new(_environment["Messaging__RabbitMq__Uri"], QueuePrefix);
 
-    public static async Task<ServerCluster> StartAsync(int workers)
+    public static async Task<ServerCluster> StartAsync(int workers, IReadOnlyDictionary<string, string>? settings = null)
     {
         var backend = Backend.PostgresRabbitMq($"postguard_load_{Guid.NewGuid():N}"[..30]);
         var dataDir = Directory.CreateTempSubdirectory("postguard-load-").FullName;
@@ -45,6 +48,10 @@ public sealed class ServerCluster : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["RateLimits__SubmissionsPerMinute"] = "10000", // the load comes from one uploader
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
         var cluster = new ServerCluster(environment, dataDir, FreePort());
         var migrate = await cluster.RunVerbAsync("migrate");
         Assert.True(migrate.ExitCode == 0, migrate.StdErr);
@@ -62,6 +69,43 @@ public sealed class ServerCluster : IAsyncDisposable
         var worker = Start("serve", "--role", "worker", "--urls", $"http://127.0.0.1:{FreePort()}");
         _workers.Add(worker);
         return worker;
+    }
+
+    /// <summary>Adds the school "load-school" (consent-based, Instagram) and its uploader; returns the uploader's API token.</summary>
+    public async Task<string> AddSchoolWithUploaderAsync()
+    {
+        var school = await RunVerbAsync("admin", "add-school", "--id", "load-school", "--name", "Load School", "--policy", "consent-based", "--channels", "instagram");
+        Assert.True(school.ExitCode == 0, school.StdErr);
+        var user = await RunVerbAsync("admin", "add-user", "--school", "load-school", "--email", "deputy@load.sch.uk", "--role", "uploader");
+        Assert.True(user.ExitCode == 0, user.StdErr);
+        return user.StdOut.Trim();
+    }
+
+    /// <summary>
+    /// Stops every process still running as an operator would (SIGTERM, workers first) and waits for them
+    /// to exit, killing any that take longer than a minute. Messages a worker held unacknowledged go back
+    /// to their queue, so afterwards a queue's depth counts everything not yet done.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        foreach (var process in _workers.Append(_api).OfType<Process>().Where(p => !p.HasExited))
+        {
+            using var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync();
+        }
+        foreach (var process in _workers.Append(_api).OfType<Process>())
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            try
+            {
+                await process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
     }
 
     public async Task<Cli.ServerProcess.Result> RunVerbAsync(params string[] args)
@@ -162,6 +206,14 @@ public sealed class ServerCluster : IAsyncDisposable
                 // already gone
             }
             process.Dispose();
+        }
+        try
+        {
+            await Broker.DeleteAllAsync();
+        }
+        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            // best effort: a fault test may have left the broker down
         }
         try
         {
