@@ -44,7 +44,9 @@ public sealed class ServerCluster : IAsyncDisposable
             ["Messaging__QueuePrefix"] = $"l{Guid.NewGuid():N}"[..10] + "-",
             ["Messaging__AnalysisConcurrency"] = "1",
             ["Reconciler__IntervalSeconds"] = "2",
-            ["Reconciler__StuckAfterSeconds"] = "8",
+            // Longer than a message's in-place retries (about 45 s), as in production (180 s): a draft
+            // still being retried or waiting in a busy queue is not published a second time.
+            ["Reconciler__StuckAfterSeconds"] = "60",
             ["Logging__LogLevel__Default"] = "Warning",
             ["RateLimits__SubmissionsPerMinute"] = "10000", // the load comes from one uploader
         };
