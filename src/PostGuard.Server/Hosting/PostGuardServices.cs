@@ -95,7 +95,7 @@ public static class PostGuardServices
                 bus.AddConsumer<AnalyzeLargeDraftConsumer, AnalyzeLargeDraftConsumerDefinition>();
                 bus.AddConsumer<DraftDecidedConsumer, DraftDecidedConsumerDefinition>();
                 bus.AddConsumer<AnalyzeDraftFaultConsumer, AnalyzeDraftFaultConsumerDefinition>();
-                bus.AddConsumer<DraftNeedsApproverConsumer>();
+                bus.AddConsumer<DraftNeedsApproverConsumer, DraftNeedsApproverConsumerDefinition>();
             }
             if (messaging.Transport == MessagingTransport.RabbitMq)
             {

@@ -17,3 +17,14 @@ public sealed class DraftNeedsApproverConsumer(ApproverNotifier notifier) : ICon
         await notifier.NotifyAsync(message.SchoolId, message.DraftId, message.Revision, decision, context.CancellationToken);
     }
 }
+
+/// <summary>
+/// Finding the school's settings and the decision needs the database, which may be briefly away:
+/// retry like every consumer. The notifier catches and logs a failed webhook or e-mail itself, so
+/// what fails here is the look-up before anything is sent.
+/// </summary>
+public sealed class DraftNeedsApproverConsumerDefinition : ConsumerDefinition<DraftNeedsApproverConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<DraftNeedsApproverConsumer> consumerConfigurator, IRegistrationContext context) =>
+        Messaging.ConsumerRetry.Apply(endpointConfigurator);
+}
