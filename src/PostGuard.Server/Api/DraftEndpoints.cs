@@ -1,18 +1,16 @@
 using System.Text.Json;
-using MassTransit;
-using PostGuard.Contracts;
 using PostGuard.Core.Audit;
 using PostGuard.Core.Persistence;
 using PostGuard.Core.Review;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
+using PostGuard.Server.Messaging;
 
 namespace PostGuard.Server.Api;
 
 /// <summary>The HTTP API of drafts, the review queue and the audit trail (/api/v1).</summary>
 public static class DraftEndpoints
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
 
     public static void MapDraftEndpoints(this IEndpointRouteBuilder app)
     {
@@ -27,27 +25,13 @@ public static class DraftEndpoints
         api.MapGet("/audit", AuditAsync).RequireAuthorization(Roles.Auditor);
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext http, SchoolDirectory schools, SubmissionService submissions, IPublishEndpoint publish, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(HttpContext http, SchoolDirectory schools, SubmissionService submissions, AnalysisRequests analysis, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(http.User);
         var school = await schools.FindSchoolAsync(user.SchoolId, cancellationToken) ?? throw new DraftNotFoundException(Guid.Empty);
         var draft = await MultipartDraftReader.ReadAsync(http.Request, cancellationToken);
         var record = await submissions.SubmitAsync(user, school, draft, cancellationToken);
-        try
-        {
-            // The draft is already stored: never keep the uploader waiting on a broker that is down.
-            // WaitAsync bounds the wait even where the bus does not honour the token while it reconnects;
-            // a publish that completes later only duplicates the reconciler's (consumers are idempotent).
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PublishTimeout);
-            await publish.Publish(new AnalyzeDraft { DraftId = record.Id, Revision = record.Revision, SchoolId = record.SchoolId }, timeout.Token)
-                .WaitAsync(PublishTimeout, cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The draft is stored; the reconciler publishes it when the broker is back.
-            loggers.CreateLogger(typeof(DraftEndpoints)).LogWarning(ex, "Publishing AnalyzeDraft for {DraftId} failed; the reconciler will retry", record.Id);
-        }
+        await analysis.TrySendAsync(record, cancellationToken);
         return Results.Accepted($"/api/v1/drafts/{record.Id}", new { id = record.Id, revision = record.Revision, status = record.Status.ToString() });
     }
 
@@ -92,20 +76,13 @@ public static class DraftEndpoints
     }
 
     /// <summary>The uploader's edited draft as the next revision of the same draft (multipart, as for a new draft); analysed afresh.</summary>
-    private static async Task<IResult> ResubmitAsync(Guid id, HttpContext http, SchoolDirectory schools, ReviewService review, IPublishEndpoint publish, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ResubmitAsync(Guid id, HttpContext http, SchoolDirectory schools, ReviewService review, AnalysisRequests analysis, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(http.User);
         var school = await schools.FindSchoolAsync(user.SchoolId, cancellationToken) ?? throw new DraftNotFoundException(id);
         var draft = await MultipartDraftReader.ReadAsync(http.Request, cancellationToken);
         var record = await review.ResubmitAsync(user, school, id, draft, cancellationToken);
-        try
-        {
-            await publish.Publish(new AnalyzeDraft { DraftId = record.Id, Revision = record.Revision, SchoolId = record.SchoolId }, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            loggers.CreateLogger(typeof(DraftEndpoints)).LogWarning(ex, "Publishing AnalyzeDraft for {DraftId} r{Revision} failed; the reconciler will retry", record.Id, record.Revision);
-        }
+        await analysis.TrySendAsync(record, cancellationToken);
         return Results.Accepted($"/api/v1/drafts/{record.Id}", new { id = record.Id, revision = record.Revision, status = record.Status.ToString() });
     }
 

@@ -116,6 +116,7 @@ public static class PostGuardServices
                 bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             }
         });
+        services.AddScoped<AnalysisRequests>();
         if (role.RunsWorkers())
         {
             services.AddPostGuardNotifications();

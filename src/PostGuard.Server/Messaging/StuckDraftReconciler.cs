@@ -37,15 +37,16 @@ public sealed class StuckDraftReconciler(
     {
         await using var scope = scopes.CreateAsyncScope();
         var drafts = scope.ServiceProvider.GetRequiredService<DraftStore>();
+        var analysis = scope.ServiceProvider.GetRequiredService<AnalysisRequests>();
         var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
         var now = time.GetUtcNow();
         var cutoff = now - TimeSpan.FromSeconds(options.Value.StuckAfterSeconds);
         var count = 0;
         foreach (var draft in await drafts.FindStuckAsync(cutoff, 100, cancellationToken))
         {
-            logger.LogWarning("Draft {DraftId} r{Revision} has been {Status} since {Since}; publishing AnalyzeDraft again", draft.Id, draft.Revision, draft.Status, draft.UpdatedAt);
+            logger.LogWarning("Draft {DraftId} r{Revision} has been {Status} since {Since}; sending AnalyzeDraft again", draft.Id, draft.Revision, draft.Status, draft.UpdatedAt);
             await drafts.TouchAsync(draft.Id, now, cancellationToken);
-            await publish.Publish(new AnalyzeDraft { DraftId = draft.Id, Revision = draft.Revision, SchoolId = draft.SchoolId }, cancellationToken);
+            await analysis.SendAsync(draft.Id, draft.Revision, draft.SchoolId, cancellationToken);
             count++;
         }
         foreach (var draft in await drafts.FindDecidedWithoutReviewItemAsync(cutoff, 100, cancellationToken))

@@ -21,7 +21,6 @@ public static class WebServices
             o.Cookie.HttpOnly = true;
             o.HeaderName = "X-CSRF-TOKEN";
         });
-        services.AddScoped<DraftPublisher>();
         services.AddScoped<BlockedDraftAnnouncer>();
         services.AddSingleton<FaceTagStore>();
         services.AddSingleton<DraftList>();

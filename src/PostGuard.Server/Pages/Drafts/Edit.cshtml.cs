@@ -1,3 +1,4 @@
+using PostGuard.Server.Messaging;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PostGuard.Core.Blobs;
@@ -20,7 +21,7 @@ public sealed class EditDraftModel(
     BlobStore blobs,
     ReviewService review,
     FaceTagStore faceTags,
-    DraftPublisher publisher) : StaffPageModel
+    AnalysisRequests analysis) : StaffPageModel
 {
     public DraftDetails Details { get; private set; } = null!;
     public string? Text { get; private set; }
@@ -84,7 +85,7 @@ public sealed class EditDraftModel(
                 Images = images,
             }, cancellationToken);
             await faceTags.SaveAsync(id, record.Revision, clicked, cancellationToken);
-            await publisher.PublishAsync(record, cancellationToken);
+            await analysis.TrySendAsync(record, cancellationToken);
             return Redirect($"/drafts/{id}");
         }
         catch (InputValidationException invalid)

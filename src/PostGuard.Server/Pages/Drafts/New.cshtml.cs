@@ -1,3 +1,4 @@
+using PostGuard.Server.Messaging;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PostGuard.Core.People;
@@ -9,7 +10,7 @@ namespace PostGuard.Server.Pages.Drafts;
 
 /// <summary>The uploader composes a draft: text, channels from the school's list, publish time, comments (off by default), photos with the people in them.</summary>
 [Authorize(Roles = Roles.Uploader)]
-public sealed class NewDraftModel(SchoolDirectory schools, PeopleStore people, SubmissionService submissions, DraftPublisher publisher) : StaffPageModel
+public sealed class NewDraftModel(SchoolDirectory schools, PeopleStore people, SubmissionService submissions, AnalysisRequests analysis) : StaffPageModel
 {
     public const int PhotoSlots = 3;
 
@@ -55,7 +56,7 @@ public sealed class NewDraftModel(SchoolDirectory schools, PeopleStore people, S
                 CommentsEnabled = CommentsEnabled,
                 Images = images,
             }, cancellationToken);
-            await publisher.PublishAsync(record, cancellationToken);
+            await analysis.TrySendAsync(record, cancellationToken);
             return Redirect($"/drafts/{record.Id}");
         }
         catch (InputValidationException invalid)
