@@ -11,12 +11,16 @@ namespace PostGuard.Server.Api;
 /// <summary>The HTTP API of drafts, the review queue and the audit trail (/api/v1).</summary>
 public static class DraftEndpoints
 {
+    /// <summary>Authorization policy of the published-media copy.</summary>
+    public const string CopyMedia = "copy-media";
+
 
     public static void MapDraftEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapPost("/drafts", SubmitAsync).RequireAuthorization(Roles.Uploader).DisableAntiforgery();
         api.MapGet("/drafts/{id:guid}", GetAsync);
+        api.MapGet("/drafts/{id:guid}/media/{position:int}", MediaAsync).RequireAuthorization(CopyMedia);
         api.MapGet("/review-queue", QueueAsync).RequireAuthorization(Roles.Approver);
         api.MapPost("/drafts/{id:guid}/approve", ApproveAsync).RequireAuthorization(Roles.Approver);
         api.MapPost("/drafts/{id:guid}/reject", RejectAsync).RequireAuthorization(Roles.Approver);
@@ -33,6 +37,14 @@ public static class DraftEndpoints
         var record = await submissions.SubmitAsync(user, school, draft, cancellationToken);
         await analysis.TrySendAsync(record, cancellationToken);
         return Results.Accepted($"/api/v1/drafts/{record.Id}", new { id = record.Id, revision = record.Revision, status = record.Status.ToString() });
+    }
+
+    /// <summary>A photo of an approved draft as it may be published: a JPEG with no metadata at all (409 before approval or after a takedown).</summary>
+    private static async Task<IResult> MediaAsync(Guid id, int position, HttpContext http, PublishedMedia media, CancellationToken cancellationToken)
+    {
+        var copy = await media.GetAsync(CurrentUser.From(http.User), id, position, cancellationToken);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(copy.Jpeg, "image/jpeg", copy.FileName);
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, DraftStore drafts, CancellationToken cancellationToken)

@@ -24,6 +24,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
             DraftNotFoundException => Results.Problem(statusCode: 404, title: "Draft not found", detail: exception.Message),
             Core.Blobs.BlobMissingException => Results.Problem(statusCode: 410, title: "Photo no longer stored",
                 detail: "This photo was deleted under the school's retention policy (or is missing from the store)."),
+            MediaNotFoundException => Results.Problem(statusCode: 404, title: "Photo not found", detail: exception.Message),
             Core.Consent.PersonNotFoundException => Results.Problem(statusCode: 404, title: "Person not found", detail: exception.Message),
             ReviewConflictException => Results.Problem(statusCode: 409, title: "Conflict", detail: exception.Message),
             BadHttpRequestException bad => Results.Problem(statusCode: bad.StatusCode, title: "Bad request", detail: bad.Message),

@@ -72,6 +72,7 @@ public static class PostGuardServices
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PhotoRetention>();
         services.AddSingleton<RedactionService>();
+        services.AddSingleton<PublishedMedia>();
         services.AddSingleton<NotificationSettingsStore>();
         return services;
     }

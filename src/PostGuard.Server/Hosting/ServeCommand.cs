@@ -56,6 +56,8 @@ public static class ServeCommand
             }
             // Uploaders read names and ids to tag; approvers and auditors read the register; consent admins write it.
             options.AddPolicy(PeopleEndpoints.ReadPeople, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.All.ToArray()));
+            // Those who post: the uploader, and the approver who signs off.
+            options.AddPolicy(DraftEndpoints.CopyMedia, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Uploader, Roles.Approver));
         });
         var limits = builder.Configuration.GetSection(SubmissionLimits.SectionName).Get<SubmissionLimits>() ?? new SubmissionLimits();
         var maxBody = (limits.MaxImages * limits.MaxImageBytes) + (4L * limits.MaxTextLength) + (1 << 20);

@@ -21,6 +21,7 @@ public sealed class EndpointMatrixTests(SqliteInMemoryFixture fixture) : IClassF
     {
         ["POST /api/v1/drafts"] = [Roles.Uploader],
         ["GET /api/v1/drafts/{id:guid}"] = [.. Roles.All],
+        ["GET /api/v1/drafts/{id:guid}/media/{position:int}"] = [Roles.Uploader, Roles.Approver],
         ["GET /api/v1/review-queue"] = [Roles.Approver],
         ["POST /api/v1/drafts/{id:guid}/approve"] = [Roles.Approver],
         ["POST /api/v1/drafts/{id:guid}/reject"] = [Roles.Approver],

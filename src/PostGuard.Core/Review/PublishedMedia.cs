@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using PostGuard.Core.Audit;
+using PostGuard.Core.Blobs;
+using PostGuard.Core.Persistence;
+using PostGuard.Core.Schools;
+using PostGuard.Core.Submissions;
+using PostGuard.Vision;
+using PostGuard.Vision.Codecs;
+
+namespace PostGuard.Core.Review;
+
+/// <summary>
+/// The media an approved post carries: each photo of the approved revision re-encoded as a JPEG with
+/// no metadata at all (no EXIF, GPS, XMP or ICC; orientation applied), faces blurred already where the
+/// approver chose the redacted version. Nothing else is ever handed out for publishing: not before
+/// approval, not after a takedown, and never the original bytes. Every copy is audited.
+/// </summary>
+public sealed class PublishedMedia(Database database, DraftStore drafts, BlobStore blobs, Lazy<ImageInspector> inspector, AuditTrail audit)
+{
+    public sealed record Media(string FileName, byte[] Jpeg);
+
+    public async Task<Media> GetAsync(StaffUser user, Guid draftId, int position, CancellationToken cancellationToken)
+    {
+        var draft = await drafts.FindAsync(user.SchoolId, draftId, cancellationToken) ?? throw new DraftNotFoundException(draftId);
+        if (draft.ReviewState is not (ReviewState.Approved or ReviewState.AutoApproved))
+        {
+            throw new ReviewConflictException(
+                $"Only an approved draft's media can be published; revision {draft.Revision} is {(draft.ReviewState == ReviewState.None ? "not decided yet" : draft.ReviewState.ToString().ToLowerInvariant())}.");
+        }
+        var revision = await drafts.FindRevisionAsync(draftId, draft.Revision, cancellationToken) ?? throw new DraftNotFoundException(draftId);
+        var image = revision.Images.FirstOrDefault(i => i.Position == position)
+            ?? throw new MediaNotFoundException($"Revision {draft.Revision} of draft {draftId} has no photo at position {position}.");
+        if (image.DeletedAt is not null)
+        {
+            throw new BlobMissingException(image.BlobSha256, "(deleted under the retention policy)");
+        }
+        byte[] jpeg;
+        try
+        {
+            jpeg = inspector.Value.Redact(await blobs.GetAsync(image.BlobSha256, cancellationToken), []);
+        }
+        catch (ImageRejectedException e)
+        {
+            throw new ReviewConflictException($"'{image.FileName}' cannot be re-encoded without its metadata ({e.Message}), so PostGuard will not hand it out for publishing.");
+        }
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await audit.AppendAsync(connection, transaction, new AuditEvent(user.SchoolId, user.Email, "draft.media-copied", draftId, draft.Revision, new JsonObject
+            {
+                ["position"] = position,
+                ["bytes"] = jpeg.Length,
+            }), cancellationToken);
+            return true;
+        }, cancellationToken);
+        return new Media(Path.ChangeExtension(image.FileName, ".jpg"), jpeg);
+    }
+}
+
+/// <summary>The draft exists but has no photo at that position.</summary>
+public sealed class MediaNotFoundException(string message) : Exception(message);
