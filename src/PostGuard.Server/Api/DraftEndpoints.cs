@@ -40,7 +40,7 @@ public static class DraftEndpoints
     }
 
     /// <summary>A photo of an approved draft as it may be published: a JPEG with no metadata at all (409 before approval or after a takedown).</summary>
-    private static async Task<IResult> MediaAsync(Guid id, int position, HttpContext http, PublishedMedia media, CancellationToken cancellationToken)
+    internal static async Task<IResult> MediaAsync(Guid id, int position, HttpContext http, PublishedMedia media, CancellationToken cancellationToken)
     {
         var copy = await media.GetAsync(CurrentUser.From(http.User), id, position, cancellationToken);
         http.Response.Headers.CacheControl = "no-store";

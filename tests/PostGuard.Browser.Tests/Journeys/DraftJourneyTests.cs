@@ -98,6 +98,18 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal(DateTimeOffset.Parse("2026-12-01T16:00:00Z"), (DateTimeOffset)draft["earliestPublishAt"]!);
         await head.GotoAsync("/queue");
         await Expect(head.Locator("#counts")).ToContainTextAsync("0 held");
+
+        // The uploader takes the photo to post from the approved draft: the blurred copy, with no metadata at all.
+        await uploader.GotoAsync($"/drafts/{draftId}");
+        var toPublish = uploader.Locator(".publish-media");
+        await Expect(toPublish).ToContainTextAsync("removed all their metadata");
+        var download = await uploader.RunAndWaitForDownloadAsync(() => toPublish.GetByRole(AriaRole.Link).First.ClickAsync());
+        var copy = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal([0xFF, 0xD8], copy[..2]);
+        var metadata = MetadataExtractor.ImageMetadataReader.ReadMetadata(new MemoryStream(copy));
+        Assert.Empty(metadata.OfType<MetadataExtractor.Formats.Exif.ExifDirectoryBase>());
+        Assert.Empty(metadata.OfType<MetadataExtractor.Formats.Exif.GpsDirectory>());
+        await BrowserFixture.ScreenshotAsync(uploader, "08-uploader-photos-to-publish");
     }
 
     [Fact]
