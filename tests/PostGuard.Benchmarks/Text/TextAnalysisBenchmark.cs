@@ -1,17 +1,10 @@
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
 using PostGuard.Core.Checks;
 using PostGuard.Core.Checks.Text;
-using PostGuard.Core.Checks.Text.Confidential;
-using PostGuard.Core.Checks.Text.Language;
-using PostGuard.Core.Checks.Text.Links;
-using PostGuard.Core.Checks.Text.Locations;
-using PostGuard.Core.Checks.Text.Names;
-using PostGuard.Core.Checks.Text.PersonalData;
-using PostGuard.Core.Checks.Text.TripTiming;
 using PostGuard.Core.Findings;
 using PostGuard.Core.People;
 using PostGuard.Core.Policy;
-using PostGuard.Vision.Assets;
 
 namespace PostGuard.Benchmarks.Text;
 
@@ -36,17 +29,8 @@ public class TextAnalysisBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var assets = AssetDirectory.Locate();
-        var lexicon = FirstNameLexicon.Load(assets);
-        var gazetteer = Gazetteer.Load(assets);
-        var lexicons = new TextLexicons(lexicon, gazetteer);
-        var names = new PersonNameFinder(lexicons);
-        var locations = new LocationFinder(lexicons);
-        _checks =
-        [
-            new NamesCheck(names), new LocationsCheck(locations, names), new TripTimingCheck(locations, names),
-            new PersonalDataCheck(names, locations), new LanguageCheck(), new LinksCheck(), new ConfidentialCheck(),
-        ];
+        // The checks exactly as the service registers them.
+        _checks = [.. new ServiceCollection().AddTextChecks(assetsRoot: null).BuildServiceProvider().GetServices<IDraftCheck>()];
         var text = string.Concat(Enumerable.Repeat(Paragraph, 5))[..2000];
         var people = new PeopleRegister([.. Enumerable.Range(0, 300).Select(i => new Person(Guid.NewGuid(), i % 10 == 0 ? PersonKind.Staff : PersonKind.Pupil, $"First{i}", $"Last{i}"))
             .Append(new Person(Guid.NewGuid(), PersonKind.Pupil, "Amelia", "Hughes"))

@@ -1,48 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
 using PostGuard.Core.Checks;
 using PostGuard.Core.Checks.Images;
 using PostGuard.Core.Checks.Text;
-using PostGuard.Core.Checks.Text.Confidential;
-using PostGuard.Core.Checks.Text.Language;
-using PostGuard.Core.Checks.Text.Links;
 using PostGuard.Core.Checks.Text.Locations;
 using PostGuard.Core.Checks.Text.Names;
-using PostGuard.Core.Checks.Text.PersonalData;
-using PostGuard.Core.Checks.Text.TripTiming;
 using PostGuard.Core.Findings;
 using PostGuard.Core.People;
 using PostGuard.Core.Policy;
-using PostGuard.Vision.Assets;
 
 namespace PostGuard.Core.Tests.Checks.Text;
 
 /// <summary>The real text checks over the real fetched lexicons, loaded once for all text tests.</summary>
 public static class TextChecks
 {
-    private static readonly Lazy<Loaded> Instance = new(() =>
-    {
-        var assets = AssetDirectory.Locate();
-        var lexicon = FirstNameLexicon.Load(assets);
-        var gazetteer = Gazetteer.Load(assets);
-        var lexicons = new TextLexicons(lexicon, gazetteer);
-        var names = new PersonNameFinder(lexicons);
-        var locations = new LocationFinder(lexicons);
-        return new Loaded(lexicon, gazetteer, names, locations,
-        [
-            new NamesCheck(names),
-            new LocationsCheck(locations, names),
-            new TripTimingCheck(locations, names),
-            new PersonalDataCheck(names, locations),
-            new LanguageCheck(),
-            new LinksCheck(),
-            new ConfidentialCheck(),
-        ]);
-    });
+    /// <summary>The checks exactly as the service registers them (<see cref="TextChecksRegistration.AddTextChecks"/>).</summary>
+    private static readonly Lazy<ServiceProvider> Services = new(() => new ServiceCollection().AddTextChecks(assetsRoot: null).BuildServiceProvider());
 
-    public static FirstNameLexicon Lexicon => Instance.Value.Lexicon;
-    public static Gazetteer Gazetteer => Instance.Value.Gazetteer;
-    public static PersonNameFinder Names => Instance.Value.Names;
-    public static LocationFinder Locations => Instance.Value.Locations;
-    public static IReadOnlyList<IDraftCheck> All => Instance.Value.Checks;
+    public static FirstNameLexicon Lexicon => Services.Value.GetRequiredService<FirstNameLexicon>();
+    public static Gazetteer Gazetteer => Services.Value.GetRequiredService<Gazetteer>();
+    public static PersonNameFinder Names => Services.Value.GetRequiredService<PersonNameFinder>();
+    public static LocationFinder Locations => Services.Value.GetRequiredService<LocationFinder>();
+    public static IReadOnlyList<IDraftCheck> All => [.. Services.Value.GetServices<IDraftCheck>()];
 
     public static T Get<T>() where T : IDraftCheck => All.OfType<T>().Single();
 
@@ -119,5 +97,4 @@ public static class TextChecks
 
     public static string SpanText(Finding finding) => finding.Evidence!["span"]!["text"]!.GetValue<string>();
 
-    private sealed record Loaded(FirstNameLexicon Lexicon, Gazetteer Gazetteer, PersonNameFinder Names, LocationFinder Locations, IReadOnlyList<IDraftCheck> Checks);
 }
