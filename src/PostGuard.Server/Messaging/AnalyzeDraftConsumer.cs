@@ -52,6 +52,12 @@ public sealed class AnalyzeDraftConsumer(
     {
         var message = context.Message;
         var outcome = await runner.RunAsync(message.DraftId, message.Revision, message.SchoolId, context.CancellationToken);
+        await AnnounceAsync(context, message, outcome);
+    }
+
+    /// <summary>Publishes DraftDecided when this delivery stored the revision's decision (not for a stale or repeated one).</summary>
+    internal static async Task AnnounceAsync(ConsumeContext context, AnalyzeDraft message, AnalysisOutcome outcome)
+    {
         if (outcome.Kind == AnalysisResultKind.Decided)
         {
             await context.Publish(new DraftDecided

@@ -16,18 +16,8 @@ public sealed class AnalyzeDraftFaultConsumer(DraftAnalysisRunner runner, ILogge
         var why = context.Message.Exceptions.FirstOrDefault()?.Message ?? "the analysis failed repeatedly";
         logger.LogError("Analysis of draft {DraftId} r{Revision} failed after retries: {Why}", message.DraftId, message.Revision, why);
         var outcome = await runner.RecordFailureAsync(message.DraftId, message.Revision, message.SchoolId, "it failed repeatedly", context.CancellationToken);
-        if (outcome.Kind == AnalysisResultKind.Decided)
-        {
-            await context.Publish(new DraftDecided
-            {
-                DraftId = message.DraftId,
-                Revision = message.Revision,
-                SchoolId = message.SchoolId,
-                Decision = outcome.Decision!.Value.ToString(),
-                NeedsReview = true,
-                DecidedAt = outcome.DecidedAt!.Value,
-            }, context.CancellationToken);
-        }
+        // Held for review, like every decision that needs a person.
+        await AnalyzeDraftConsumer.AnnounceAsync(context, message, outcome);
     }
 }
 
