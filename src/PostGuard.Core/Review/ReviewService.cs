@@ -113,7 +113,7 @@ public sealed class ReviewService(
     public async Task<DraftRecord> ResubmitAsync(StaffUser uploader, School school, Guid draftId, NewDraft draft, CancellationToken cancellationToken)
     {
         var current = await drafts.FindAsync(school.Id, draftId, cancellationToken) ?? throw new DraftNotFoundException(draftId);
-        var (validated, images) = await submissions.PrepareAsync(school, draft, cancellationToken);
+        var prepared = await submissions.PrepareAsync(school, draft, cancellationToken);
         var now = time.GetUtcNow();
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -127,18 +127,8 @@ public sealed class ReviewService(
                 throw new ReviewConflictException("The draft changed while you were editing it; reload it and try again.");
             }
             var next = latest.Revision + 1;
-            await drafts.InsertRevisionAsync(connection, transaction, new DraftRevision
-            {
-                DraftId = draftId,
-                Revision = next,
-                Text = validated.Text!,
-                Channels = validated.Channels!,
-                PublishAt = validated.PublishAt,
-                CommentsEnabled = validated.CommentsEnabled,
-                Images = images,
-                SubmittedBy = uploader.Id,
-                SubmittedAt = now,
-            }, cancellationToken);
+            var revision = prepared.AsRevision(draftId, next, uploader, now);
+            await drafts.InsertRevisionAsync(connection, transaction, revision, cancellationToken);
             var changed = await connection.ExecuteAsync(database.Command(
                 """
                 UPDATE drafts SET revision = @next, status = 'Submitted', decision = NULL, review_state = 'None', earliest_publish_at = NULL,
@@ -158,8 +148,8 @@ public sealed class ReviewService(
                 ["previousRevision"] = latest.Revision,
                 ["previousDecision"] = latest.Decision?.ToString(),
                 ["previousReviewState"] = latest.ReviewState.ToString(),
-                ["channels"] = string.Join(",", validated.Channels!),
-                ["images"] = images.Count,
+                ["channels"] = string.Join(",", revision.Channels),
+                ["images"] = revision.Images.Count,
             }), cancellationToken);
             return latest with
             {

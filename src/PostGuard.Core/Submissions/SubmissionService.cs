@@ -22,7 +22,7 @@ public sealed class SubmissionService(
 {
     public async Task<DraftRecord> SubmitAsync(StaffUser uploader, School school, NewDraft draft, CancellationToken cancellationToken)
     {
-        var (validated, images) = await PrepareAsync(school, draft, cancellationToken);
+        var prepared = await PrepareAsync(school, draft, cancellationToken);
         var now = time.GetUtcNow();
         var id = Guid.NewGuid();
         var record = new DraftRecord
@@ -37,25 +37,14 @@ public sealed class SubmissionService(
             UpdatedAt = now,
             Version = 1,
         };
-        var revision = new DraftRevision
-        {
-            DraftId = id,
-            Revision = 1,
-            Text = validated.Text!,
-            Channels = validated.Channels!,
-            PublishAt = validated.PublishAt,
-            CommentsEnabled = validated.CommentsEnabled,
-            Images = images,
-            SubmittedBy = uploader.Id,
-            SubmittedAt = now,
-        };
+        var revision = prepared.AsRevision(id, 1, uploader, now);
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             await drafts.InsertNewAsync(connection, transaction, record, revision, cancellationToken);
             await audit.AppendAsync(connection, transaction, new AuditEvent(school.Id, uploader.Email, "draft.submitted", id, 1, new JsonObject
             {
                 ["channels"] = string.Join(",", revision.Channels),
-                ["images"] = images.Count,
+                ["images"] = revision.Images.Count,
             }), cancellationToken);
             return 0;
         }, cancellationToken);
@@ -66,7 +55,7 @@ public sealed class SubmissionService(
     /// Validates a draft (new or a new revision), checks its tags against the school's register and
     /// stores its images in the blob store; nothing reaches the database when anything is wrong.
     /// </summary>
-    public async Task<(NewDraft Validated, IReadOnlyList<StoredImage> Images)> PrepareAsync(School school, NewDraft draft, CancellationToken cancellationToken)
+    public async Task<PreparedDraft> PrepareAsync(School school, NewDraft draft, CancellationToken cancellationToken)
     {
         var validated = validator.Validate(draft, school.Policy);
         await EnsureTaggedPeopleBelongToSchoolAsync(school.Id, validated, cancellationToken);
@@ -77,7 +66,7 @@ public sealed class SubmissionService(
             var sha256 = await blobs.PutAsync(image.Content, cancellationToken);
             images.Add(new StoredImage(i, image.FileName, image.ContentType, image.Content.Length, sha256, image.Tags.Select(Guid.Parse).ToList()));
         }
-        return (validated, images);
+        return new PreparedDraft(validated, images);
     }
 
     /// <summary>A tag of an unknown person, or of another school's, is refused (400) before anything is stored.</summary>
@@ -101,4 +90,21 @@ public sealed class SubmissionService(
             throw new InputValidationException(errors);
         }
     }
+}
+
+/// <summary>A validated draft whose photos are already in the blob store: what becomes a revision.</summary>
+public sealed record PreparedDraft(NewDraft Validated, IReadOnlyList<StoredImage> Images)
+{
+    public DraftRevision AsRevision(Guid draftId, int revision, StaffUser uploader, DateTimeOffset submittedAt) => new()
+    {
+        DraftId = draftId,
+        Revision = revision,
+        Text = Validated.Text!,
+        Channels = Validated.Channels!,
+        PublishAt = Validated.PublishAt,
+        CommentsEnabled = Validated.CommentsEnabled,
+        Images = Images,
+        SubmittedBy = uploader.Id,
+        SubmittedAt = submittedAt,
+    };
 }
