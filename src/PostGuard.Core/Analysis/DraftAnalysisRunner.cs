@@ -50,7 +50,7 @@ public sealed class DraftAnalysisRunner(
             {
                 Index = image.Position,
                 FileName = image.FileName,
-                Content = await blobs.GetAsync(image.BlobSha256, cancellationToken),
+                Content = await blobs.ReadAsync(image, cancellationToken),
                 Tags = image.Tags,
             });
         }

@@ -30,14 +30,11 @@ public sealed class PublishedMedia(Database database, DraftStore drafts, BlobSto
         var revision = await drafts.FindRevisionAsync(draftId, draft.Revision, cancellationToken) ?? throw new DraftNotFoundException(draftId);
         var image = revision.Images.FirstOrDefault(i => i.Position == position)
             ?? throw new MediaNotFoundException($"Revision {draft.Revision} of draft {draftId} has no photo at position {position}.");
-        if (image.DeletedAt is not null)
-        {
-            throw new BlobMissingException(image.BlobSha256, "(deleted under the retention policy)");
-        }
+        var original = await blobs.ReadAsync(image, cancellationToken);
         byte[] jpeg;
         try
         {
-            jpeg = inspector.Value.Redact(await blobs.GetAsync(image.BlobSha256, cancellationToken), []);
+            jpeg = inspector.Value.Redact(original, []);
         }
         catch (ImageRejectedException e)
         {

@@ -41,7 +41,7 @@ public sealed class RedactionService(
     {
         var (_, revision, decision) = await LoadDecidedAsync(approver.SchoolId, draftId, cancellationToken);
         var image = revision.Images.FirstOrDefault(i => i.Position == position) ?? throw new DraftNotFoundException(draftId);
-        return Redact(image, await blobs.GetAsync(image.BlobSha256, cancellationToken), decision);
+        return Redact(image, await blobs.ReadAsync(image, cancellationToken), decision);
     }
 
     public async Task<RedactedApproval> ApproveRedactedAsync(StaffUser approver, Guid draftId, string? reason, DateTimeOffset? earliestPublishAt, CancellationToken cancellationToken)
@@ -62,7 +62,7 @@ public sealed class RedactionService(
         var facesBlurred = 0;
         foreach (var image in revision.Images)
         {
-            var redacted = Redact(image, await blobs.GetAsync(image.BlobSha256, cancellationToken), decision);
+            var redacted = Redact(image, await blobs.ReadAsync(image, cancellationToken), decision);
             facesBlurred += FacesOf(image, decision).Count;
             var sha256 = await blobs.PutAsync(redacted, cancellationToken);
             var fileName = Path.ChangeExtension(image.FileName, ".jpg");

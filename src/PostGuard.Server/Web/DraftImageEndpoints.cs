@@ -33,12 +33,9 @@ public static class DraftImageEndpoints
         {
             return Results.NotFound();
         }
-        if (image.DeletedAt is not null)
-        {
-            throw new BlobMissingException(image.BlobSha256, "(deleted under the retention policy)");
-        }
+        var bytes = await blobs.ReadAsync(image, cancellationToken);
         http.Response.Headers.CacheControl = "private, max-age=3600";
-        return Results.Bytes(await blobs.GetAsync(image.BlobSha256, cancellationToken), image.ContentType);
+        return Results.Bytes(bytes, image.ContentType);
     }
 
     private static async Task<IResult> PreviewAsync(Guid id, int position, HttpContext http, RedactionService redaction, CancellationToken cancellationToken)
