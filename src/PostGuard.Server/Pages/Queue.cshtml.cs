@@ -18,14 +18,8 @@ public sealed class QueueModel(ReviewService review, DraftDetailsLoader loader) 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var entries = new List<Entry>();
-        foreach (var item in await review.QueueAsync(Me.SchoolId, cancellationToken))
-        {
-            if (await loader.LoadAsync(Me.SchoolId, item.DraftId, cancellationToken) is { } details)
-            {
-                entries.Add(new Entry(item, details));
-            }
-        }
-        Items = entries;
+        var queue = await review.QueueAsync(Me.SchoolId, cancellationToken);
+        var details = (await loader.LoadCurrentAsync(Me.SchoolId, queue.Select(i => i.DraftId).Distinct(), cancellationToken)).ToDictionary(d => d.Draft.Id);
+        Items = [.. queue.Where(i => details.ContainsKey(i.DraftId)).Select(i => new Entry(i, details[i.DraftId]))];
     }
 }

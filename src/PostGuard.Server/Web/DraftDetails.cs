@@ -55,7 +55,29 @@ public sealed record DraftDetails(
 /// <summary>Loads a draft of the signed-in user's school for the pages (null: no such draft in this school, a 404).</summary>
 public sealed class DraftDetailsLoader(DraftStore drafts, PeopleStore people, FaceTagStore faceTags, AuditTrail audit)
 {
-    public async Task<DraftDetails?> LoadAsync(string schoolId, Guid draftId, CancellationToken cancellationToken)
+    /// <summary>Everything the draft page shows, earlier revisions and the draft's audit trail included.</summary>
+    public async Task<DraftDetails?> LoadAsync(string schoolId, Guid draftId, CancellationToken cancellationToken) =>
+        await LoadAsync(schoolId, draftId, await people.LoadRegisterAsync(schoolId, cancellationToken), withHistory: true, cancellationToken);
+
+    /// <summary>
+    /// The current revision of several drafts (the review queue): the school's register is read once
+    /// for all of them, and their history and audit trail, which the queue does not show, not at all.
+    /// </summary>
+    public async Task<IReadOnlyList<DraftDetails>> LoadCurrentAsync(string schoolId, IEnumerable<Guid> draftIds, CancellationToken cancellationToken)
+    {
+        var register = await people.LoadRegisterAsync(schoolId, cancellationToken);
+        var loaded = new List<DraftDetails>();
+        foreach (var draftId in draftIds)
+        {
+            if (await LoadAsync(schoolId, draftId, register, withHistory: false, cancellationToken) is { } details)
+            {
+                loaded.Add(details);
+            }
+        }
+        return loaded;
+    }
+
+    private async Task<DraftDetails?> LoadAsync(string schoolId, Guid draftId, PeopleRegister register, bool withHistory, CancellationToken cancellationToken)
     {
         var draft = await drafts.FindAsync(schoolId, draftId, cancellationToken);
         if (draft is null)
@@ -68,7 +90,6 @@ public sealed class DraftDetailsLoader(DraftStore drafts, PeopleStore people, Fa
             return null;
         }
         var decision = draft.Status == DraftStatus.Decided ? await drafts.FindDecisionAsync(draftId, draft.Revision, cancellationToken) : null;
-        var register = await people.LoadRegisterAsync(schoolId, cancellationToken);
         var findings = (decision?.Findings ?? [])
             .OrderByDescending(f => f.Severity)
             .Select((f, i) => new FindingView(i + 1, f, RuleTitles.For(f.Rule), f.Evidence?["image"] is JsonValue v && v.TryGetValue<int>(out var position) ? position : null))
@@ -76,14 +97,14 @@ public sealed class DraftDetailsLoader(DraftStore drafts, PeopleStore people, Fa
         var tags = await faceTags.ReadAsync(draftId, draft.Revision, cancellationToken);
         var images = revision.Images.Select(image => Describe(image, decision, findings, tags, register)).ToList();
         var history = new List<RevisionView>();
-        for (var r = draft.Revision - 1; r >= 1; r--)
+        for (var r = draft.Revision - 1; withHistory && r >= 1; r--)
         {
             if (await drafts.FindRevisionAsync(draftId, r, cancellationToken) is { } earlier)
             {
                 history.Add(new RevisionView(earlier, await drafts.FindDecisionAsync(draftId, r, cancellationToken)));
             }
         }
-        var actions = await audit.ReadAsync(schoolId, draftId, 500, cancellationToken);
+        var actions = withHistory ? await audit.ReadAsync(schoolId, draftId, 500, cancellationToken) : [];
         return new DraftDetails(draft, revision, decision, findings, Highlight(revision.Text, findings), images, history, actions, register);
     }
 
