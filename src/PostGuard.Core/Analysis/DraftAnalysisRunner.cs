@@ -26,7 +26,8 @@ public sealed class DraftAnalysisRunner(
     TimeProvider time,
     ILogger<DraftAnalysisRunner> logger)
 {
-    public async Task<AnalysisOutcome> RunAsync(Guid draftId, int revision, string schoolId, CancellationToken cancellationToken)
+    /// <param name="content">The revision's content when the caller has already read it; null reads it.</param>
+    public async Task<AnalysisOutcome> RunAsync(Guid draftId, int revision, string schoolId, DraftRevision? content, CancellationToken cancellationToken)
     {
         var draft = await drafts.FindAsync(schoolId, draftId, cancellationToken);
         if (draft is null || draft.Revision != revision)
@@ -40,7 +41,7 @@ public sealed class DraftAnalysisRunner(
         }
         var school = await schools.FindSchoolAsync(schoolId, cancellationToken)
             ?? throw new InvalidOperationException($"Draft {draftId} belongs to unknown school '{schoolId}'");
-        var content = await drafts.FindRevisionAsync(draftId, revision, cancellationToken)
+        content ??= await drafts.FindRevisionAsync(draftId, revision, cancellationToken)
             ?? throw new InvalidOperationException($"Draft {draftId} has no revision {revision}");
 
         var images = new List<ImageUnderCheck>(content.Images.Count);

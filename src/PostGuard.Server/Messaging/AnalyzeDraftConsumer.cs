@@ -34,7 +34,7 @@ public sealed class AnalyzeDraftConsumer(
             await largeDrafts.Send(message, context.CancellationToken);
             return;
         }
-        await AnalyzeAsync(runner, context);
+        await AnalyzeAsync(runner, context, revision);
     }
 
     /// <summary>A malformed message can never succeed: log it and let it go rather than retry forever.</summary>
@@ -48,10 +48,11 @@ public sealed class AnalyzeDraftConsumer(
         return false;
     }
 
-    internal static async Task AnalyzeAsync(DraftAnalysisRunner runner, ConsumeContext<AnalyzeDraft> context)
+    /// <param name="content">The revision, when already read to route the draft.</param>
+    internal static async Task AnalyzeAsync(DraftAnalysisRunner runner, ConsumeContext<AnalyzeDraft> context, DraftRevision? content = null)
     {
         var message = context.Message;
-        var outcome = await runner.RunAsync(message.DraftId, message.Revision, message.SchoolId, context.CancellationToken);
+        var outcome = await runner.RunAsync(message.DraftId, message.Revision, message.SchoolId, content, context.CancellationToken);
         await AnnounceAsync(context, message, outcome);
     }
 
