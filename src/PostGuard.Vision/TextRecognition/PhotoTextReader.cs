@@ -1,0 +1,324 @@
+using System.Text;
+using PostGuard.Vision.Codecs;
+
+namespace PostGuard.Vision.TextRecognition;
+
+/// <summary>
+/// Reads the words in a photo. The PP-OCRv4 detector searches the whole photo shrunk to
+/// <see cref="TextReadingOptions.DetectionLongSide"/>; where it saw anything text-like it looks again finer
+/// (small print beside a title), and it searches the given <see cref="CloserLook"/> windows (below faces, for
+/// badges) at a scale that makes small words legible, all within a bound on detector pixels. The orientation model
+/// turns upside-down lines round, and the recogniser reads at most <see cref="TextReadingOptions.MaxLines"/> lines,
+/// each from pixels fine enough for it (a finer decode is asked for, once, only when a line is too small in the first
+/// one). A photo without text costs one small detector run plus its closer looks. Thread-safe: create once, share.
+/// </summary>
+public sealed class PhotoTextReader : IDisposable
+{
+    /// <summary>Windows are never enlarged more than this (detector pixels per image pixel): finer still needs pixels the copy does not have.</summary>
+    private const double MaxUpsampling = 2.0;
+
+    private readonly TextDetectorModel _detector;
+    private readonly TextOrientationModel _orientation;
+    private readonly TextRecognizerModel _recognizer;
+
+    public PhotoTextReader(TextDetectorModel detector, TextOrientationModel orientation, TextRecognizerModel recognizer, TextReadingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        ArgumentNullException.ThrowIfNull(orientation);
+        ArgumentNullException.ThrowIfNull(recognizer);
+        _detector = detector;
+        _orientation = orientation;
+        _recognizer = recognizer;
+        Options = options ?? TextReadingOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.DetectionLongSide, TextDetectorModel.SideMultiple, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxLines, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.RecognitionBatch, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxRecognitionWidth, 48, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(Options.MaxExtraDetectionPixels, nameof(options));
+    }
+
+    public TextReadingOptions Options { get; }
+
+    /// <summary>A copy of the photo: its pixels and how many of them there are per displayed pixel.</summary>
+    public sealed record Pixels(RgbImage Image, double Scale);
+
+    /// <summary>
+    /// Finds and reads the lines of text in <paramref name="first"/>. <paramref name="finer"/> is asked, at most once, for a copy at
+    /// least the given number of pixels wide when lines are too small to read in the first copy (it may return a copy as fine as it has).
+    /// Boxes are in displayed pixels.
+    /// </summary>
+    public IReadOnlyList<TextLine> Read(Pixels first, IReadOnlyList<CloserLook>? closerLooks = null, Func<int, Pixels>? finer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var found = Find(first, closerLooks, cancellationToken);
+        var source = first;
+        if (finer is not null && found.FinerWidth(first) is { } wanted)
+        {
+            var finerPixels = finer(wanted);
+            if (finerPixels.Image.Width > first.Image.Width)
+            {
+                source = finerPixels;
+            }
+        }
+        return Recognise(source, found, cancellationToken);
+    }
+
+    /// <summary>Where the lines of text are, in displayed pixels (the first step of <see cref="Read"/>).</summary>
+    public FoundText Find(Pixels first, IReadOnlyList<CloserLook>? closerLooks = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var lines = FindLines(first.Image, first.Scale, closerLooks ?? [], cancellationToken);
+        return new FoundText([.. lines.Select(q => q.Scale(1 / first.Scale))], Options.RecognitionLineHeight);
+    }
+
+    /// <summary>Reads the lines found, from <paramref name="source"/> (the first copy or a finer one of the same photo).</summary>
+    public IReadOnlyList<TextLine> Recognise(Pixels source, FoundText found, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(found);
+        if (found.Lines.Count == 0)
+        {
+            return [];
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var quads = found.Lines.Select(q => q.Scale(source.Scale)).Select(q => q.Height >= 1.5 * q.Width ? q.QuarterTurn() : q).ToList();
+        var upsideDown = _orientation.UpsideDown(source.Image, quads);
+        for (var i = 0; i < quads.Count; i++)
+        {
+            if (upsideDown[i] >= Options.UpsideDownThreshold)
+            {
+                quads[i] = quads[i].HalfTurn();
+            }
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var readings = _recognizer.Recognize(source.Image, quads, Options.MaxRecognitionWidth, Options.RecognitionBatch, cancellationToken);
+
+        var toDisplay = 1 / source.Scale;
+        var result = new List<TextLine>();
+        for (var i = 0; i < quads.Count; i++)
+        {
+            var reading = readings[i];
+            if (reading.Characters.Count == 0 || reading.Confidence < Options.MinConfidence)
+            {
+                continue;
+            }
+            var quad = quads[i].Scale(toDisplay);
+            var words = Words(reading, quad);
+            if (words.Count == 0)
+            {
+                continue;
+            }
+            result.Add(new TextLine(string.Join(' ', words.Select(w => w.Text)), Math.Round(reading.Confidence, 3), quad, quad.Bounds, words));
+        }
+        return [.. result.OrderBy(l => l.Box.Y).ThenBy(l => l.Box.X)];
+    }
+
+    /// <summary>One detector run over an upright window of the image at a scale (detector pixels per image pixel).</summary>
+    private sealed record SearchWindow(TextBox Box, double Scale)
+    {
+        public double Cost => Math.Ceiling(Box.Width * Scale / TextDetectorModel.SideMultiple) * TextDetectorModel.SideMultiple
+            * Math.Ceiling(Box.Height * Scale / TextDetectorModel.SideMultiple) * TextDetectorModel.SideMultiple;
+    }
+
+    private sealed record FoundLine(TextQuad Quad, double Score, SearchWindow Window);
+
+    /// <summary>Text lines in <paramref name="image"/> pixels, the most certain first, at most MaxLines.</summary>
+    private List<TextQuad> FindLines(RgbImage image, double imagePerDisplay, IReadOnlyList<CloserLook> closerLooks, CancellationToken cancellationToken)
+    {
+        var whole = new SearchWindow(new TextBox(0, 0, image.Width, image.Height), Math.Min(1.0, (double)Options.DetectionLongSide / Math.Max(image.Width, image.Height)));
+        var (found, active) = Search(image, whole);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var windows = new List<SearchWindow>();
+        var secondScale = Math.Min(MaxUpsampling, whole.Scale * Options.SecondLookZoom);
+        if (secondScale > whole.Scale * 1.2)
+        {
+            windows.AddRange(Clusters(active, image.Width, image.Height).Select(box => new SearchWindow(box, secondScale)));
+        }
+        foreach (var look in closerLooks.OrderByDescending(l => l.TextHeight).Take(Options.MaxCloserLooks))
+        {
+            var box = look.Window.Scale(imagePerDisplay).Clip(image.Width, image.Height);
+            var scale = Math.Min(MaxUpsampling, Options.CloserLookTextPixels / Math.Max(1e-6, look.TextHeight * imagePerDisplay));
+            if (box.Width >= 4 && box.Height >= 4 && scale > whole.Scale * 1.2)
+            {
+                windows.Add(new SearchWindow(box, scale));
+            }
+        }
+        var budget = (double)Options.MaxExtraDetectionPixels;
+        var searched = new List<SearchWindow>();
+        foreach (var window in Merge(windows))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var affordable = window;
+            if (affordable.Cost > budget)
+            {
+                affordable = window with { Scale = window.Scale * Math.Sqrt(budget / window.Cost) * 0.95 };
+                if (affordable.Scale <= whole.Scale * 1.2)
+                {
+                    continue;
+                }
+            }
+            budget -= affordable.Cost;
+            searched.Add(affordable);
+            found.AddRange(Search(image, affordable).Lines);
+        }
+        return [.. Combine(found, searched, image.Width, image.Height).OrderByDescending(f => f.Score).Take(Options.MaxLines).Select(f => f.Quad)];
+    }
+
+    private (List<FoundLine> Lines, List<TextBox> Active) Search(RgbImage image, SearchWindow window)
+    {
+        var box = window.Box;
+        var map = _detector.Run(image, box.X, box.Y, box.Width, box.Height, window.Scale);
+        var settings = new TextRegionFinder.Settings(Options.PixelThreshold, Options.BoxThreshold, Options.UnclipRatio, MaxRegions: Options.MaxLines * 2);
+        var result = TextRegionFinder.Find(map.Values, map.Width, map.Height, settings);
+        var lines = result.Regions.Select(r => new FoundLine(map.ToImage(r.Quad), r.Score, window)).ToList();
+        var active = result.Active.Select(a => new TextBox(map.OriginX + (a.X * map.PixelWidth), map.OriginY + (a.Y * map.PixelHeight), a.Width * map.PixelWidth, a.Height * map.PixelHeight)).ToList();
+        return (lines, active);
+    }
+
+    /// <summary>
+    /// Areas to look at again: each text-like area grown to the card or sign it is likely printed on (two line heights or a
+    /// quarter of its length either side, four line heights or half its length above and below), overlapping ones joined.
+    /// </summary>
+    private static List<TextBox> Clusters(List<TextBox> active, int width, int height)
+    {
+        var boxes = active.Select(a =>
+        {
+            var line = Math.Min(a.Height, a.Width);
+            var length = Math.Max(a.Height, a.Width);
+            var across = Math.Max(8, Math.Max(2 * line, 0.25 * length));
+            var down = Math.Max(8, Math.Max(4 * line, 0.5 * length));
+            return new TextBox(a.X - across, a.Y - down, a.Width + (2 * across), a.Height + (2 * down)).Clip(width, height);
+        }).ToList();
+        var merged = true;
+        while (merged)
+        {
+            merged = false;
+            for (var i = 0; i < boxes.Count && !merged; i++)
+            {
+                for (var j = i + 1; j < boxes.Count; j++)
+                {
+                    if (boxes[i].IntersectionArea(boxes[j]) > 0)
+                    {
+                        boxes[i] = boxes[i].Union(boxes[j]);
+                        boxes.RemoveAt(j);
+                        merged = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return boxes;
+    }
+
+    /// <summary>Overlapping windows of similar scale become one (at the finer scale), so nothing is searched twice.</summary>
+    private static List<SearchWindow> Merge(List<SearchWindow> windows)
+    {
+        var result = windows.ToList();
+        var merged = true;
+        while (merged)
+        {
+            merged = false;
+            for (var i = 0; i < result.Count && !merged; i++)
+            {
+                for (var j = i + 1; j < result.Count; j++)
+                {
+                    var (a, b) = (result[i], result[j]);
+                    var ratio = Math.Max(a.Scale, b.Scale) / Math.Min(a.Scale, b.Scale);
+                    var union = a.Box.Union(b.Box);
+                    if (a.Box.IntersectionArea(b.Box) > 0 && ratio < 1.6 && union.Area <= 1.3 * (a.Box.Area + b.Box.Area - a.Box.IntersectionArea(b.Box)))
+                    {
+                        result[i] = new SearchWindow(union, Math.Max(a.Scale, b.Scale));
+                        result.RemoveAt(j);
+                        merged = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return [.. result.OrderByDescending(w => w.Scale)];
+    }
+
+    /// <summary>
+    /// One set of lines from all the searches: a line cut by a window's inner edge is dropped (the search around it sees it whole);
+    /// a coarse line another, finer search also found (or split into several) gives way to the finer ones.
+    /// </summary>
+    private static List<FoundLine> Combine(List<FoundLine> found, List<SearchWindow> searched, int width, int height)
+    {
+        var kept = found.Where(f => !CutByWindowEdge(f, width, height)).ToList();
+        var result = new List<FoundLine>();
+        foreach (var line in kept.OrderByDescending(f => f.Window.Scale).ThenByDescending(f => f.Score))
+        {
+            var bounds = line.Quad.Bounds;
+            var duplicate = result.Any(r =>
+            {
+                var overlap = r.Quad.Bounds.IntersectionArea(bounds);
+                return overlap > 0.5 * Math.Min(r.Quad.Bounds.Area, bounds.Area)
+                    || (r.Window.Scale > line.Window.Scale && Contains(r.Window.Box, bounds) && overlap > 0.2 * r.Quad.Bounds.Area);
+            });
+            if (!duplicate)
+            {
+                result.Add(line);
+            }
+        }
+        return result;
+    }
+
+    private static bool Contains(TextBox outer, TextBox inner) =>
+        inner.X >= outer.X - 1 && inner.Y >= outer.Y - 1 && inner.Right <= outer.Right + 1 && inner.Bottom <= outer.Bottom + 1;
+
+    private static bool CutByWindowEdge(FoundLine line, int width, int height)
+    {
+        var w = line.Window.Box;
+        var b = line.Quad.Bounds;
+        var tolerance = 1.5 / line.Window.Scale;
+        return (w.X > 0.5 && b.X <= w.X + tolerance)
+            || (w.Y > 0.5 && b.Y <= w.Y + tolerance)
+            || (w.Right < width - 0.5 && b.Right >= w.Right - tolerance)
+            || (w.Bottom < height - 0.5 && b.Bottom >= w.Bottom - tolerance);
+    }
+
+    /// <summary>The line's words (see <see cref="WordSplitter"/>); each word's box spans its characters' columns, half a character either side.</summary>
+    private static List<TextWord> Words(TextRecognizerModel.Reading reading, TextQuad quad)
+    {
+        var characters = reading.Characters.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
+        var spacing = characters.Count > 1
+            ? (reading.Position(characters[^1].Column) - reading.Position(characters[0].Column)) / (characters.Count - 1)
+            : 0.5;
+        var half = Math.Max(spacing, (double)TextRecognizerModel.ColumnWidth / reading.InputWidth) * 0.6;
+        var words = new List<TextWord>();
+        foreach (var word in WordSplitter.Split(reading.Characters))
+        {
+            var text = Normalise(string.Concat(word.Select(c => c.Text)));
+            if (text.Length > 0)
+            {
+                var from = reading.Position(word[0].Column) - half;
+                var to = reading.Position(word[^1].Column) + half;
+                words.Add(new TextWord(text, quad.Section(from, to).Bounds));
+            }
+        }
+        return words;
+    }
+
+    /// <summary>Full-width letters and digits (the recogniser's alphabet has both) become ordinary ones; spaces inside go.</summary>
+    private static string Normalise(string text)
+    {
+        var normal = text.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(normal.Length);
+        foreach (var c in normal)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+
+    public void Dispose()
+    {
+        _detector.Dispose();
+        _orientation.Dispose();
+        _recognizer.Dispose();
+    }
+}
