@@ -139,5 +139,64 @@ internal static class Geometry
         return true;
     }
 
+    /// <summary>The area two convex polygons share (Sutherland–Hodgman clipping, then the shoelace formula).</summary>
+    public static double IntersectionArea(IReadOnlyList<TextPoint> subject, IReadOnlyList<TextPoint> clip)
+    {
+        var output = subject.ToList();
+        var orientation = Math.Sign(SignedArea(clip));
+        if (orientation == 0)
+        {
+            return 0;
+        }
+        for (var i = 0; i < clip.Count && output.Count > 0; i++)
+        {
+            var a = clip[i];
+            var b = clip[(i + 1) % clip.Count];
+            var input = output;
+            output = [];
+            for (var j = 0; j < input.Count; j++)
+            {
+                var p = input[j];
+                var q = input[(j + 1) % input.Count];
+                var pInside = orientation * Cross(a, b, p) >= 0;
+                var qInside = orientation * Cross(a, b, q) >= 0;
+                if (pInside)
+                {
+                    output.Add(p);
+                }
+                if (pInside != qInside)
+                {
+                    output.Add(Intersect(p, q, a, b));
+                }
+            }
+        }
+        return output.Count < 3 ? 0 : Math.Abs(SignedArea(output));
+    }
+
+    public static double SignedArea(IReadOnlyList<TextPoint> polygon)
+    {
+        double sum = 0;
+        for (var i = 0; i < polygon.Count; i++)
+        {
+            var a = polygon[i];
+            var b = polygon[(i + 1) % polygon.Count];
+            sum += (a.X * b.Y) - (b.X * a.Y);
+        }
+        return sum / 2;
+    }
+
+    private static TextPoint Intersect(TextPoint p, TextPoint q, TextPoint a, TextPoint b)
+    {
+        var (x1, y1, x2, y2) = (p.X, p.Y, q.X, q.Y);
+        var (x3, y3, x4, y4) = (a.X, a.Y, b.X, b.Y);
+        var denominator = ((x1 - x2) * (y3 - y4)) - ((y1 - y2) * (x3 - x4));
+        if (Math.Abs(denominator) < 1e-12)
+        {
+            return q;
+        }
+        var t = (((x1 - x3) * (y3 - y4)) - ((y1 - y3) * (x3 - x4))) / denominator;
+        return new TextPoint(x1 + (t * (x2 - x1)), y1 + (t * (y2 - y1)));
+    }
+
     private static double Cross(TextPoint o, TextPoint a, TextPoint b) => ((a.X - o.X) * (b.Y - o.Y)) - ((a.Y - o.Y) * (b.X - o.X));
 }

@@ -162,7 +162,7 @@ public sealed class PhotoTextReader : IDisposable
             searched.Add(affordable);
             found.AddRange(Search(image, affordable).Lines);
         }
-        return [.. Combine(found, searched, image.Width, image.Height).OrderByDescending(f => f.Score).Take(Options.MaxLines).Select(f => f.Quad)];
+        return [.. Combine(found, image.Width, image.Height).OrderByDescending(f => f.Score).Take(Options.MaxLines).Select(f => f.Quad)];
     }
 
     private (List<FoundLine> Lines, List<TextBox> Active) Search(RgbImage image, SearchWindow window)
@@ -240,21 +240,24 @@ public sealed class PhotoTextReader : IDisposable
     }
 
     /// <summary>
-    /// One set of lines from all the searches: a line cut by a window's inner edge is dropped (the search around it sees it whole);
-    /// a coarse line another, finer search also found (or split into several) gives way to the finer ones.
+    /// One set of lines from all the searches, the finest first: a line cut by a window's inner edge is dropped (the search around
+    /// it sees it whole); a line lying mostly on one already kept is the same line; a coarse line that a finer search saw whole
+    /// and found other lines inside (words that ran together at the coarse scale) gives way to them.
     /// </summary>
-    private static List<FoundLine> Combine(List<FoundLine> found, List<SearchWindow> searched, int width, int height)
+    private static List<FoundLine> Combine(List<FoundLine> found, int width, int height)
     {
-        var kept = found.Where(f => !CutByWindowEdge(f, width, height)).ToList();
         var result = new List<FoundLine>();
-        foreach (var line in kept.OrderByDescending(f => f.Window.Scale).ThenByDescending(f => f.Score))
+        foreach (var line in found.Where(f => !CutByWindowEdge(f, width, height)).OrderByDescending(f => f.Window.Scale).ThenByDescending(f => f.Score))
         {
-            var bounds = line.Quad.Bounds;
+            var corners = line.Quad.Corners.ToList();
+            var area = Math.Abs(Geometry.SignedArea(corners));
             var duplicate = result.Any(r =>
             {
-                var overlap = r.Quad.Bounds.IntersectionArea(bounds);
-                return overlap > 0.5 * Math.Min(r.Quad.Bounds.Area, bounds.Area)
-                    || (r.Window.Scale > line.Window.Scale && Contains(r.Window.Box, bounds) && overlap > 0.2 * r.Quad.Bounds.Area);
+                var keptCorners = r.Quad.Corners.ToList();
+                var keptArea = Math.Abs(Geometry.SignedArea(keptCorners));
+                var overlap = Geometry.IntersectionArea(corners, keptCorners);
+                return overlap > 0.5 * Math.Min(area, keptArea)
+                    || (r.Window.Scale > line.Window.Scale && Contains(r.Window.Box, line.Quad.Bounds) && overlap > 0.5 * keptArea);
             });
             if (!duplicate)
             {

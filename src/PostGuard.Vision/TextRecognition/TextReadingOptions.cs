@@ -15,7 +15,7 @@ public sealed record TextReadingOptions
     public double SecondLookZoom { get; init; } = 2.5;
 
     /// <summary>Text lines are searched for at this height in detector pixels in the closer looks (badges below faces).</summary>
-    public double CloserLookTextPixels { get; init; } = 9;
+    public double CloserLookTextPixels { get; init; } = 15;
 
     /// <summary>Closer looks searched per photo (the largest first).</summary>
     public int MaxCloserLooks { get; init; } = 8;

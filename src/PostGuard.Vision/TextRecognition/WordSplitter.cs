@@ -9,7 +9,7 @@ namespace PostGuard.Vision.TextRecognition;
 public static class WordSplitter
 {
     /// <summary>A gap this many times the median step between characters is a space.</summary>
-    public const double WideGap = 1.75;
+    public const double WideGap = 2.3;
 
     /// <summary>Where letters meet digits or lower case meets a capital, a gap this many times the median is enough.</summary>
     public const double TransitionGap = 1.3;
@@ -42,7 +42,9 @@ public static class WordSplitter
                 var previous = current[^1];
                 var columns = c.Column - previous.Column;
                 var gap = (double)columns / median;
-                if ((gap >= WideGap && columns >= median + 2) || (gap >= TransitionGap && columns >= median + 1 && IsTransition(previous.Text, c.Text)))
+                // A capital on its own before lower case ("W hitfield") starts a word: wide letters leave wide gaps.
+                var initial = current.Count == 1 && char.IsUpper(previous.Text[0]) && char.IsLower(c.Text[0]);
+                if (!initial && ((gap >= WideGap && columns >= median + 2) || (gap >= TransitionGap && columns >= median + 1 && IsTransition(previous.Text, c.Text))))
                 {
                     Flush(words, ref current);
                 }
