@@ -43,19 +43,19 @@ public sealed class PhotoTextReader : IDisposable
     public sealed record Pixels(RgbImage Image, double Scale);
 
     /// <summary>
-    /// Finds and reads the lines of text in <paramref name="first"/>. <paramref name="finer"/> is asked, at most once, for a copy at
-    /// least the given number of pixels wide when lines are too small to read in the first copy (it may return a copy as fine as it has).
-    /// Boxes are in displayed pixels.
+    /// Finds and reads the lines of text in <paramref name="first"/>. <paramref name="finer"/> is asked, at most twice, for a copy at
+    /// least the given number of pixels wide: where small words need more pixels than the first copy has (to find them, or to read
+    /// them); it may return a copy as fine as it has. Boxes are in displayed pixels.
     /// </summary>
     public IReadOnlyList<TextLine> Read(Pixels first, IReadOnlyList<CloserLook>? closerLooks = null, Func<int, Pixels>? finer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(first);
-        var found = Find(first, closerLooks, cancellationToken);
-        var source = first;
-        if (finer is not null && found.FinerWidth(first) is { } wanted)
+        var found = Find(first, closerLooks, finer, cancellationToken);
+        var source = found.Finer ?? first;
+        if (finer is not null && found.FinerWidth(source) is { } wanted)
         {
             var finerPixels = finer(wanted);
-            if (finerPixels.Image.Width > first.Image.Width)
+            if (finerPixels.Image.Width > source.Image.Width)
             {
                 source = finerPixels;
             }
@@ -63,12 +63,15 @@ public sealed class PhotoTextReader : IDisposable
         return Recognise(source, found, cancellationToken);
     }
 
-    /// <summary>Where the lines of text are, in displayed pixels (the first step of <see cref="Read"/>).</summary>
-    public FoundText Find(Pixels first, IReadOnlyList<CloserLook>? closerLooks = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Where the lines of text are, in displayed pixels (the first step of <see cref="Read"/>); <paramref name="finer"/>, when given,
+    /// is asked once for a finer copy if small words were glimpsed where the first copy is too coarse to find them well.
+    /// </summary>
+    public FoundText Find(Pixels first, IReadOnlyList<CloserLook>? closerLooks = null, Func<int, Pixels>? finer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(first);
-        var lines = FindLines(first.Image, first.Scale, closerLooks ?? [], cancellationToken);
-        return new FoundText([.. lines.Select(q => q.Scale(1 / first.Scale))], Options.RecognitionLineHeight);
+        var (lines, finerCopy) = FindLines(first, closerLooks ?? [], finer, cancellationToken);
+        return new FoundText(lines, Options.RecognitionLineHeight) { Finer = finerCopy };
     }
 
     /// <summary>Reads the lines found, from <paramref name="source"/> (the first copy or a finer one of the same photo).</summary>
@@ -82,16 +85,21 @@ public sealed class PhotoTextReader : IDisposable
         }
         cancellationToken.ThrowIfCancellationRequested();
         var quads = found.Lines.Select(q => q.Scale(source.Scale)).Select(q => q.Height >= 1.5 * q.Width ? q.QuarterTurn() : q).ToList();
+        // A line the orientation model takes for upside down is read both ways round and the surer reading kept: the model
+        // is wrong now and then on small, tilted lines, and reading a flipped line costs one more recogniser run for it alone.
         var upsideDown = _orientation.UpsideDown(source.Image, quads);
-        for (var i = 0; i < quads.Count; i++)
+        var flipped = Enumerable.Range(0, quads.Count).Where(i => upsideDown[i] >= Options.UpsideDownThreshold).ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+        var readings = _recognizer.Recognize(source.Image, [.. quads, .. flipped.Select(i => quads[i].HalfTurn())], Options.MaxRecognitionWidth, Options.RecognitionBatch, cancellationToken).ToList();
+        for (var k = 0; k < flipped.Count; k++)
         {
-            if (upsideDown[i] >= Options.UpsideDownThreshold)
+            var i = flipped[k];
+            if (readings[quads.Count + k].Confidence > readings[i].Confidence)
             {
+                readings[i] = readings[quads.Count + k];
                 quads[i] = quads[i].HalfTurn();
             }
         }
-        cancellationToken.ThrowIfCancellationRequested();
-        var readings = _recognizer.Recognize(source.Image, quads, Options.MaxRecognitionWidth, Options.RecognitionBatch, cancellationToken);
 
         var toDisplay = 1 / source.Scale;
         var result = new List<TextLine>();
@@ -113,7 +121,7 @@ public sealed class PhotoTextReader : IDisposable
         return [.. result.OrderBy(l => l.Box.Y).ThenBy(l => l.Box.X)];
     }
 
-    /// <summary>One detector run over an upright window of the image at a scale (detector pixels per image pixel).</summary>
+    /// <summary>One detector run over an upright window, in displayed pixels, at a scale (detector pixels per displayed pixel).</summary>
     private sealed record SearchWindow(TextBox Box, double Scale)
     {
         public double Cost => Math.Ceiling(Box.Width * Scale / TextDetectorModel.SideMultiple) * TextDetectorModel.SideMultiple
@@ -122,72 +130,141 @@ public sealed class PhotoTextReader : IDisposable
 
     private sealed record FoundLine(TextQuad Quad, double Score, SearchWindow Window);
 
-    /// <summary>Text lines in <paramref name="image"/> pixels, the most certain first, at most MaxLines.</summary>
-    private List<TextQuad> FindLines(RgbImage image, double imagePerDisplay, IReadOnlyList<CloserLook> closerLooks, CancellationToken cancellationToken)
+    /// <summary>Windows are searched in a copy that needs at most this much enlarging; beyond it a finer copy is worth its decode.</summary>
+    private const double SharpEnough = 1.5;
+
+    /// <summary>A glance enlarges the first copy at most this much.</summary>
+    private const double GlanceUpsampling = 1.25;
+
+    /// <summary>A glance counts map values above this as text-like (fainter than a line needs): it only decides where to look closer.</summary>
+    private const double GlanceThreshold = 0.12;
+
+    /// <summary>Below a face the finer copy is searched this much finer than the badge estimate asks (names on badges vary in size).</summary>
+    private const double CloserLookMargin = 1.5;
+
+    /// <summary>Text lines in displayed pixels, the most certain first, at most MaxLines; and the finer copy decoded on the way, if any.</summary>
+    private (List<TextQuad> Lines, Pixels? Finer) FindLines(Pixels first, IReadOnlyList<CloserLook> closerLooks, Func<int, Pixels>? finer, CancellationToken cancellationToken)
     {
-        var whole = new SearchWindow(new TextBox(0, 0, image.Width, image.Height), Math.Min(1.0, (double)Options.DetectionLongSide / Math.Max(image.Width, image.Height)));
-        var (found, active) = Search(image, whole);
+        var displayWidth = first.Image.Width / first.Scale;
+        var displayHeight = first.Image.Height / first.Scale;
+        var whole = new SearchWindow(new TextBox(0, 0, displayWidth, displayHeight), Math.Min(first.Scale, Options.DetectionLongSide / Math.Max(displayWidth, displayHeight)));
+        var (found, active) = Search(first, whole);
         cancellationToken.ThrowIfCancellationRequested();
 
         var windows = new List<SearchWindow>();
-        var secondScale = Math.Min(MaxUpsampling, whole.Scale * Options.SecondLookZoom);
-        if (secondScale > whole.Scale * 1.2)
-        {
-            windows.AddRange(Clusters(active, image.Width, image.Height).Select(box => new SearchWindow(box, secondScale)));
-        }
+        var secondScale = whole.Scale * Options.SecondLookZoom;
+        windows.AddRange(Clusters(active, displayWidth, displayHeight).Select(box => new SearchWindow(box, secondScale)));
+        var looks = new List<SearchWindow>();
         foreach (var look in closerLooks.OrderByDescending(l => l.TextHeight).Take(Options.MaxCloserLooks))
         {
-            var box = look.Window.Scale(imagePerDisplay).Clip(image.Width, image.Height);
-            var scale = Math.Min(MaxUpsampling, Options.CloserLookTextPixels / Math.Max(1e-6, look.TextHeight * imagePerDisplay));
-            if (box.Width >= 4 && box.Height >= 4 && scale > whole.Scale * 1.2)
+            var box = look.Window.Clip(displayWidth, displayHeight);
+            if (box.Width >= 4 && box.Height >= 4)
             {
-                windows.Add(new SearchWindow(box, scale));
+                looks.Add(new SearchWindow(box, Options.CloserLookTextPixels / Math.Max(1e-6, look.TextHeight)));
             }
         }
         var budget = (double)Options.MaxExtraDetectionPixels;
-        var searched = new List<SearchWindow>();
-        foreach (var window in Merge(windows))
+        var needFiner = new List<SearchWindow>();
+        foreach (var window in Merge([.. windows.Where(w => w.Scale > whole.Scale * 1.2)]).Select(w => (Window: w, Look: false))
+            .Concat(Merge(looks).Select(w => (Window: w, Look: true))))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var affordable = window;
-            if (affordable.Cost > budget)
+            // In the first copy as asked where it is sharp enough. Below faces, and wherever a finer copy is needed, a glance at the
+            // first copy's own resolution first: the finer copy is searched only where that glance saw something text-like.
+            var sharp = !window.Look && (window.Window.Scale <= first.Scale * SharpEnough || finer is null);
+            var here = sharp ? window.Window with { Scale = Math.Min(window.Window.Scale, first.Scale * MaxUpsampling) }
+                : window.Window with { Scale = Math.Min(window.Window.Scale, first.Scale * GlanceUpsampling) };
+            if (here.Scale <= whole.Scale * 1.2 && !window.Look)
             {
-                affordable = window with { Scale = window.Scale * Math.Sqrt(budget / window.Cost) * 0.95 };
-                if (affordable.Scale <= whole.Scale * 1.2)
+                continue;
+            }
+            if (!Afford(ref here, ref budget, window.Look ? 0 : whole.Scale))
+            {
+                continue;
+            }
+            var (lines, glimpsed) = Search(first, here, sharp ? Options.PixelThreshold : GlanceThreshold);
+            if (sharp)
+            {
+                found.AddRange(lines);
+            }
+            else if (glimpsed.Count > 0 && finer is not null)
+            {
+                if (window.Look)
                 {
-                    continue;
+                    needFiner.Add(window.Window with { Scale = window.Window.Scale * CloserLookMargin });
+                }
+                else
+                {
+                    needFiner.AddRange(Clusters(glimpsed, displayWidth, displayHeight)
+                        .Select(box => new SearchWindow(box.Intersect(window.Window.Box), window.Window.Scale)).Where(w => w.Box.Width >= 2 && w.Box.Height >= 2));
                 }
             }
-            budget -= affordable.Cost;
-            searched.Add(affordable);
-            found.AddRange(Search(image, affordable).Lines);
+            else
+            {
+                found.AddRange(lines);
+            }
         }
-        return [.. Combine(found, image.Width, image.Height).OrderByDescending(f => f.Score).Take(Options.MaxLines).Select(f => f.Quad)];
+        Pixels? finerCopy = null;
+        if (needFiner.Count > 0 && finer is not null)
+        {
+            var wanted = needFiner.Max(w => w.Scale);
+            finerCopy = finer((int)Math.Min(int.MaxValue / 4, Math.Ceiling(displayWidth * wanted)));
+            if (finerCopy.Scale > first.Scale)
+            {
+                foreach (var window in Merge(needFiner))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var there = window with { Scale = Math.Min(window.Scale, finerCopy.Scale * MaxUpsampling) };
+                    if (Afford(ref there, ref budget, whole.Scale))
+                    {
+                        found.AddRange(Search(finerCopy, there).Lines);
+                    }
+                }
+            }
+        }
+        return ([.. Combine(found, displayWidth, displayHeight).OrderByDescending(f => f.Score).Take(Options.MaxLines).Select(f => f.Quad)], finerCopy);
     }
 
-    private (List<FoundLine> Lines, List<TextBox> Active) Search(RgbImage image, SearchWindow window)
+    /// <summary>Shrinks the window's scale to what the remaining detector pixels pay for; false when that is no finer than the first search.</summary>
+    private static bool Afford(ref SearchWindow window, ref double budget, double wholeScale)
     {
-        var box = window.Box;
-        var map = _detector.Run(image, box.X, box.Y, box.Width, box.Height, window.Scale);
-        var settings = new TextRegionFinder.Settings(Options.PixelThreshold, Options.BoxThreshold, Options.UnclipRatio, MaxRegions: Options.MaxLines * 2);
+        if (window.Cost > budget)
+        {
+            window = window with { Scale = window.Scale * Math.Sqrt(budget / window.Cost) * 0.95 };
+            if (window.Scale <= wholeScale * 1.2)
+            {
+                return false;
+            }
+        }
+        budget -= window.Cost;
+        return true;
+    }
+
+    /// <summary>One detector run over a window of a copy; lines and text-like areas come back in displayed pixels.</summary>
+    private (List<FoundLine> Lines, List<TextBox> Active) Search(Pixels copy, SearchWindow window, double? pixelThreshold = null)
+    {
+        var box = window.Box.Scale(copy.Scale);
+        var map = _detector.Run(copy.Image, box.X, box.Y, box.Width, box.Height, window.Scale / copy.Scale);
+        var settings = new TextRegionFinder.Settings(pixelThreshold ?? Options.PixelThreshold, Options.BoxThreshold, Options.UnclipRatio, MaxRegions: Options.MaxLines * 2);
         var result = TextRegionFinder.Find(map.Values, map.Width, map.Height, settings);
-        var lines = result.Regions.Select(r => new FoundLine(map.ToImage(r.Quad), r.Score, window)).ToList();
-        var active = result.Active.Select(a => new TextBox(map.OriginX + (a.X * map.PixelWidth), map.OriginY + (a.Y * map.PixelHeight), a.Width * map.PixelWidth, a.Height * map.PixelHeight)).ToList();
+        var toDisplay = 1 / copy.Scale;
+        var lines = result.Regions.Select(r => new FoundLine(map.ToImage(r.Quad).Scale(toDisplay), r.Score, window)).ToList();
+        var active = result.Active.Select(a => new TextBox(map.OriginX + (a.X * map.PixelWidth), map.OriginY + (a.Y * map.PixelHeight), a.Width * map.PixelWidth, a.Height * map.PixelHeight).Scale(toDisplay)).ToList();
         return (lines, active);
     }
 
     /// <summary>
-    /// Areas to look at again: each text-like area grown to the card or sign it is likely printed on (two line heights or a
-    /// quarter of its length either side, four line heights or half its length above and below), overlapping ones joined.
+    /// Areas to look at again: each text-like area grown to the card, sign or board it is likely printed on (three line heights
+    /// or half its length either side, six line heights or its length above and below), overlapping ones joined.
     /// </summary>
-    private static List<TextBox> Clusters(List<TextBox> active, int width, int height)
+    private static List<TextBox> Clusters(List<TextBox> active, double width, double height)
     {
         var boxes = active.Select(a =>
         {
             var line = Math.Min(a.Height, a.Width);
             var length = Math.Max(a.Height, a.Width);
-            var across = Math.Max(8, Math.Max(2 * line, 0.25 * length));
-            var down = Math.Max(8, Math.Max(4 * line, 0.5 * length));
+            var across = Math.Max(8, Math.Max(3 * line, 0.5 * length));
+            var down = Math.Max(8, Math.Max(6 * line, length));
             return new TextBox(a.X - across, a.Y - down, a.Width + (2 * across), a.Height + (2 * down)).Clip(width, height);
         }).ToList();
         var merged = true;
@@ -244,7 +321,7 @@ public sealed class PhotoTextReader : IDisposable
     /// it sees it whole); a line lying mostly on one already kept is the same line; a coarse line that a finer search saw whole
     /// and found other lines inside (words that ran together at the coarse scale) gives way to them.
     /// </summary>
-    private static List<FoundLine> Combine(List<FoundLine> found, int width, int height)
+    private static List<FoundLine> Combine(List<FoundLine> found, double width, double height)
     {
         var result = new List<FoundLine>();
         foreach (var line in found.Where(f => !CutByWindowEdge(f, width, height)).OrderByDescending(f => f.Window.Scale).ThenByDescending(f => f.Score))
@@ -270,7 +347,7 @@ public sealed class PhotoTextReader : IDisposable
     private static bool Contains(TextBox outer, TextBox inner) =>
         inner.X >= outer.X - 1 && inner.Y >= outer.Y - 1 && inner.Right <= outer.Right + 1 && inner.Bottom <= outer.Bottom + 1;
 
-    private static bool CutByWindowEdge(FoundLine line, int width, int height)
+    private static bool CutByWindowEdge(FoundLine line, double width, double height)
     {
         var w = line.Window.Box;
         var b = line.Quad.Bounds;

@@ -27,6 +27,14 @@ public readonly record struct TextBox(double X, double Y, double Width, double H
         return w <= 0 || h <= 0 ? 0 : w * h;
     }
 
+    /// <summary>The part both share (empty when none).</summary>
+    public TextBox Intersect(TextBox other)
+    {
+        var x0 = Math.Max(X, other.X);
+        var y0 = Math.Max(Y, other.Y);
+        return new TextBox(x0, y0, Math.Max(0, Math.Min(Right, other.Right) - x0), Math.Max(0, Math.Min(Bottom, other.Bottom) - y0));
+    }
+
     /// <summary>The rectangle cut to the image.</summary>
     public TextBox Clip(double imageWidth, double imageHeight)
     {

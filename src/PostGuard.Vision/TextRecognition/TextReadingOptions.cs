@@ -15,13 +15,13 @@ public sealed record TextReadingOptions
     public double SecondLookZoom { get; init; } = 2.5;
 
     /// <summary>Text lines are searched for at this height in detector pixels in the closer looks (badges below faces).</summary>
-    public double CloserLookTextPixels { get; init; } = 15;
+    public double CloserLookTextPixels { get; init; } = 13;
 
     /// <summary>Closer looks searched per photo (the largest first).</summary>
     public int MaxCloserLooks { get; init; } = 8;
 
     /// <summary>Detector input pixels spent per photo beyond the first search (second looks, then closer looks): the work is bounded.</summary>
-    public int MaxExtraDetectionPixels { get; init; } = 900_000;
+    public int MaxExtraDetectionPixels { get; init; } = 1_200_000;
 
     /// <summary>Detector map value above which a pixel is text.</summary>
     public double PixelThreshold { get; init; } = 0.3;

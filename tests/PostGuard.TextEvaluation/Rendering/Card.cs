@@ -9,9 +9,12 @@ namespace PostGuard.TextEvaluation.Rendering;
 internal sealed class Card : IDisposable
 {
     private readonly SKCanvas _canvas;
+    private readonly bool _withWords;
 
-    public Card(int width, int height, SKColor paper)
+    /// <param name="withWords">False draws the same card with its words left out (the same photo without words).</param>
+    public Card(int width, int height, SKColor paper, bool withWords = true)
     {
+        _withWords = withWords;
         Bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         _canvas = new SKCanvas(Bitmap);
         _canvas.Clear(paper);
@@ -48,6 +51,11 @@ internal sealed class Card : IDisposable
         foreach (var (word, role) in words)
         {
             var advance = font.MeasureText(word, out var bounds);
+            if (!_withWords)
+            {
+                pen += advance + space;
+                continue;
+            }
             _canvas.DrawText(word, pen, baseline, SKTextAlign.Left, font, paint);
             Words.Add((word, role, new SKRect(pen + bounds.Left, baseline + bounds.Top, pen + bounds.Right, baseline + bounds.Bottom), size));
             pen += advance + space;

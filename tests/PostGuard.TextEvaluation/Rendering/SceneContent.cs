@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace PostGuard.TextEvaluation.Rendering;
 
 /// <summary>What goes on each card: the layout of a certificate, a badge, a shirt print, a display board, a coach's side, a poster.</summary>
-internal sealed class SceneContent(SceneFonts fonts, bool heldOut, Random random)
+internal sealed class SceneContent(SceneFonts fonts, bool heldOut, Random random, bool withWords)
 {
     private static readonly SKColor Ink = new(20, 20, 30);
 
@@ -23,7 +23,7 @@ internal sealed class SceneContent(SceneFonts fonts, bool heldOut, Random random
         var landscape = random.NextDouble() < 0.6;
         var (w, h) = landscape ? (1600, 1131) : (1131, 1600);
         aspect = (float)w / h;
-        var card = new Card(w, h, Pale());
+        var card = new Card(w, h, Pale(), withWords);
         var border = Bright();
         using (var pen = new SKPaint { Color = border, Style = SKPaintStyle.Stroke, StrokeWidth = w * 0.02f, IsAntialias = true })
         {
@@ -47,7 +47,7 @@ internal sealed class SceneContent(SceneFonts fonts, bool heldOut, Random random
     /// <summary>A name badge (86 × 54 mm): a coloured band with the school's name, the first name large, sometimes the class.</summary>
     public Card Badge()
     {
-        var card = new Card(860, 540, SKColors.White);
+        var card = new Card(860, 540, SKColors.White, withWords);
         var band = Bright();
         using (var paint = new SKPaint { Color = band })
         {
@@ -68,7 +68,7 @@ internal sealed class SceneContent(SceneFonts fonts, bool heldOut, Random random
     public Card Shirt(out float aspect)
     {
         aspect = 1.1f;
-        var card = new Card(1100, 1000, Bright());
+        var card = new Card(1100, 1000, Bright(), withWords);
         var first = FirstName();
         var print = random.NextDouble() < 0.5 ? SceneWords.LastNameOf(first).ToUpperInvariant() : first.ToUpperInvariant();
         card.Line([(print, WordRole.Name)], fonts.Sans(heldOut, random.Next()), 190, 550, 300, SKColors.White, maxWidth: 950);
@@ -81,7 +81,7 @@ internal sealed class SceneContent(SceneFonts fonts, bool heldOut, Random random
     {
         aspect = 1.6f;
         var (w, h) = (2400, 1500);
-        var card = new Card(w, h, Bright());
+        var card = new Card(w, h, Bright(), withWords);
         card.Line(Pick(SceneWords.BoardTitles), WordRole.Other, fonts.Classroom(heldOut, random.Next()), 150, w / 2f, 190, SKColors.White, maxWidth: w * 0.85f);
         var columns = random.Next(3, 6);
         var rows = 2;
@@ -123,7 +123,7 @@ internal sealed class SceneContent(SceneFonts fonts, bool heldOut, Random random
     {
         aspect = 2.6f;
         var (w, h) = (2600, 1000);
-        var card = new Card(w, h, random.NextDouble() < 0.5 ? SKColors.White : Pale());
+        var card = new Card(w, h, random.NextDouble() < 0.5 ? SKColors.White : Pale(), withWords);
         var colour = Bright();
         using (var stripe = new SKPaint { Color = colour })
         {
@@ -150,7 +150,7 @@ internal sealed class SceneContent(SceneFonts fonts, bool heldOut, Random random
     {
         aspect = 0.71f;
         var (w, h) = (1131, 1600);
-        var card = new Card(w, h, Pale());
+        var card = new Card(w, h, Pale(), withWords);
         var colour = Bright();
         card.Line(Pick(["Summer Fair", "Bake Sale", "Sports Day", "Book Swap", "Quiz Night"]), WordRole.Other, fonts.Classroom(heldOut, random.Next()), w * 0.14f, w / 2f, h * 0.16f, colour, maxWidth: w * 0.85f);
         card.Line(Pick(["Saturday 14th June", "Friday 3rd July", "Wednesday 21st May"]), WordRole.Other, fonts.Sans(heldOut, random.Next()), w * 0.065f, w / 2f, h * 0.3f, Ink, maxWidth: w * 0.85f);

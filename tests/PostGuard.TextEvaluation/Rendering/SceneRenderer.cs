@@ -47,11 +47,17 @@ public sealed class SceneRenderer : IDisposable
     /// <summary>The full-resolution frame of a phone photo (4:3, 12 MP) and a messaging app's downscaled copy.</summary>
     public static readonly (int Width, int Height)[] FrameSizes = [(4032, 3024), (4032, 3024), (4032, 3024), (1600, 1200)];
 
-    public TextScene Render(SceneKind kind, int seed, bool heldOut)
+    /// <summary>A photo of the same kind with no words drawn into it (cropped, lit, noisy and compressed the same way): for false findings.</summary>
+    public TextScene RenderWithoutWords(int seed, bool heldOut) => Render(null, seed, heldOut, true);
+
+    /// <param name="withWords">False renders exactly the same photo (the same card, place, light and noise) with the card's words left out.</param>
+    public TextScene Render(SceneKind kind, int seed, bool heldOut, bool withWords = true) => Render((SceneKind?)kind, seed, heldOut, withWords);
+
+    private TextScene Render(SceneKind? kind, int seed, bool heldOut, bool withWords)
     {
         var random = new Random(seed);
         var (width, height) = FrameSizes[random.Next(FrameSizes.Length)];
-        var people = kind is SceneKind.Certificate or SceneKind.Badges or SceneKind.Shirt;
+        var people = kind is SceneKind.Certificate or SceneKind.Badges or SceneKind.Shirt || (kind is null && random.NextDouble() < 0.5);
         var choices = (people ? PeoplePhotos : PlacePhotos).Where(p => p.HeldOut == heldOut).ToArray();
         var background = choices[random.Next(choices.Length)].Asset;
         var source = Background(background);
@@ -71,7 +77,7 @@ public sealed class SceneRenderer : IDisposable
         }
         var words = new List<LabelledWord>();
         var placer = new Placer(frame, random, words);
-        var scenes = new SceneContent(_fonts, heldOut, random);
+        var scenes = new SceneContent(_fonts, heldOut, random, withWords);
         switch (kind)
         {
             case SceneKind.Certificate:
@@ -123,7 +129,7 @@ public sealed class SceneRenderer : IDisposable
         placer.Finish();
         var jpeg = Encode(frame, random.Next(78, 93));
         var visible = words.Where(w => w.Box.X >= 0 && w.Box.Y >= 0 && w.Box.Right <= width && w.Box.Bottom <= height).ToList();
-        return new TextScene($"{kind}-{seed}", kind, jpeg, width, height, visible, background, heldOut);
+        return new TextScene(kind is { } k ? $"{k}-{seed}{(withWords ? "" : "-blank")}" : $"NoWords-{seed}", withWords ? kind : null, jpeg, width, height, visible, background, heldOut);
     }
 
     private SKBitmap Background(string asset)
