@@ -16,7 +16,8 @@ using VisionFaceBox = PostGuard.Vision.Faces.FaceBox;
 namespace PostGuard.Core.Review;
 
 /// <summary>
-/// "Approve a redacted version": every face the analysis found in the draft's photos is blurred
+/// "Approve a redacted version": every face the analysis found in the draft's photos is blurred, and every line of
+/// words in them that gave a finding covered (<see cref="WordsToCover"/>)
 /// (irreversibly, metadata stripped), the result is checked again through the same analysis with
 /// no tags (nobody is identifiable any more), and only if that re-check does not Block is it stored
 /// as the next revision of the draft, with its own decision, approved by the approver with the
@@ -170,7 +171,10 @@ public sealed class RedactionService(
         }
         try
         {
-            return inspector.Value.Redact(content, report.Faces.Select(f => new VisionFaceBox(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height)));
+            // Faces grown by the usual margin, and the lines of words that gave findings (grown by their own margin).
+            var faces = report.Faces.Select(f => new VisionFaceBox(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height).Expand(ImageInspector.DefaultRedactionMargin, report.Width, report.Height));
+            var words = WordsToCover.In(report, decision.Findings).Select(b => new VisionFaceBox(b.X, b.Y, b.Width, b.Height));
+            return inspector.Value.Redact(content, faces.Concat(words), margin: 0);
         }
         catch (ImageRejectedException ex)
         {

@@ -95,7 +95,7 @@ public static class CheckCommand
     }
 
     /// <summary>
-    /// --redact-out DIR: every detected face blurred irreversibly, written as metadata-free JPEGs
+    /// --redact-out DIR: every detected face blurred irreversibly and every line of words that gave a finding covered, written as metadata-free JPEGs
     /// (DIR/NAME.redacted.jpg): the copy that could be published.
     /// </summary>
     private static void WriteRedacted(PostGuard.Vision.ImageInspector inspector, IReadOnlyList<NewDraftImage> images, DraftAnalysis analysis, string directory)
@@ -103,10 +103,11 @@ public static class CheckCommand
         Directory.CreateDirectory(directory);
         foreach (var report in analysis.Images.Where(r => r.Readable))
         {
-            var faces = report.Faces.Select(f => new PostGuard.Vision.Faces.FaceBox(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height));
+            var faces = report.Faces.Select(f => new PostGuard.Vision.Faces.FaceBox(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height).Expand(PostGuard.Vision.ImageInspector.DefaultRedactionMargin, report.Width, report.Height));
+            var words = PostGuard.Core.Review.WordsToCover.In(report, analysis.Findings);
             var output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.jpg");
-            File.WriteAllBytes(output, inspector.Redact(images[report.Index].Content.Span, faces));
-            Console.Error.WriteLine($"Redacted copy of image {report.Index + 1} ({report.Faces.Count} face(s) blurred, metadata removed): {output}");
+            File.WriteAllBytes(output, inspector.Redact(images[report.Index].Content.Span, faces.Concat(words.Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height))), margin: 0));
+            Console.Error.WriteLine($"Redacted copy of image {report.Index + 1} ({report.Faces.Count} face(s) blurred, {words.Count} line(s) of words covered, metadata removed): {output}");
         }
     }
 
