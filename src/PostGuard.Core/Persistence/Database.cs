@@ -22,7 +22,7 @@ public sealed class Database : IAsyncDisposable
 
     static Database()
     {
-        SQLitePCL.Batteries_V2.Init();
+        // Microsoft.Data.Sqlite initialises its bundled native SQLite itself.
         DateTimeOffsetHandler.Register();
     }
 
