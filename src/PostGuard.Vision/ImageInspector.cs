@@ -1,7 +1,7 @@
 using PostGuard.Vision.Assets;
 using PostGuard.Vision.Codecs;
 using PostGuard.Vision.Faces;
-using PostGuard.Vision.OnnxRuntime;
+using PostGuard.Vision.Onnx;
 using PostGuard.Vision.Redaction;
 using PostGuard.Vision.TextRecognition;
 
@@ -19,7 +19,7 @@ namespace PostGuard.Vision;
 /// Bad input never crashes and never looks clean: <see cref="Inspect"/> throws <see cref="ImageRejectedException"/>
 /// (with <see cref="ImageRejectedException.Reason"/>: Empty, TooManyBytes, TooManyPixels, NotAnImage,
 /// UnsupportedFormat, Corrupt, Animated) — map it to a Hold "analysis incomplete". Any other exception
-/// (a missing system library, <see cref="OnnxRuntimeException"/>) is an infrastructure failure: also fail closed.
+/// (a missing system library; ONNX Runtime's <see cref="Microsoft.ML.OnnxRuntime.OnnxRuntimeException"/> for a model that cannot load) is an infrastructure failure: also fail closed.
 /// </para>
 /// <para>
 /// Wiring to Core's ImageReport: Width/Height = <see cref="ImageInspection.Width"/>/<see cref="ImageInspection.Height"/>;
@@ -41,15 +41,14 @@ public sealed class ImageInspector : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         var assets = AssetDirectory.Locate(options.AssetsRoot);
-        var library = assets.PathOf(options.RuntimeLibrary);
-        var settings = new SessionSettings { IntraOpThreads = options.IntraOpThreads };
-        var back = new BlazeFaceModel(InferenceSession.FromFile(library, assets.PathOf(options.BackModel), settings));
+        var sessions = new OnnxSessionFactory(new OnnxSessionSettings { IntraOpThreads = options.IntraOpThreads });
+        var back = new BlazeFaceModel(sessions.Create(assets.PathOf(options.BackModel)));
         BlazeFaceModel? front = null;
         try
         {
             if (options.UseFrontModel)
             {
-                front = new BlazeFaceModel(InferenceSession.FromFile(library, assets.PathOf(options.FrontModel), settings));
+                front = new BlazeFaceModel(sessions.Create(assets.PathOf(options.FrontModel)));
             }
         }
         catch
@@ -65,7 +64,7 @@ public sealed class ImageInspector : IDisposable
         });
         try
         {
-            _textReader = options.ReadWords ? LoadTextReader(assets, options) : null;
+            _textReader = options.ReadWords ? LoadTextReader(assets, options, sessions) : null;
         }
         catch
         {
@@ -76,15 +75,15 @@ public sealed class ImageInspector : IDisposable
         _outputQuality = options.OutputJpegQuality;
     }
 
-    private static PhotoTextReader LoadTextReader(AssetDirectory assets, VisionOptions options)
+    private static PhotoTextReader LoadTextReader(AssetDirectory assets, VisionOptions options, OnnxSessionFactory sessions)
     {
         var alphabet = RecognitionAlphabet.Load(assets.PathOf(options.TextAlphabet));
-        var detector = new TextDetectorModel(assets.PathOf(options.TextDetectorModel), options.IntraOpThreads);
+        var detector = new TextDetectorModel(sessions.Create(assets.PathOf(options.TextDetectorModel)));
         TextOrientationModel? orientation = null;
         try
         {
-            orientation = new TextOrientationModel(assets.PathOf(options.TextOrientationModel), options.IntraOpThreads);
-            var recognizer = new TextRecognizerModel(assets.PathOf(options.TextRecognizerModel), alphabet, options.IntraOpThreads);
+            orientation = new TextOrientationModel(sessions.Create(assets.PathOf(options.TextOrientationModel)));
+            var recognizer = new TextRecognizerModel(sessions.Create(assets.PathOf(options.TextRecognizerModel)), alphabet);
             return new PhotoTextReader(detector, orientation, recognizer, TextReadingOptions.Default with { MaxLines = options.MaxTextLines });
         }
         catch

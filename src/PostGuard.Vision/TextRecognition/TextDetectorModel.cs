@@ -1,4 +1,4 @@
-using Microsoft.ML.OnnxRuntime;
+using PostGuard.Vision.Onnx;
 using PostGuard.Vision.Codecs;
 
 namespace PostGuard.Vision.TextRecognition;
@@ -15,18 +15,19 @@ public sealed class TextDetectorModel : IDisposable
 
     internal static readonly PlanarSampler.Normalisation Normalisation = PlanarSampler.Normalisation.MeanStd(0.485, 0.456, 0.406, 0.229, 0.224, 0.225);
 
-    private readonly InferenceSession _session;
+    private readonly OnnxSession _session;
     private readonly string _input;
 
-    public TextDetectorModel(string modelPath, int intraOpThreads)
+    public TextDetectorModel(OnnxSession session)
     {
-        _session = OcrSessions.Create(modelPath, intraOpThreads);
+        ArgumentNullException.ThrowIfNull(session);
+        _session = session;
         try
         {
             var input = _session.InputMetadata.Single();
             if (input.Value.Dimensions.Length != 4 || input.Value.Dimensions[1] != 3 || _session.OutputMetadata.Count != 1)
             {
-                throw new ArgumentException($"{Path.GetFileName(modelPath)} is not a PP-OCR text detector: expected one input [N, 3, H, W] and one output.", nameof(modelPath));
+                throw new ArgumentException("The model is not a PP-OCR text detector: expected one input [N, 3, H, W] and one output.", nameof(session));
             }
             _input = input.Key;
         }
@@ -50,7 +51,7 @@ public sealed class TextDetectorModel : IDisposable
         var tensorHeight = RoundUp(contentHeight);
         var input = new float[3 * tensorWidth * tensorHeight];
         PlanarSampler.SampleWindow(image, x, y, width, height, contentWidth, contentHeight, tensorWidth, tensorHeight, Normalisation, input);
-        var (map, shape) = OcrSessions.Run(_session, _input, input, [1, 3, tensorHeight, tensorWidth]);
+        var (map, shape) = OnnxRun.FirstOutput(_session, _input, input, [1, 3, tensorHeight, tensorWidth]);
         if (shape.Length != 4 || shape[2] != tensorHeight || shape[3] != tensorWidth)
         {
             throw new InvalidOperationException($"The text detector returned a map of shape [{string.Join(", ", shape)}] for input {tensorWidth}×{tensorHeight}.");

@@ -1,4 +1,4 @@
-using Microsoft.ML.OnnxRuntime;
+using PostGuard.Vision.Onnx;
 using PostGuard.Vision.Codecs;
 
 namespace PostGuard.Vision.TextRecognition;
@@ -13,19 +13,20 @@ public sealed class TextOrientationModel : IDisposable
     public const int InputHeight = 48;
     public const int InputWidth = 192;
 
-    private readonly InferenceSession _session;
+    private readonly OnnxSession _session;
     private readonly string _input;
 
-    public TextOrientationModel(string modelPath, int intraOpThreads)
+    public TextOrientationModel(OnnxSession session)
     {
-        _session = OcrSessions.Create(modelPath, intraOpThreads);
+        ArgumentNullException.ThrowIfNull(session);
+        _session = session;
         try
         {
             var input = _session.InputMetadata.Single();
             var output = _session.OutputMetadata.First().Value.Dimensions;
             if (input.Value.Dimensions.Length != 4 || output.Length != 2 || output[1] != 2)
             {
-                throw new ArgumentException($"{Path.GetFileName(modelPath)} is not a PP-OCR orientation classifier: expected input [N, 3, 48, 192] and output [N, 2].", nameof(modelPath));
+                throw new ArgumentException("The model is not a PP-OCR orientation classifier: expected input [N, 3, 48, 192] and output [N, 2].", nameof(session));
             }
             _input = input.Key;
         }
@@ -52,7 +53,7 @@ public sealed class TextOrientationModel : IDisposable
             var width = Math.Clamp((int)Math.Ceiling(InputHeight * q.Width / Math.Max(1, q.Height)), 1, InputWidth);
             PlanarSampler.SampleQuad(image, q, width, InputHeight, InputWidth, k, TextRecognizerModel.Normalisation, input);
         }
-        var (output, _) = OcrSessions.Run(_session, _input, input, [lines.Count, 3, InputHeight, InputWidth]);
+        var (output, _) = OnnxRun.FirstOutput(_session, _input, input, [lines.Count, 3, InputHeight, InputWidth]);
         return [.. Enumerable.Range(0, lines.Count).Select(k => output[(2 * k) + 1])];
     }
 

@@ -1,4 +1,4 @@
-using Microsoft.ML.OnnxRuntime;
+using PostGuard.Vision.Onnx;
 using PostGuard.Vision.Codecs;
 
 namespace PostGuard.Vision.TextRecognition;
@@ -17,25 +17,26 @@ public sealed class TextRecognizerModel : IDisposable
 
     internal static readonly PlanarSampler.Normalisation Normalisation = new(2f, 2f, 2f, -1f, -1f, -1f);
 
-    private readonly InferenceSession _session;
+    private readonly OnnxSession _session;
     private readonly string _input;
 
-    public TextRecognizerModel(string modelPath, RecognitionAlphabet alphabet, int intraOpThreads)
+    public TextRecognizerModel(OnnxSession session, RecognitionAlphabet alphabet)
     {
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(alphabet);
         Alphabet = alphabet;
-        _session = OcrSessions.Create(modelPath, intraOpThreads);
+        _session = session;
         try
         {
             var input = _session.InputMetadata.Single();
             var output = _session.OutputMetadata.First().Value.Dimensions;
             if (input.Value.Dimensions.Length != 4 || input.Value.Dimensions[2] != InputHeight || output.Length != 3)
             {
-                throw new ArgumentException($"{Path.GetFileName(modelPath)} is not a PP-OCR recogniser: expected input [N, 3, 48, W] and output [N, T, classes].", nameof(modelPath));
+                throw new ArgumentException("The model is not a PP-OCR recogniser: expected input [N, 3, 48, W] and output [N, T, classes].", nameof(session));
             }
             if (output[2] > 0 && output[2] != alphabet.ClassCount)
             {
-                throw new ArgumentException($"{Path.GetFileName(modelPath)} outputs {output[2]} classes but the alphabet has {alphabet.ClassCount}.", nameof(alphabet));
+                throw new ArgumentException($"The recogniser outputs {output[2]} classes but the alphabet has {alphabet.ClassCount}.", nameof(alphabet));
             }
             _input = input.Key;
         }
@@ -78,7 +79,7 @@ public sealed class TextRecognizerModel : IDisposable
             {
                 PlanarSampler.SampleQuad(image, lines[batch[k]], widths[batch[k]], InputHeight, tensorWidth, k, Normalisation, input);
             }
-            var (output, shape) = OcrSessions.Run(_session, _input, input, [batch.Length, 3, InputHeight, tensorWidth]);
+            var (output, shape) = OnnxRun.FirstOutput(_session, _input, input, [batch.Length, 3, InputHeight, tensorWidth]);
             var columns = (int)shape[1];
             var classes = (int)shape[2];
             for (var k = 0; k < batch.Length; k++)
