@@ -18,7 +18,14 @@ public enum FaceState
 
 public sealed record FaceView(int Index, FaceBox Box, FaceState State, string Label, Guid? PersonId);
 
-public sealed record ImageView(StoredImage Image, ImageReport? Report, IReadOnlyList<FaceView> Faces, IReadOnlyList<Person> Tagged);
+public sealed record ImageView(StoredImage Image, ImageReport? Report, IReadOnlyList<FaceView> Faces, IReadOnlyList<Person> Tagged)
+{
+    /// <summary>Words read in the photo that gave findings, each with the number of its finding, drawn over the photo.</summary>
+    public IReadOnlyList<WordsView> Words { get; init; } = [];
+}
+
+/// <summary>Words in a photo that a finding is about: their box, the words read, and the finding's number and severity.</summary>
+public sealed record WordsView(int FindingNumber, RegionBox Box, string Words, string SeverityClass);
 
 public sealed record FindingView(int Number, Finding Finding, string Title, int? ImagePosition)
 {
@@ -184,7 +191,11 @@ public sealed class DraftDetailsLoader(DraftStore drafts, PeopleStore people, Fa
             };
             faces.Add(new FaceView(i + 1, face.Box, state, label, person?.Id));
         }
-        return new ImageView(image, report, faces, tagged);
+        var words = findings.Where(f => f.ImagePosition == image.Position && (string?)f.Finding.Evidence?["source"] == "photo-text" && f.Finding.Evidence?["box"] is JsonObject)
+            .Select(f => (f, box: f.Finding.Evidence!["box"]!))
+            .Select(p => new WordsView(p.f.Number, new RegionBox(p.box["x"]!.GetValue<int>(), p.box["y"]!.GetValue<int>(), p.box["width"]!.GetValue<int>(), p.box["height"]!.GetValue<int>()), p.f.Finding.Evidence!["words"]?.GetValue<string>() ?? "", p.f.SeverityClass))
+            .ToList();
+        return new ImageView(image, report, faces, tagged) { Words = words };
     }
 
     /// <summary>The same face in a later analysis of the same photo: the centres fall inside each other's box.</summary>
