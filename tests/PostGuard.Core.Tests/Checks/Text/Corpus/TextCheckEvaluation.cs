@@ -72,7 +72,7 @@ public sealed class TextCheckEvaluation
             _counts[rule] = (tp + (expected && actual ? 1 : 0), fp + (!expected && actual ? 1 : 0), fn + (expected && !actual ? 1 : 0));
             if (expected != actual)
             {
-                var spans = string.Join("; ", findings.Where(f => f.Rule == rule).Select(f => f.Evidence?["span"]?["text"]?.ToString() ?? f.Reason));
+                var spans = string.Join("; ", findings.Where(f => f.Rule == rule).Select(f => (f.Evidence?["span"]?["text"]?.ToString() ?? f.Reason) + (f.Evidence?["cue"]?["text"] is { } cue ? $" <cue {cue}>" : "")));
                 Errors.Add($"line {line}: {(actual ? "false positive" : "missed")} {rule} [{spans}] {text}");
             }
         }
