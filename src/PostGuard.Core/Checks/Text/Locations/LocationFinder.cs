@@ -345,7 +345,12 @@ public sealed class LocationFinder(TextLexicons lexicons)
             }
         }
         var last = UkRegions.RegionAt(document, i);
-        if (last < 0 || (!document.Tokens[i].IsCapitalised && !document.Tokens[i].Is("the")))
+        if (last < 0)
+        {
+            return false;
+        }
+        var article = previous is not null && previous.Is("the");
+        if (!token.IsCapitalised && !(article && UkRegions.NeedArticle.Contains(token)))
         {
             return false;
         }
@@ -353,8 +358,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
-        // "the south coast" is a region only when it is where someone goes or is.
-        if (document.Tokens[i].Is("the") && !(previous is not null && (LocativeWords.Contains(previous) || StrongLocatives.Contains(previous))))
+        // "the south coast" is a region only when it is where someone goes or is ("here on the south coast").
+        if (UkRegions.NeedArticle.Contains(token) && !(article && document.At(i - 2) is { } before && (LocativeWords.Contains(before) || StrongLocatives.Contains(before) || before.Is("on"))))
         {
             return false;
         }

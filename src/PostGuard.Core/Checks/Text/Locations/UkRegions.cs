@@ -17,12 +17,15 @@ public static class UkRegions
         nottinghamshire|oxfordshire|rutland|shropshire|somerset|staffordshire|suffolk|surrey|sussex|east sussex|west sussex|warwickshire
         wiltshire|worcestershire|yorkshire|north yorkshire|west yorkshire|south yorkshire|east yorkshire|isle of wight|isle of man|anglesey
         pembrokeshire|ceredigion|carmarthenshire|gwynedd|powys|conwy|denbighshire|flintshire|monmouthshire|glamorgan|snowdonia|eryri
-        brecon beacons|gower|highlands|the highlands|cairngorms|argyll|fife|perthshire|aberdeenshire|ayrshire|lanarkshire|dumfries and galloway
-        lake district|the lake district|peak district|the peak district|yorkshire dales|the yorkshire dales|dartmoor|exmoor|new forest|the new forest
-        south downs|north downs|cotswolds|the cotswolds|chilterns|the chilterns|jurassic coast|the jurassic coast|north wales|south wales|mid wales
-        west wales|the fens|the broads|norfolk broads|county durham|tyne and wear|teesside|west midlands|east midlands|the midlands|east anglia
-        the south coast|the north east|the north west|the south west|the south east|cotswold|dales|the dales|pentland hills|the pentlands
+        brecon beacons|gower|highlands|cairngorms|argyll|fife|perthshire|aberdeenshire|ayrshire|lanarkshire|dumfries and galloway
+        lake district|peak district|yorkshire dales|dartmoor|exmoor|new forest
+        south downs|north downs|cotswolds|chilterns|jurassic coast|north wales|south wales|mid wales
+        west wales|norfolk broads|county durham|tyne and wear|teesside|west midlands|east midlands|east anglia
+        south coast|north east|north west|south west|south east|cotswold|dales|pentland hills|pentlands
         """);
+
+    /// <summary>Regions written with "the" and in lower case ("the south coast"): a region only after "in/to the".</summary>
+    public static readonly WordSet NeedArticle = new("south north east west midlands highlands dales fens broads pentlands cotswolds chilterns");
 
     /// <summary>Nations: location data only after a word of going or being somewhere.</summary>
     public static readonly WordSet Nations = new("england wales scotland ireland britain");
@@ -43,7 +46,7 @@ public static class UkRegions
             for (var k = 0; k < region.Length && ok; k++)
             {
                 ok = document.At(i + k) is { } token && string.Equals(token.Stem, region[k], StringComparison.OrdinalIgnoreCase)
-                    && (k == 0 || token.JoinedBySpace) && (region[k] is "the" or "of" or "and" || token.IsCapitalised);
+                    && (k == 0 || token.JoinedBySpace) && (region[k] is "of" or "and" || token.IsCapitalised || k == 0 || NeedArticle.Contains(region[0]));
             }
             if (ok)
             {
