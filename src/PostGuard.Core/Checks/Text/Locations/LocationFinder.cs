@@ -87,6 +87,27 @@ public sealed class LocationFinder(TextLexicons lexicons)
         workshop trust appeal league cup trophy initiative app system
         """);
 
+    /// <summary>Words of going somewhere or of an event held somewhere: another school or "the Pavilion" is a venue only beside them.</summary>
+    private static readonly WordSet EventOrTravel = new("""
+        trip trips visit visited visiting went go going travelled traveled headed arrived tournament match matches fixture fixtures festival
+        gala competition competed compete played play playing race races championship championships final semi concert show performed
+        performance performing watched watch event held hosted league cup cross country netball football rugby hockey cricket athletics
+        swimming choir sang sing
+        """);
+
+    private static bool HasEventOrTravelNear(TextDocument document, int i)
+    {
+        var sentence = document.Tokens[i].Sentence;
+        for (var k = Math.Max(0, i - 30); k < Math.Min(document.Tokens.Count, i + 30); k++)
+        {
+            if (Math.Abs(document.Tokens[k].Sentence - sentence) <= 1 && EventOrTravel.Contains(document.Tokens[k]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>"Pupils at Asfordby Primary School": the school they belong to, not a venue.</summary>
     private static readonly WordSet MembersBefore = new("pupils children students staff youngsters teachers girls boys head headteacher parents families");
 
@@ -303,6 +324,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
             }
             if (k > i && SchoolWords.Contains(word))
             {
+                // "welcome to St Mary's Primary", "here at Oak School": the school itself; a venue only where a match or a trip is.
+                if (!HasEventOrTravelNear(document, i))
+                {
+                    return false;
+                }
                 end = k;
                 // "Southend High School for Girls", "Bishop's Hatfield Girls' School"
                 while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } more && SchoolWords.Contains(more))
@@ -384,8 +410,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
-        // "From the Staffroom" as a heading
-        if (preposition.SentenceStart && preposition.IsCapitalised)
+        // "From the Staffroom" as a heading; "at the Pavilion" only where something is held or someone goes.
+        if (preposition.SentenceStart && preposition.IsCapitalised || !HasEventOrTravelNear(document, i))
         {
             return false;
         }

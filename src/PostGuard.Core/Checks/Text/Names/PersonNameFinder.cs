@@ -213,7 +213,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             }
             var token = tokens[i];
             if (!token.IsCapitalised || token.IsAllCaps || token.Stem.Length < 2 || !Lexicon.Contains(token.Stem)
-                || StoryAndFaithFigures.Contains(token) || IsNotAPersonBefore(document, i) || IsNotAPersonAfter(document, i)
+                || StoryAndFaithFigures.Contains(token) || IsNotAPersonBefore(document, i)
+                || IsNotAPersonAfter(document, i) && !(document.At(i + 1) is { } titled && titledSurnames.Contains(titled.Stem))
                 || Determiners.Contains(document.At(i - 1))
                 // "Battle of Hastings", "Duke of Edinburgh", "Isle of Wight": a title, not a child.
                 || (document.IsWordAt(i - 1, "of") && document.At(i - 2) is { IsCapitalised: true }))

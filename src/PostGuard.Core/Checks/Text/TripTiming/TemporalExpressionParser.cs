@@ -269,7 +269,7 @@ public static class TemporalExpressionParser
                 }
                 date = today.AddDays(ahead);
             }
-            else if (past && modifier != "this" && modifier != "coming")
+            else if (past && modifier != "coming")
             {
                 // "On Friday we visited..." said on a Friday is last Friday: today would be "today".
                 var back = ((int)today.DayOfWeek - (int)weekday + 7) % 7;

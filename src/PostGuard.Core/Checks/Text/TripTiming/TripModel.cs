@@ -86,7 +86,8 @@ public static class TripModel
         if (!TripNarrative.IsCancelled(document))
         {
             // "tomorrow", "tonight": near a cue or in a trip narrative; "as I type this", "on our way home": anywhere.
-            var strong = TripNarrative.StrongLive(document).Where(l => Usable(l) && (!IsRelativeTime(document, l) || NearCue(l.Sentence) || narrative)).ToList();
+            var residentialStay = document.Tokens.Any(StayWords.Contains);
+            var strong = TripNarrative.StrongLive(document).Where(l => Usable(l) && (!IsRelativeTime(document, l) || NearCue(l.Sentence) || residentialStay)).ToList();
             live.AddRange(strong.Select(l => RangeOf(document, l)));
             var recount = TripNarrative.IsRecount(document);
             foreach (var now in times.Where(t => t.Kind == TemporalKind.Now && !onSite.Contains(t.Sentence) && TenseOf(t.Sentence) != Tense.Past && NearCue(t.Sentence)))
@@ -106,7 +107,8 @@ public static class TripModel
                 var residential = document.Tokens.Any(StayWords.Contains)
                     && times.Any(t => t.LastDay == today && document.TokenAtOrAfter(t.Start) is { } first && (first.Is("today") || first.Is("this") || first.Is("tonight")));
                 live.AddRange(TripNarrative.WeakLive(document)
-                    .Where(l => l.First > lastReturn && !onSite.Contains(l.Sentence) && (residential || TenseOf(l.Sentence) != Tense.Past))
+                    .Where(l => l.First > lastReturn && !onSite.Contains(l.Sentence) && (residential || TenseOf(l.Sentence) != Tense.Past)
+                        && (residentialStay || NearCue(l.Sentence)))
                     .Select(l => RangeOf(document, l)));
             }
         }
