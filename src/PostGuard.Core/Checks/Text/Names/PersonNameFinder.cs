@@ -239,7 +239,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             // "Victoria Park", "Beach Trip": a lexicon word inside a run of capitalised words or a short heading is part of a name of something.
             if (document.At(i - 1) is { IsCapitalised: true } runBefore && runBefore.Sentence == token.Sentence && token.JoinedBySpace && !used[runBefore.Index]
                 && !runBefore.SentenceStart && !NameContext.IsNameContext(document, i, i, IsStrongName)
-                && !(next is not null && IsSurnameLike(document, next, used)))
+                && !(next is not null && (IsSurnameLike(document, next, used) || IsSurnameInContext(document, i, next, used))))
             {
                 continue;
             }
@@ -257,7 +257,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             }
             var ordinary = OrdinaryWordNames.Contains(token.Stem);
             // "Peter Casebow", "John Fennell": a first name that is also a word, before a surname, is a full name.
-            var fullNameAhead = next is not null && IsSurnameLike(document, next, used) && !token.IsPossessive && !IsHeading(document, i)
+            var fullNameAhead = next is not null && (IsSurnameLike(document, next, used) || IsSurnameInContext(document, i, next, used)) && !token.IsPossessive && !IsHeading(document, i)
                 && !LocativeWords.Contains(document.At(i - 1)) && !(document.At(i + 2) is { IsCapitalised: true } orgWord && (NotAPersonAfter.Contains(orgWord) || LocationFinder.VenueWords.Contains(orgWord)));
             if (ordinary && !fullNameAhead
                 && !NameContext.IsNameContext(document, i, i, IsStrongName))
@@ -270,7 +270,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             }
             // "Olivia Thompson": a capitalised, non-ordinary word after a first name is a surname.
             if (next is not null && !used[next.Index] && next.JoinedBySpace && next.IsCapitalised && !next.IsAllCaps && !next.StartsWithDigit && next.Sentence == token.Sentence
-                && !token.IsPossessive && !OrdinaryWordNames.Contains(next.Stem) && !NotAPersonAfter.Contains(next) && !Lexicon.Contains(next.Stem)
+                && !token.IsPossessive && ((!OrdinaryWordNames.Contains(next.Stem) && !Lexicon.Contains(next.Stem)) || IsSurnameInContext(document, i, next, used)) && !NotAPersonAfter.Contains(next)
                 && !StoryAndFaithFigures.Contains(next.Stem.TrimEnd('s'))
                 && !Places.IsPlaceWord(next.Stem) && !IsNotAPersonAfter(document, next.Index))
             {
@@ -309,6 +309,24 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         !used[next.Index] && next.JoinedBySpace && next.IsCapitalised && !next.IsAllCaps && !next.StartsWithDigit
         && !OrdinaryWordNames.Contains(next.Stem) && !NotAPersonAfter.Contains(next) && !LocationFinder.VenueWords.Contains(next)
         && !Places.IsPlaceWord(next.Stem) && !NeverNames.Contains(next) && !StoryAndFaithFigures.Contains(next);
+
+    /// <summary>Words before a full name that make an ordinary-word surname a surname: "contact Jo Brown", "Head of School Tom Carver".</summary>
+    private static readonly WordSet ContactBefore = new("contact email e-mail call ring phone speak school head headteacher teacher coach chair");
+
+    /// <summary>"Jo Brown", "Tom Carver": a capitalised word that is also a word, made a surname by what surrounds the pair.</summary>
+    private bool IsSurnameInContext(TextDocument document, int first, Token next, bool[] used)
+    {
+        if (used[next.Index] || !next.JoinedBySpace || !next.IsCapitalised || next.IsAllCaps || next.StartsWithDigit || NotAPersonAfter.Contains(next)
+            || LocationFinder.VenueWords.Contains(next) || NeverNames.Contains(next) || document.Tokens[first].SentenceStart && !IsSpeechAfter(document, next.Index))
+        {
+            return false;
+        }
+        var before = document.At(first - 1);
+        return before is not null && before.Sentence == next.Sentence && ContactBefore.Contains(before) || IsSpeechAfter(document, next.Index);
+    }
+
+    private static bool IsSpeechAfter(TextDocument document, int index) =>
+        document.At(index + 1) is { } after && after.Sentence == document.Tokens[index].Sentence && SpeechVerbs.Contains(after) && !after.IsCapitalised;
 
     /// <summary>A line of at most four words, all capitalised: a title ("Beach Trip").</summary>
     private static bool IsShortHeading(TextDocument document, int i)

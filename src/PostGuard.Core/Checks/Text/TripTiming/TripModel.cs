@@ -73,8 +73,10 @@ public static class TripModel
                 // "23 November 2016" on a line of its own: the post's own date, not a trip's.
                 continue;
             }
-            var endsAt = mention.EndsAt ?? StatedEnd(times, mention.Sentence, document) ?? EndOfSchoolDay;
-            candidates.Add(new Candidate(day.ToDateTime(endsAt), span, span, mention.Sentence, Live: false));
+            var stated = mention.EndsAt is null ? StatedEnd(times, mention.Sentence, document) : null;
+            var endsAt = mention.EndsAt ?? stated?.EndsAt ?? EndOfSchoolDay;
+            var endCue = stated is null ? span : new TextRange(stated.Start, stated.Length);
+            candidates.Add(new Candidate(day.ToDateTime(endsAt), endCue, span, mention.Sentence, Live: false));
         }
 
         // B. A live update: strong phrases anywhere in a post with a cue; diary phrases and a present-tense
@@ -126,7 +128,7 @@ public static class TripModel
         }
         var isLive = open.Exists(c => c.Live);
         var unknown = open.Exists(c => c.End is null) && !open.Exists(c => c.End is not null && c.Live);
-        var latest = open.Where(c => c.End is not null).OrderByDescending(c => c.End).FirstOrDefault();
+        var latest = open.Where(c => c.End is not null).OrderByDescending(c => c.End).ThenBy(c => c.EndCue == c.Span).FirstOrDefault();
         var first2 = open.OrderBy(c => c.Span.Start).First();
         var cue = cues.FirstOrDefault(c => Math.Abs(c.Sentence - first2.Sentence) <= 1) ?? cues[0];
         var spans = open.Select(c => c.Span).Distinct().OrderBy(s => s.Start).ToList();
@@ -143,10 +145,12 @@ public static class TripModel
         var stated = usable.Where(t => t.LastDay is null && t.EndsAt is not null).ToList();
         DateTime? best = null;
         TextRange? cue = null;
+        var daysWithTime = new HashSet<DateOnly>();
         foreach (var time in stated)
         {
             // "home tomorrow ... back about half four": the day of a stated time is a later day mentioned beside it.
             var day = laterDays.Where(d => Math.Abs(d.Sentence - time.Sentence) <= 1).Select(d => d.LastDay).Max() ?? today;
+            daysWithTime.Add(day);
             var at = day.ToDateTime(time.EndsAt!.Value);
             if (best is null || at > best)
             {
@@ -154,7 +158,7 @@ public static class TripModel
                 cue = new TextRange(time.Start, time.Length);
             }
         }
-        foreach (var time in laterDays)
+        foreach (var time in laterDays.Where(t => t.EndsAt is not null || !daysWithTime.Contains(t.LastDay!.Value)))
         {
             var at = time.LastDay!.Value.ToDateTime(time.EndsAt ?? EndOfSchoolDay);
             if (best is null || at > best)
@@ -182,9 +186,8 @@ public static class TripModel
     private static TextRange RangeOf(TextDocument document, TripSignal signal) =>
         new(document.Tokens[signal.First].Start, document.Tokens[signal.Last].End - document.Tokens[signal.First].Start);
 
-    private static TimeOnly? StatedEnd(IReadOnlyList<TemporalMention> times, int sentence, TextDocument document) =>
-        times.Where(t => t.LastDay is null && t.EndsAt is not null && Math.Abs(t.Sentence - sentence) <= 1 && NarrativeTense.Of(document, t.Sentence) != Tense.Past)
-            .Select(t => t.EndsAt).FirstOrDefault();
+    private static TemporalMention? StatedEnd(IReadOnlyList<TemporalMention> times, int sentence, TextDocument document) =>
+        times.FirstOrDefault(t => t.LastDay is null && t.EndsAt is not null && Math.Abs(t.Sentence - sentence) <= 1 && NarrativeTense.Of(document, t.Sentence) != Tense.Past);
 
     private static bool IsRelativeDay(TextDocument document, TemporalMention mention) =>
         document.TokenAtOrAfter(mention.Start) is { } token && (token.Is("today") || token.Is("tonight") || token.Is("this") || token.Is("later"));
