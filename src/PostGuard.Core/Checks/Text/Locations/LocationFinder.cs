@@ -92,7 +92,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         trip trips visit visited visiting went go going travelled traveled headed arrived tournament match matches fixture fixtures festival
         gala competition competed compete played play playing race races championship championships final semi concert show performed
         performance performing watched watch event held hosted league cup cross country netball football rugby hockey cricket athletics
-        swimming choir sang sing
+        swimming choir sang sing coach coaches bus minibus beach seaside outing day
         """);
 
     private static bool HasEventOrTravelNear(TextDocument document, int i)
@@ -562,8 +562,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
+        // "St Paul's in Chipperfield", "a chapel in Aylsham": "in" after a named place or venue names where it is.
+        var afterName = previous.Is("in") && document.At(i - 2) is { IsCapitalised: true } named && !named.SentenceStart && !Titles.Contains(named)
+            && (named.IsPossessive || VenueWords.Contains(named) || SchoolWords.Contains(named)) && !FunctionWords.Contains(token);
         // "an adventure around Newby Wiske", "into Snowdonia"
-        if (StrongLocatives.Contains(previous) && !FunctionWords.Contains(token))
+        if ((StrongLocatives.Contains(previous) || afterName) && !FunctionWords.Contains(token))
         {
             while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } next && nameTokens?.Contains(end + 1) != true && !next.StartsWithDigit && end - i < 3)
             {
