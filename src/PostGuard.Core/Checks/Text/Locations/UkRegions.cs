@@ -38,9 +38,16 @@ public static class UkRegions
             .Select(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries)).OrderByDescending(r => r.Length)];
 
     /// <summary>The longest region starting at token <paramref name="i"/>; returns its last token or -1.</summary>
+    private static readonly Dictionary<string, string[][]> ByFirstWord = Regions.GroupBy(r => r[0], StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+
     public static int RegionAt(TextDocument document, int i)
     {
-        foreach (var region in Regions)
+        if (!ByFirstWord.TryGetValue(document.Tokens[i].Stem, out var candidates))
+        {
+            return -1;
+        }
+        foreach (var region in candidates)
         {
             var ok = true;
             for (var k = 0; k < region.Length && ok; k++)
