@@ -9,7 +9,7 @@ public enum FaceStanding
 {
     /// <summary>Bound to a person with valid consent for every channel of the post on its publish date.</summary>
     Consented,
-    /// <summary>Identifiable and bound to nobody (or to someone no longer in the register): R2 Hold.</summary>
+    /// <summary>Identifiable and bound to nobody, or bound to someone no longer in the register (whatever its size): R2 Hold.</summary>
     NotAccountedFor,
     /// <summary>Bound to a pupil or member of staff without valid consent: R1/R5 Block.</summary>
     NoConsent,
@@ -64,6 +64,8 @@ public static class PhotoConsent
                 _ when forbidden && (face.Identifiable || tag is not null) => FaceStanding.NotAllowed,
                 // A face the uploader recognised is identified, whatever its size: it needs consent.
                 (not null, not null) => missing.Count == 0 ? FaceStanding.Consented : FaceStanding.NoConsent,
+                // Bound to someone no longer in the register: nobody can say whether they consented.
+                (not null, null) => FaceStanding.NotAccountedFor,
                 _ when !face.Identifiable => FaceStanding.TooSmall,
                 _ => FaceStanding.NotAccountedFor,
             };
