@@ -183,6 +183,30 @@ public abstract class FaceBindingScenarios(BackendFixture fixture, ITestOutputHe
         output.WriteLine(string.Join("; ", outcomes.GroupBy(o => o).Select(g => $"{g.Count()}× {g.Key}")));
     }
 
+    /// <summary>Approving with an earliest publish time after a pupil's consent ends is refused: the consent is checked for when the post may go out.</summary>
+    protected async Task An_approval_that_moves_the_post_past_a_consent_end_date_is_refused()
+    {
+        var school = await TestSchool.CreateAsync(Factory);
+        using (var csv = new StringContent(
+            "external_id,first_name,last_name,use,status,given_by,valid_from,valid_until\n" +
+            "A,Pupil,A,social-media,granted,Parent of A,2026-01-01,2026-12-31\nB,Pupil,B,social-media,granted,Parent of B,2026-01-01,\nC,Pupil,C,social-media,granted,Parent of C,2026-01-01,\n",
+            Encoding.UTF8, "text/csv"))
+        {
+            using var imported = await school.ConsentAdmin.PostAsync("/api/v1/people/import", csv);
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        }
+        var ids = (await school.Uploader.GetFromJsonAsync<JsonNode>("/api/v1/people"))!["people"]!.AsArray().ToDictionary(p => (string)p!["externalId"]!, p => (string)p!["id"]!);
+        var id = await SubmitAsync(school, PhotoDraft([new { person = ids["A"], face = 0 }, new { person = ids["B"], face = 1 }, new { person = ids["C"], face = 2 }]));
+        Assert.Equal("Approve", (string?)(await DraftApi.WaitForDecisionAsync(school.Uploader, id))["decision"]);
+
+        var (late, problem) = await DraftApi.PostJsonAsync(school.Approver, $"/api/v1/drafts/{id}/approve", new { earliestPublishAt = "2027-01-08T16:00:00Z" });
+        Assert.Equal(HttpStatusCode.Conflict, late);
+        Assert.Contains("Pupil A", (string?)problem!["detail"]);
+        Assert.Equal("Pending", (string?)(await school.Approver.GetFromJsonAsync<JsonNode>($"/api/v1/drafts/{id}"))!["reviewState"]);
+        var (inTime, _) = await DraftApi.PostJsonAsync(school.Approver, $"/api/v1/drafts/{id}/approve", new { earliestPublishAt = "2026-12-19T16:00:00Z" });
+        Assert.Equal(HttpStatusCode.OK, inTime);
+    }
+
     protected async Task Redaction_hides_exactly_the_faces_that_block_or_nobody_accounts_for()
     {
         var school = await TestSchool.CreateAsync(Factory);

@@ -12,4 +12,5 @@ public sealed class SqliteInMemoryFaceBindingTests(SqliteInMemoryFixture fixture
     [Fact] public Task A_withdrawal_during_a_20_photo_analysis_always_blocks_20_times() => A_withdrawal_during_a_20_photo_analysis_always_blocks(runs: 20);
     [Fact] public Task A_withdrawal_racing_the_approval_never_leaves_an_approved_post_20_times() => A_withdrawal_racing_the_approval_never_leaves_an_approved_post(runs: 20);
     [Fact] public Task Redaction_hides_exactly_the_faces_that_block_or_nobody_accounts_for_() => Redaction_hides_exactly_the_faces_that_block_or_nobody_accounts_for();
+    [Fact] public Task An_approval_that_moves_the_post_past_a_consent_end_date_is_refused_() => An_approval_that_moves_the_post_past_a_consent_end_date_is_refused();
 }
