@@ -33,16 +33,14 @@ public static class CheckCommand
             publishAt = parsed;
         }
         var paths = cli.All("--image");
-        var register = await ReadRegisterAsync(cli);
-        var tags = ReadTags(cli, register, paths.Count);
-        var images = new List<NewDraftImage>();
-        for (var i = 0; i < paths.Count; i++)
+        var files = new List<(string Name, byte[] Content)>();
+        foreach (var path in paths)
         {
-            if (!File.Exists(paths[i]))
+            if (!File.Exists(path))
             {
-                throw new UsageException($"--image: no file '{paths[i]}'");
+                throw new UsageException($"--image: no file '{path}'");
             }
-            images.Add(new NewDraftImage(Path.GetFileName(paths[i]), "", await File.ReadAllBytesAsync(paths[i]), tags[i]));
+            files.Add((Path.GetFileName(path), await File.ReadAllBytesAsync(path)));
         }
         var channels = cli.All("--channel");
         var redactChoice = ReadRedactChoice(cli, paths.Count);
@@ -55,6 +53,10 @@ public static class CheckCommand
         services.AddSingleton<DraftValidator>();
         services.AddPostGuardAnalysis(configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var register = await ReadRegisterAsync(cli, now);
+        var tags = ReadTags(cli, register, paths.Count);
+        var images = files.Select((file, i) => new NewDraftImage(file.Name, "", file.Content, tags[i])).ToList();
 
         var draft = provider.GetRequiredService<DraftValidator>().Validate(new NewDraft
         {
@@ -74,12 +76,12 @@ public static class CheckCommand
             Images = [.. draft.Images.Select((image, index) => new ImageUnderCheck { Index = index, FileName = image.FileName, Content = image.Content, Tags = [.. image.Tags.Select(ToPhotoTag)] })],
             Policy = policy,
             People = register,
-            AnalysedAt = provider.GetRequiredService<TimeProvider>().GetUtcNow(),
+            AnalysedAt = now,
         }, CancellationToken.None);
 
         if (cli.Optional("--redact-out") is { } redactDir)
         {
-            var faces = FacesToRedact(analysis, draft, policy, register, redactChoice, publishAt ?? provider.GetRequiredService<TimeProvider>().GetUtcNow());
+            var faces = FacesToRedact(analysis, draft, policy, register, redactChoice, publishAt ?? now);
             WriteRedacted(provider.GetRequiredService<Lazy<PostGuard.Vision.ImageInspector>>().Value, draft.Images, analysis, faces, redactDir);
         }
         else if (redactChoice.Count > 0)
@@ -163,7 +165,7 @@ public static class CheckCommand
         _ => PhotoTag.Unplaced(Guid.Parse(tag.Person!)),
     };
 
-    private static async Task<PeopleRegister> ReadRegisterAsync(CommandLine cli)
+    private static async Task<PeopleRegister> ReadRegisterAsync(CommandLine cli, DateTimeOffset now)
     {
         if (cli.Optional("--register") is not { } path)
         {
@@ -173,7 +175,7 @@ public static class CheckCommand
         {
             throw new UsageException($"--register: no file '{path}'");
         }
-        return PeopleCsv.BuildRegister(PeopleCsv.Parse(await File.ReadAllTextAsync(path)), DateTimeOffset.UtcNow);
+        return PeopleCsv.BuildRegister(PeopleCsv.Parse(await File.ReadAllTextAsync(path)), now);
     }
 
     /// <summary>
