@@ -20,47 +20,38 @@ public sealed record FaceTrack(int Id, IReadOnlyList<TrackedFace> Faces, TrackBe
 
     /// <summary>
     /// The largest face width (clip pixels) the track keeps for <paramref name="sustainSeconds"/>: the largest w such that
-    /// detections on consecutive analysed frames, each at least w wide and scoring at least <paramref name="minScore"/>,
-    /// cover that long (each detection covering until the next analysed frame). A track shown for less than that in total
-    /// counts at the smallest size of its longest run. 0 when no detection reaches the score.
+    /// detections on consecutive analysed frames, each at least w wide, cover that long (each detection covering until the
+    /// next analysed frame) with a mean score of at least <paramref name="minScore"/>. A track on screen for less than the
+    /// sustain time must keep the size for all of its time on screen. One large or sure frame is not the track's size or
+    /// confidence; 0 when no stretch is sure enough.
     /// </summary>
     public double SustainedWidth(double minScore, double sustainSeconds)
     {
-        var runs = new List<List<TrackedFace>>();
-        foreach (var face in Faces.Where(f => f.Score >= minScore))
-        {
-            if (runs.Count > 0 && runs[^1][^1].UntilSeconds >= face.Seconds - 1e-6)
-            {
-                runs[^1].Add(face);
-            }
-            else
-            {
-                runs.Add([face]);
-            }
-        }
-        if (runs.Count == 0)
-        {
-            return 0;
-        }
-        var required = Math.Min(sustainSeconds, runs.Max(r => r[^1].UntilSeconds - r[0].Seconds)) - 1e-6;
+        var required = Math.Min(sustainSeconds, Faces[^1].UntilSeconds - Faces[0].Seconds) - 1e-6;
         var best = 0.0;
-        foreach (var run in runs)
+        for (var i = 0; i < Faces.Count; i++)
         {
-            for (var i = 0; i < run.Count; i++)
+            var narrowest = double.PositiveInfinity;
+            var scores = 0.0;
+            for (var j = i; j < Faces.Count; j++)
             {
-                var narrowest = double.PositiveInfinity;
-                for (var j = i; j < run.Count; j++)
+                if (j > i && Faces[j - 1].UntilSeconds < Faces[j].Seconds - 1e-6)
                 {
-                    narrowest = Math.Min(narrowest, run[j].Box.Width);
-                    if (narrowest <= best)
-                    {
-                        break;
-                    }
-                    if (run[j].UntilSeconds - run[i].Seconds >= required)
+                    break;
+                }
+                narrowest = Math.Min(narrowest, Faces[j].Box.Width);
+                scores += Faces[j].Score;
+                if (narrowest <= best)
+                {
+                    break;
+                }
+                if (Faces[j].UntilSeconds - Faces[i].Seconds >= required)
+                {
+                    if (scores / (j - i + 1) >= minScore)
                     {
                         best = narrowest;
-                        break;
                     }
+                    break;
                 }
             }
         }

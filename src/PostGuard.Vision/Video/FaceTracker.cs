@@ -49,16 +49,18 @@ internal sealed class FaceTracker(double maxGapSeconds)
         }
         var shownFrom = isCut || _previousSeconds is null ? seconds : _previousSeconds.Value;
         var camera = CameraMotion(detections);
-        var pairs = new List<(double Distance, int Track, int Detection)>();
+        var pairs = new List<(int Tier, double Distance, int Track, int Detection)>();
         for (var t = 0; t < _live.Count; t++)
         {
+            // Tracks seen on the last analysed frame choose first; tracks in a gap take what is left.
+            var tier = _previousSeconds is { } p && Math.Abs(_live[t].Last.Seconds - p) < 1e-9 ? 0 : 1;
             foreach (var prediction in Predictions(_live[t], seconds, camera))
             {
                 for (var d = 0; d < detections.Count; d++)
                 {
                     if (Distance(prediction, detections[d].Box) is { } distance)
                     {
-                        pairs.Add((distance, t, d));
+                        pairs.Add((tier, distance, t, d));
                     }
                 }
             }
@@ -66,7 +68,7 @@ internal sealed class FaceTracker(double maxGapSeconds)
         var trackTaken = new bool[_live.Count];
         var detectionTaken = new bool[detections.Count];
         var improved = new List<TrackBuilder>();
-        foreach (var (_, t, d) in pairs.OrderBy(p => p.Distance))
+        foreach (var (_, _, t, d) in pairs.OrderBy(p => p.Tier).ThenBy(p => p.Distance))
         {
             if (trackTaken[t] || detectionTaken[d])
             {
@@ -119,10 +121,15 @@ internal sealed class FaceTracker(double maxGapSeconds)
         return distance <= MaxCentreDistance ? distance : null;
     }
 
+    /// <summary>
+    /// Where the track's face may be now: where its own steady motion takes it and, unless that motion would have carried
+    /// it well away (a face that was moving does not wait where it was lost), where it was last seen; and where the
+    /// camera's motion takes it, for a track seen on the last frame.
+    /// </summary>
     private IEnumerable<FaceBox> Predictions(TrackBuilder track, double seconds, (double Scale, double ShiftX, double ShiftY)? camera)
     {
         var (lastSeconds, last) = track.Last;
-        yield return last.Box;
+        var stayed = true;
         if (track.Count >= 2)
         {
             var (beforeSeconds, before) = track[track.Count - 2];
@@ -134,8 +141,14 @@ internal sealed class FaceTracker(double maxGapSeconds)
                 var cy = last.Box.CenterY + ((last.Box.CenterY - before.Box.CenterY) * ahead);
                 var w = last.Box.Width * Math.Clamp(Math.Pow(last.Box.Width / before.Box.Width, ahead), 0.5, 2);
                 var h = last.Box.Height * w / last.Box.Width;
+                var moved = Math.Sqrt(Math.Pow(cx - last.Box.CenterX, 2) + Math.Pow(cy - last.Box.CenterY, 2));
+                stayed = moved <= MaxCentreDistance * 0.5 * last.Box.Width;
                 yield return new FaceBox(cx - (w / 2), cy - (h / 2), w, h);
             }
+        }
+        if (stayed)
+        {
+            yield return last.Box;
         }
         if (camera is { } c && _previousSeconds is { } previous && Math.Abs(lastSeconds - previous) < 1e-9)
         {

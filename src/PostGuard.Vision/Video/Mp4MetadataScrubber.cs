@@ -7,7 +7,8 @@ namespace PostGuard.Vision.Video;
 /// The last step of writing an MP4 that may be published: ffmpeg's MP4 muxer, even told to copy no metadata, still
 /// writes an empty <c>udta/meta/ilst</c>. This turns every metadata box (<c>udta</c>, <c>meta</c>, <c>uuid</c> such as
 /// XMP) at the top level or anywhere in <c>moov</c> into a zero-filled <c>free</c> box of the same size (so no sample
-/// offset moves), and zeroes the creation and modification times of <c>mvhd</c>, <c>tkhd</c> and <c>mdhd</c>.
+/// offset moves), zeroes the creation and modification times of <c>mvhd</c>, <c>tkhd</c> and <c>mdhd</c>, and blanks the
+/// compressor name of each visual sample entry (where ffmpeg writes the encoder's name).
 /// <see cref="FindMetadata"/> lists what is left, for the writer's final check and for tests.
 /// </summary>
 internal static class Mp4MetadataScrubber
@@ -17,6 +18,13 @@ internal static class Mp4MetadataScrubber
     private static readonly string[] MetadataBoxes = ["udta", "meta", "uuid", "XMP_", "ID32"];
     private static readonly string[] Containers = ["moov", "trak", "mdia", "minf", "edts", "dinf", "stbl"];
     private static readonly string[] TimedHeaders = ["mvhd", "tkhd", "mdhd"];
+
+    /// <summary>Visual sample entries, whose 32-byte compressor name ffmpeg fills with the encoder's name.</summary>
+    private static readonly string[] VisualEntries = ["avc1", "avc3", "hvc1", "hev1", "mp4v", "av01", "vp08", "vp09", "dvh1", "dvhe"];
+
+    /// <summary>Offset of the compressor name in a visual sample entry (ISO/IEC 14496-12 VisualSampleEntry), and its length.</summary>
+    private const int CompressorNameOffset = 50;
+    private const int CompressorNameLength = 32;
 
     public static void Scrub(string path)
     {
@@ -104,12 +112,39 @@ internal static class Mp4MetadataScrubber
                 var version = data[offset + header];
                 data.AsSpan(offset + header + 4, version == 1 ? 16 : 8).Clear();
             }
+            else if (type == "stsd")
+            {
+                foreach (var entry in VisualSampleEntries(data, offset + header, offset + (int)size))
+                {
+                    data.AsSpan(entry + CompressorNameOffset, CompressorNameLength).Clear();
+                }
+            }
             else if (Containers.Contains(type))
             {
                 ScrubChildren(data, offset + header, offset + (int)size);
             }
             offset += (int)size;
         }
+    }
+
+    /// <summary>The offsets of the visual sample entries inside an stsd box's payload (version, flags, count, entries).</summary>
+    private static List<int> VisualSampleEntries(byte[] data, int start, int end)
+    {
+        var entries = new List<int>();
+        for (var offset = start + 8; offset + 8 <= end;)
+        {
+            var size = (long)BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(offset));
+            if (size < 8 || offset + size > end)
+            {
+                break;
+            }
+            if (VisualEntries.Contains(Encoding.ASCII.GetString(data, offset + 4, 4)) && size >= CompressorNameOffset + CompressorNameLength)
+            {
+                entries.Add(offset);
+            }
+            offset += (int)size;
+        }
+        return entries;
     }
 
     private static void FindIn(byte[] data, int start, int end, string parent, List<string> found)
@@ -133,6 +168,16 @@ internal static class Mp4MetadataScrubber
                 if (data.AsSpan(offset + header + 4, version == 1 ? 16 : 8).ContainsAnyExcept((byte)0))
                 {
                     found.Add($"{parent}/{type} time");
+                }
+            }
+            else if (type == "stsd")
+            {
+                foreach (var entry in VisualSampleEntries(data, offset + header, offset + (int)size))
+                {
+                    if (data.AsSpan(entry + CompressorNameOffset, CompressorNameLength).ContainsAnyExcept((byte)0))
+                    {
+                        found.Add($"{parent}/stsd/{Encoding.ASCII.GetString(data, entry + 4, 4)} compressor name");
+                    }
                 }
             }
             else if (Containers.Contains(type))
