@@ -26,6 +26,7 @@ public static class DraftEndpoints
         api.MapPost("/drafts/{id:guid}/reject", RejectAsync).RequireAuthorization(Roles.Approver);
         api.MapGet("/drafts/{id:guid}/redaction", RedactionPlanAsync).RequireAuthorization(Roles.Approver);
         api.MapGet("/drafts/{id:guid}/images/{position:int}/redacted-preview", RedactedPreviewAsync).RequireAuthorization(Roles.Approver);
+        api.MapGet("/drafts/{id:guid}/images/{position:int}/faces/{face:int}/frame", TrackFrameAsync);
         api.MapPost("/drafts/{id:guid}/approve-redacted", ApproveRedactedAsync).RequireAuthorization(Roles.Approver);
         api.MapPost("/drafts/{id:guid}/revisions", ResubmitAsync).RequireAuthorization(Roles.Uploader).DisableAntiforgery();
         api.MapGet("/audit", AuditAsync).RequireAuthorization(Roles.Auditor);
@@ -41,12 +42,20 @@ public static class DraftEndpoints
         return Results.Accepted($"/api/v1/drafts/{record.Id}", new { id = record.Id, revision = record.Revision, status = record.Status.ToString() });
     }
 
-    /// <summary>A photo of an approved draft as it may be published: a JPEG with no metadata at all (409 before approval or after a takedown).</summary>
+    /// <summary>The best frame of a clip's face track (any role of the school): a JPEG without metadata, 640 px wide at most.</summary>
+    internal static async Task<IResult> TrackFrameAsync(Guid id, int position, int face, HttpContext http, ClipFrames frames, CancellationToken cancellationToken)
+    {
+        var jpeg = await frames.BestFrameAsync(CurrentUser.From(http.User), id, position, face, cancellationToken);
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        return Results.Bytes(jpeg, "image/jpeg");
+    }
+
+    /// <summary>A photo or clip of an approved draft as it may be published: a JPEG, or an MP4/WebM, with no metadata at all (409 before approval or after a takedown).</summary>
     internal static async Task<IResult> MediaAsync(Guid id, int position, HttpContext http, PublishedMedia media, CancellationToken cancellationToken)
     {
         var copy = await media.GetAsync(CurrentUser.From(http.User), id, position, cancellationToken);
         http.Response.Headers.CacheControl = "no-store";
-        return Results.File(copy.Jpeg, "image/jpeg", copy.FileName);
+        return Results.File(copy.Content, copy.ContentType, copy.FileName);
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, DraftStore drafts, CancellationToken cancellationToken)
@@ -100,9 +109,9 @@ public static class DraftEndpoints
     }
 
     /// <summary>A photo as it would be published with the faces in ?faces=1,3 hidden (default: those that block or nobody accounts for).</summary>
-    internal static async Task<IResult> RedactedPreviewAsync(Guid id, int position, string? faces, HttpContext http, RedactionService redaction, CancellationToken cancellationToken)
+    internal static async Task<IResult> RedactedPreviewAsync(Guid id, int position, string? faces, double? at, HttpContext http, RedactionService redaction, CancellationToken cancellationToken)
     {
-        var jpeg = await redaction.PreviewAsync(CurrentUser.From(http.User), id, position, ParseFaceList(faces), cancellationToken);
+        var jpeg = await redaction.PreviewAsync(CurrentUser.From(http.User), id, position, ParseFaceList(faces), cancellationToken, at);
         http.Response.Headers.CacheControl = "no-store";
         return Results.Bytes(jpeg, "image/jpeg");
     }

@@ -8,7 +8,9 @@ using PostGuard.Core.Findings;
 using PostGuard.Core.Persistence;
 using PostGuard.Core.Policy;
 using PostGuard.Core.Submissions;
+using PostGuard.Core.Review;
 using PostGuard.Server.Hosting;
+using PostGuard.Vision.Video;
 
 namespace PostGuard.Server.Cli;
 
@@ -53,6 +55,21 @@ public static class CheckCommand
         services.AddSingleton<DraftValidator>();
         services.AddPostGuardAnalysis(configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        // A clip is checked against the Video limits from its header first, as an upload is (exit 3 naming the field).
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (ClipSniffing.Sniff(files[i].Content) is not null)
+            {
+                try
+                {
+                    await provider.GetRequiredService<Lazy<ClipInspector>>().Value.ReadHeaderAsync(files[i].Content);
+                }
+                catch (ClipRejectedException ex)
+                {
+                    throw new UsageException($"--image {paths[i]}: the clip is not accepted: {ex.Message}");
+                }
+            }
+        }
         var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
         var register = await ReadRegisterAsync(cli, now);
         var tags = ReadTags(cli, register, paths.Count);
@@ -82,7 +99,7 @@ public static class CheckCommand
         if (cli.Optional("--redact-out") is { } redactDir)
         {
             var faces = FacesToRedact(analysis, draft, policy, register, redactChoice, publishAt ?? now);
-            WriteRedacted(provider.GetRequiredService<Lazy<PostGuard.Vision.ImageInspector>>().Value, draft.Images, analysis, faces, redactDir);
+            await WriteRedactedAsync(provider.GetRequiredService<Lazy<PostGuard.Vision.ImageInspector>>().Value, provider.GetRequiredService<ClipWriter>(), draft.Images, analysis, faces, redactDir);
         }
         else if (redactChoice.Count > 0)
         {
@@ -107,10 +124,11 @@ public static class CheckCommand
 
     /// <summary>
     /// --redact-out DIR: the faces that block or that nobody accounts for hidden irreversibly (or, with
-    /// --redact IMAGE:FACES, the faces given), written as metadata-free JPEGs (DIR/NAME.redacted.jpg):
-    /// the copy that could be published.
+    /// --redact IMAGE:FACES, the faces given), written as metadata-free JPEGs (DIR/NAME.redacted.jpg), and a clip's
+    /// chosen face tracks hidden in every frame, re-encoded without metadata (DIR/NAME.redacted.mp4): the copy that
+    /// could be published.
     /// </summary>
-    private static void WriteRedacted(PostGuard.Vision.ImageInspector inspector, IReadOnlyList<NewDraftImage> images, DraftAnalysis analysis, IReadOnlyDictionary<int, IReadOnlyList<int>> faces, string directory)
+    private static async Task WriteRedactedAsync(PostGuard.Vision.ImageInspector inspector, ClipWriter clips, IReadOnlyList<NewDraftImage> images, DraftAnalysis analysis, IReadOnlyDictionary<int, IReadOnlyList<int>> faces, string directory)
     {
         Directory.CreateDirectory(directory);
         foreach (var report in analysis.Images.Where(r => r.Readable))
@@ -121,9 +139,18 @@ public static class CheckCommand
             {
                 throw new UsageException($"--redact: image {report.Index} has {report.Faces.Count} face(s) (0 to {report.Faces.Count - 1}); no face {string.Join(", ", bad)}");
             }
-            var boxes = chosen.Select(f => report.Faces[f].Box).Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height));
-            var output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.jpg");
-            File.WriteAllBytes(output, inspector.Redact(images[report.Index].Content.Span, boxes));
+            string output;
+            if (report.IsClip)
+            {
+                output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.mp4");
+                await File.WriteAllBytesAsync(output, await clips.WriteRedactedAsync(images[report.Index].Content, ClipTracks.Chosen(report, chosen)));
+            }
+            else
+            {
+                var boxes = chosen.Select(f => report.Faces[f].Box).Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height));
+                output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.jpg");
+                await File.WriteAllBytesAsync(output, inspector.Redact(images[report.Index].Content.Span, boxes));
+            }
             Console.Error.WriteLine($"Redacted copy of image {report.Index + 1} (face(s) {(chosen.Count == 0 ? "none" : string.Join(", ", chosen))} of {report.Faces.Count} hidden, metadata removed): {output}");
         }
     }
@@ -248,13 +275,16 @@ public static class CheckCommand
         }
         foreach (var image in analysis.Images)
         {
-            Console.WriteLine(image.Readable
-                ? $"Image {image.Index + 1} {image.FileName}: {image.Width}x{image.Height}, {image.Faces.Count} face(s), {image.Faces.Count(f => f.Identifiable)} identifiable"
-                : $"Image {image.Index + 1} {image.FileName}: not checked ({image.Error})");
+            Console.WriteLine(!image.Readable
+                ? $"Image {image.Index + 1} {image.FileName}: not checked ({image.Error})"
+                : image.IsClip
+                    ? FormattableString.Invariant($"Image {image.Index + 1} {image.FileName}: clip {image.Width}x{image.Height}, {image.DurationSeconds:0.0} s, {image.Faces.Count} face track(s), {image.Faces.Count(f => f.Identifiable)} identifiable")
+                    : $"Image {image.Index + 1} {image.FileName}: {image.Width}x{image.Height}, {image.Faces.Count} face(s), {image.Faces.Count(f => f.Identifiable)} identifiable");
             for (var i = 0; i < image.Faces.Count; i++)
             {
                 var face = image.Faces[i];
-                Console.WriteLine($"    face {i} at {face.Box.X},{face.Box.Y} {face.Box.Width}x{face.Box.Height} score {face.Score:0.00}{(face.Identifiable ? " identifiable" : "")}");
+                var seen = face.Track is { } track ? FormattableString.Invariant($" seen {track.FirstSeconds:0.0}-{track.LastSeconds:0.0} s, best frame at {track.Seconds:0.00} s") : "";
+                Console.WriteLine($"    face {i}{seen} at {face.Box.X},{face.Box.Y} {face.Box.Width}x{face.Box.Height} score {face.Score:0.00}{(face.Identifiable ? " identifiable" : "")}");
             }
         }
     }

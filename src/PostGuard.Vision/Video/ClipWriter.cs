@@ -141,6 +141,53 @@ public sealed class ClipWriter(VideoOptions options)
     }
 
     /// <summary>
+    /// One frame of a clip given as bytes, as a JPEG without metadata at most <paramref name="maxWidth"/> wide: the frame
+    /// shown at <paramref name="seconds"/>, with the faces of <paramref name="hide"/> hidden where they may be at that moment
+    /// (a track's best frame as evidence, or a preview of the redacted clip).
+    /// </summary>
+    public async Task<byte[]> WriteFrameAsync(
+        ReadOnlyMemory<byte> clip, double seconds, IReadOnlyList<FaceTrack> hide, int maxWidth = 640, double margin = ImageInspector.DefaultRedactionMargin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hide);
+        _probe.CheckBytes(clip.Length);
+        using var input = ClipWorkFile.Write(_options.WorkDirectory, clip.Span);
+        var header = await _probe.ReadAsync(input.Path, cancellationToken).ConfigureAwait(false);
+        var c = CultureInfo.InvariantCulture;
+        var at = Math.Clamp(seconds, 0, Math.Max(0, header.VideoDurationSeconds - (0.5 / header.FrameRate)));
+        // Seeking before the input decodes from the keyframe before the moment and delivers the frame shown at it.
+        var arguments = new List<string>
+        {
+            "-hide_banner", "-nostdin", "-nostats", "-loglevel", "level+error", "-y",
+            "-max_alloc", _options.MaxToolAllocationBytes.ToString(c),
+            "-protocol_whitelist", "file", "-f", ClipSniffer.DemuxerName(header.Format), "-ss", at.ToString("0.###", c), "-i", $"file:{input.Path}",
+            "-map", "0:v:0", "-an", "-sn", "-dn", "-frames:v", "1",
+            "-vf", string.Create(c, $"scale={header.Width}:{header.Height}"), "-pix_fmt", "rgb24", "-f", "rawvideo", "pipe:1",
+        };
+        using var decoder = ToolProcess.Start(_options.FfmpegPath, arguments, TimeSpan.FromSeconds(_options.ProbeTimeoutSeconds * 2), cancellationToken);
+        decoder.CloseInput();
+        var frame = new Codecs.RgbImage(header.Width, header.Height);
+        int read;
+        try
+        {
+            read = await decoder.Output.ReadAtLeastAsync(frame.Pixels, frame.Pixels.Length, throwOnEndOfStream: false, decoder.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            decoder.ThrowIfStopped();
+            throw;
+        }
+        var exit = await decoder.WaitForExitAsync().ConfigureAwait(false);
+        if (exit != 0 || read < frame.Pixels.Length)
+        {
+            throw new ClipRejectedException(ClipRejectionReason.Corrupt, "frames", string.Create(c, $"the frame at {at:F2} s could not be decoded ({decoder.ErrorTail})."));
+        }
+        FaceRedactor.Redact(frame, TrackCoverage.BoxesAt(hide, at), margin);
+        var width = Math.Min(maxWidth, frame.Width);
+        var shown = width == frame.Width ? frame : Codecs.ImageResizer.Resize(frame, width, Math.Max(1, (int)Math.Round((double)frame.Height * width / frame.Width)));
+        return Codecs.JpegCodec.Encode(shown, 85);
+    }
+
+    /// <summary>
     /// ffmpeg output options that write no metadata: no tags, chapters, encoder names or data/subtitle streams, and the
     /// codec's SEI/metadata units removed from the pictures (H.264 SEI 6, HEVC SEI 39/40, AV1 metadata OBUs 5).
     /// </summary>
