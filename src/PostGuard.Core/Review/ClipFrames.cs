@@ -16,17 +16,25 @@ public sealed class ClipFrames(DraftStore drafts, BlobStore blobs, ClipWriter cl
 
     private static readonly SemaphoreSlim Workers = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
-    /// <summary>The best frame of face track <paramref name="face"/> of the clip at <paramref name="position"/> in the draft's current revision.</summary>
-    /// <exception cref="DraftNotFoundException">No such draft in the user's school.</exception>
+    /// <summary>
+    /// The best frame of face track <paramref name="face"/> of the clip at <paramref name="position"/> in a revision of the
+    /// draft (null: the current one).
+    /// </summary>
+    /// <exception cref="DraftNotFoundException">No such draft or revision in the user's school.</exception>
     /// <exception cref="MediaNotFoundException">No clip there, no such track, or no decision yet.</exception>
-    public async Task<byte[]> BestFrameAsync(StaffUser user, Guid draftId, int position, int face, CancellationToken cancellationToken)
+    public async Task<byte[]> BestFrameAsync(StaffUser user, Guid draftId, int? revisionNumber, int position, int face, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var draft = await drafts.FindAsync(user.SchoolId, draftId, cancellationToken) ?? throw new DraftNotFoundException(draftId);
-        var revision = await drafts.FindRevisionAsync(draftId, draft.Revision, cancellationToken) ?? throw new DraftNotFoundException(draftId);
-        var decision = await drafts.FindDecisionAsync(draftId, draft.Revision, cancellationToken);
+        var number = revisionNumber ?? draft.Revision;
+        if (number < 1 || number > draft.Revision)
+        {
+            throw new DraftNotFoundException(draftId);
+        }
+        var revision = await drafts.FindRevisionAsync(draftId, number, cancellationToken) ?? throw new DraftNotFoundException(draftId);
+        var decision = await drafts.FindDecisionAsync(draftId, number, cancellationToken);
         var image = revision.Images.FirstOrDefault(i => i.Position == position && ClipSniffing.IsClip(i.ContentType))
-            ?? throw new MediaNotFoundException($"Revision {draft.Revision} of draft {draftId} has no clip at position {position}.");
+            ?? throw new MediaNotFoundException($"Revision {number} of draft {draftId} has no clip at position {position}.");
         var report = decision?.Images.FirstOrDefault(r => r.Index == position);
         if (report is null || face < 0 || face >= report.Faces.Count || report.Faces[face].Track is not { } track)
         {

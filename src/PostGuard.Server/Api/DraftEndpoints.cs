@@ -43,9 +43,9 @@ public static class DraftEndpoints
     }
 
     /// <summary>The best frame of a clip's face track (any role of the school): a JPEG without metadata, 640 px wide at most.</summary>
-    internal static async Task<IResult> TrackFrameAsync(Guid id, int position, int face, HttpContext http, ClipFrames frames, CancellationToken cancellationToken)
+    internal static async Task<IResult> TrackFrameAsync(Guid id, int? revision, int position, int face, HttpContext http, ClipFrames frames, CancellationToken cancellationToken)
     {
-        var jpeg = await frames.BestFrameAsync(CurrentUser.From(http.User), id, position, face, cancellationToken);
+        var jpeg = await frames.BestFrameAsync(CurrentUser.From(http.User), id, revision, position, face, cancellationToken);
         http.Response.Headers.CacheControl = "private, max-age=3600";
         return Results.Bytes(jpeg, "image/jpeg");
     }

@@ -17,7 +17,7 @@ public static class DraftImageEndpoints
         app.MapGet("/drafts/{id:guid}/revisions/{revision:int}/images/{position:int}", ImageAsync).RequireAuthorization();
         app.MapGet("/drafts/{id:guid}/images/{position:int}/redacted-preview", DraftEndpoints.RedactedPreviewAsync).RequireAuthorization(Roles.Approver);
         app.MapGet("/drafts/{id:guid}/media/{position:int}", DraftEndpoints.MediaAsync).RequireAuthorization(DraftEndpoints.CopyMedia);
-        app.MapGet("/drafts/{id:guid}/images/{position:int}/faces/{face:int}/frame", DraftEndpoints.TrackFrameAsync).RequireAuthorization();
+        app.MapGet("/drafts/{id:guid}/revisions/{revision:int}/images/{position:int}/faces/{face:int}/frame", DraftEndpoints.TrackFrameAsync).RequireAuthorization();
     }
 
     private static async Task<IResult> ImageAsync(Guid id, int revision, int position, HttpContext http, DraftStore drafts, BlobStore blobs, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PostGuard.Browser.Tests.Infrastructure;
 using PostGuard.Core.Schools;
+using PostGuard.Vision.Video;
 using static Microsoft.Playwright.Assertions;
 
 namespace PostGuard.Browser.Tests.Journeys;
@@ -124,6 +125,62 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Empty(metadata.OfType<MetadataExtractor.Formats.Exif.ExifDirectoryBase>());
         Assert.Empty(metadata.OfType<MetadataExtractor.Formats.Exif.GpsDirectory>());
         await BrowserFixture.ScreenshotAsync(uploader, "08-uploader-photos-to-publish");
+    }
+
+    [Fact]
+    public async Task Uploader_posts_a_clip_sees_its_face_tracks_tags_one_and_the_headteacher_hides_the_others()
+    {
+        var school = await fixture.CreateSchoolAsync();
+        await school.ImportPeopleAsync(Register.Csv);
+        var uploader = await fixture.NewPageAsync(1280, 900);
+        await school.SignInAsync(uploader, Roles.Uploader);
+        await uploader.GetByRole(AriaRole.Link, new() { Name = "New draft" }).First.ClickAsync();
+        await uploader.GetByLabel("Post text").FillAsync("Sports day: the egg and spoon race!");
+        await uploader.GetByLabel("Photo 1", new() { Exact = true }).SetInputFilesAsync(await TestClips.ThreeFacesWithLocationAsync());
+        await uploader.GetByRole(AriaRole.Button, new() { Name = "Check this draft" }).ClickAsync();
+
+        // Held: every face track is shown by its best frame with its box and when it is seen; the clip's location is reported.
+        await Expect(uploader.Locator("#decision .decision-word")).ToHaveTextAsync("Hold", Analysis);
+        var draftId = Guid.Parse(uploader.Url.Split('/')[^1]);
+        var tracks = uploader.Locator(".tracks figure.track");
+        Assert.True(await tracks.CountAsync() >= 3);
+        await Expect(tracks.First.Locator("figcaption")).ToContainTextAsync("seen 0.0–");
+        await Expect(tracks.First.Locator("figcaption")).ToContainTextAsync("best frame at");
+        await uploader.WaitForFunctionAsync("() => [...document.querySelectorAll('.tracks img')].every(i => i.complete && i.naturalWidth === 640)");
+        await Expect(uploader.Locator(".tracks svg.overlay .face-unaccounted")).Not.ToHaveCountAsync(0);
+        await Expect(uploader.Locator(".finding").Filter(new() { HasText = "GPS" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(uploader, "09-uploader-clip-face-tracks");
+
+        // Edit: click the first track's face to say who it is, as on a photo.
+        await uploader.GetByRole(AriaRole.Link, new() { Name = "Edit and resubmit" }).ClickAsync();
+        await uploader.Locator(".tracks svg.overlay .face[data-face='0']").ClickAsync();
+        var faceOne = uploader.GetByLabel("Face 1 in photo 1 is");
+        await Expect(faceOne).ToBeFocusedAsync();
+        await faceOne.SelectOptionAsync(new SelectOptionValue { Label = "Amelia Hughes (Year 4)" });
+        await uploader.GetByRole(AriaRole.Button, new() { Name = "Resubmit for checking" }).ClickAsync();
+        await Expect(uploader.Locator("#decision")).ToContainTextAsync("Revision 2", AnalysisContains);
+        await Expect(uploader.Locator(".tracks svg.overlay .face-consented")).ToHaveCountAsync(1, new() { Timeout = 90_000 });
+
+        // The headteacher hides the tracks nobody accounts for: the preview is a frame of the clip as it would be published.
+        var head = await fixture.NewPageAsync(768, 1024);
+        await school.SignInAsync(head, Roles.Approver);
+        await head.GotoAsync($"/drafts/{draftId}/redact");
+        await Expect(head.GetByLabel("Face 1: Amelia Hughes: consented")).Not.ToBeCheckedAsync();
+        await head.WaitForFunctionAsync("() => { const i = document.querySelector('img#preview-0'); return i && i.complete && i.naturalWidth > 0; }");
+        await BrowserFixture.ScreenshotAsync(head, "10-headteacher-clip-redacted-preview");
+        await head.GetByRole(AriaRole.Button, new() { Name = "Approve redacted version" }).ClickAsync();
+        await Expect(head.Locator("#message")).ToHaveTextAsync("The redacted version was checked again and approved.", new() { Timeout = 120_000 });
+
+        // The uploader downloads the clip to post: an MP4 without the phone's location.
+        await uploader.GotoAsync($"/drafts/{draftId}");
+        var toPublish = uploader.Locator(".publish-media");
+        await Expect(toPublish).ToContainTextAsync("Clip 1 (sports-day.mp4)");
+        var download = await uploader.RunAndWaitForDownloadAsync(() => toPublish.GetByRole(AriaRole.Link).First.ClickAsync());
+        var copy = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal(ClipFormat.Mp4, ClipSniffer.Detect(copy));
+        var text = System.Text.Encoding.Latin1.GetString(copy);
+        Assert.DoesNotContain("loci", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("udta", text, StringComparison.Ordinal);
     }
 
     [Fact]

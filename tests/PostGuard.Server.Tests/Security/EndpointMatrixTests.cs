@@ -39,7 +39,7 @@ public sealed class EndpointMatrixTests(SqliteInMemoryFixture fixture) : IClassF
         ["POST /api/v1/people/import"] = [Roles.ConsentAdmin],
         ["GET /drafts/{id:guid}/revisions/{revision:int}/images/{position:int}"] = [.. Roles.All],
         ["GET /drafts/{id:guid}/images/{position:int}/redacted-preview"] = [Roles.Approver],
-        ["GET /drafts/{id:guid}/images/{position:int}/faces/{face:int}/frame"] = [.. Roles.All],
+        ["GET /drafts/{id:guid}/revisions/{revision:int}/images/{position:int}/faces/{face:int}/frame"] = [.. Roles.All],
         ["GET /drafts/{id:guid}/media/{position:int}"] = [Roles.Uploader, Roles.Approver],
     };
 
