@@ -13,7 +13,7 @@ namespace PostGuard.Vision.Video;
 /// <para>
 /// Bad input never crashes and never looks clean: a clip that is refused, damaged, truncated or too slow throws
 /// <see cref="ClipRejectedException"/> (map it to a Hold "analysis incomplete"); ffmpeg runs in its own process, so a
-/// decoder crash only ends that process. A missing ffmpeg is an <see cref="InvalidOperationException"/>: fail closed too.
+/// decoder crash only ends that process. A missing ffmpeg is a <see cref="VideoToolUnavailableException"/>: fail closed too.
 /// </para>
 /// </summary>
 public sealed class ClipInspector

@@ -21,7 +21,7 @@ public sealed class ClipProbe(VideoOptions options)
 
     /// <summary>Reads the header of the clip file at <paramref name="path"/>.</summary>
     /// <exception cref="ClipRejectedException">Not an acceptable clip (see the reason and field).</exception>
-    /// <exception cref="InvalidOperationException">ffprobe is not installed.</exception>
+    /// <exception cref="VideoToolUnavailableException">ffprobe is not installed.</exception>
     public async Task<ClipHeader> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -40,6 +40,29 @@ public sealed class ClipProbe(VideoOptions options)
         var format = ClipSniffer.Detect(head.AsSpan(0, read));
         var json = await RunProbe(path, format, cancellationToken).ConfigureAwait(false);
         return Validate(format, info.Length, json);
+    }
+
+    /// <summary>The first line ffprobe prints for <c>-version</c> ("ffprobe version 5.1.9-0+deb12u1 …"): whether clips can be read at all.</summary>
+    /// <exception cref="VideoToolUnavailableException">ffprobe is not installed or does not answer.</exception>
+    public async Task<string> ToolVersionAsync(CancellationToken cancellationToken = default)
+    {
+        using var tool = ToolProcess.Start(_options.FfprobePath, ["-hide_banner", "-version"], TimeSpan.FromSeconds(_options.ProbeTimeoutSeconds), cancellationToken);
+        tool.CloseInput();
+        var buffer = new byte[4096];
+        int read;
+        try
+        {
+            read = await tool.Output.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, tool.Token).ConfigureAwait(false);
+            await tool.WaitForExitAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ClipRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new VideoToolUnavailableException($"{_options.FfprobePath} -version did not answer in {_options.ProbeTimeoutSeconds} s.", e);
+        }
+        var first = Encoding.UTF8.GetString(buffer, 0, read).Split('\n')[0].Trim();
+        return first.StartsWith("ffprobe version", StringComparison.Ordinal)
+            ? first
+            : throw new VideoToolUnavailableException($"{_options.FfprobePath} is not ffprobe (it answered '{Trim(first)}').");
     }
 
     /// <summary>Refuses an empty or oversized file before reading it.</summary>

@@ -55,7 +55,7 @@ internal sealed class ToolProcess : IDisposable
         }
     }
 
-    /// <exception cref="InvalidOperationException">The tool is not installed.</exception>
+    /// <exception cref="VideoToolUnavailableException">The tool is not installed.</exception>
     /// <param name="onErrorLine">Called with each line of standard error, on a reader thread.</param>
     /// <param name="onErrorEnd">Called once standard error is closed (the tool exited or was killed).</param>
     public static ToolProcess Start(
@@ -83,7 +83,7 @@ internal sealed class ToolProcess : IDisposable
         catch (Win32Exception e)
         {
             process.Dispose();
-            throw new InvalidOperationException(
+            throw new VideoToolUnavailableException(
                 $"'{executable}' could not be started ({e.Message}). Install Debian's ffmpeg package (apt-get install ffmpeg) or set Video:FfmpegPath and Video:FfprobePath.", e);
         }
         return new ToolProcess(process, Path.GetFileName(executable), timeout, cancellationToken, onErrorLine, onErrorEnd);

@@ -309,6 +309,7 @@ public abstract class DraftPipelineScenarios(BackendFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var expected = Factory.Services.GetRequiredService<Database>().Provider.ToString();
         Assert.Contains(expected, body);
+        Assert.Contains("ffprobe version", body, StringComparison.Ordinal);
         using var live = await Factory.CreateClient().GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }

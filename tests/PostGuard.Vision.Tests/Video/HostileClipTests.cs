@@ -141,7 +141,7 @@ public sealed class HostileClipTests(VisionFixture vision)
         options.FfprobePath = "/nonexistent/ffprobe";
         var clip = await TestClips.PathOf("pan");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new ClipProbe(options).ReadAsync(clip));
+        var error = await Assert.ThrowsAsync<VideoToolUnavailableException>(() => new ClipProbe(options).ReadAsync(clip));
 
         Assert.Contains("apt-get install ffmpeg", error.Message, StringComparison.Ordinal);
     }
