@@ -124,9 +124,9 @@ public static class CheckCommand
 
     /// <summary>
     /// --redact-out DIR: the faces that block or that nobody accounts for hidden irreversibly (or, with
-    /// --redact IMAGE:FACES, the faces given), written as metadata-free JPEGs (DIR/NAME.redacted.jpg), and a clip's
-    /// chosen face tracks hidden in every frame, re-encoded without metadata (DIR/NAME.redacted.mp4): the copy that
-    /// could be published.
+    /// --redact IMAGE:FACES, the faces given) and every line of words that gave a finding covered, written as metadata-free
+    /// JPEGs (DIR/NAME.redacted.jpg), and a clip's chosen face tracks hidden in every frame, re-encoded without metadata
+    /// (DIR/NAME.redacted.mp4): the copy that could be published.
     /// </summary>
     private static async Task WriteRedactedAsync(PostGuard.Vision.ImageInspector inspector, ClipWriter clips, IReadOnlyList<NewDraftImage> images, DraftAnalysis analysis, IReadOnlyDictionary<int, IReadOnlyList<int>> faces, string directory)
     {
@@ -140,6 +140,7 @@ public static class CheckCommand
                 throw new UsageException($"--redact: image {report.Index} has {report.Faces.Count} face(s) (0 to {report.Faces.Count - 1}); no face {string.Join(", ", bad)}");
             }
             string output;
+            IReadOnlyList<RegionBox> words = report.IsClip ? [] : WordsToCover.In(report, analysis.Findings);
             if (report.IsClip)
             {
                 output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.mp4");
@@ -147,11 +148,13 @@ public static class CheckCommand
             }
             else
             {
-                var boxes = chosen.Select(f => report.Faces[f].Box).Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height));
+                var boxes = chosen.Select(f => report.Faces[f].Box)
+                    .Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height).Expand(PostGuard.Vision.ImageInspector.DefaultRedactionMargin, report.Width, report.Height));
+                // The lines of words that gave findings are covered too (each grown by its own margin).
                 output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.jpg");
-                await File.WriteAllBytesAsync(output, inspector.Redact(images[report.Index].Content.Span, boxes));
+                await File.WriteAllBytesAsync(output, inspector.Redact(images[report.Index].Content.Span, boxes.Concat(words.Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height))), margin: 0));
             }
-            Console.Error.WriteLine($"Redacted copy of image {report.Index + 1} (face(s) {(chosen.Count == 0 ? "none" : string.Join(", ", chosen))} of {report.Faces.Count} hidden, metadata removed): {output}");
+            Console.Error.WriteLine($"Redacted copy of image {report.Index + 1} (face(s) {(chosen.Count == 0 ? "none" : string.Join(", ", chosen))} of {report.Faces.Count} hidden, {words.Count} line(s) of words covered, metadata removed): {output}");
         }
     }
 

@@ -7,10 +7,10 @@ using PostGuard.Vision.Video;
 namespace PostGuard.Core.Checks.Images;
 
 /// <summary>
-/// Inspects photos with PostGuard.Vision (codecs, EXIF, BlazeFace) and clips with its clip inspector (ffmpeg, the
-/// same face detector, face tracks), and applies the policy's identifiability rule: to each face of a photo, and to
-/// the size and score each track of a clip sustains. A rejected image or clip (corrupt, too large, truncated, not an
-/// image) becomes a report with its reason, never an exception, so the draft is held rather than approved.
+/// Inspects photos with PostGuard.Vision (codecs, EXIF, BlazeFace, words read by PaddleOCR) and clips with its clip
+/// inspector (ffmpeg, the same face detector, face tracks), and applies the policy's identifiability rule: to each face
+/// of a photo, and to the size and score each track of a clip sustains. A rejected image or clip (corrupt, too large,
+/// truncated, not an image) becomes a report with its reason, never an exception, so the draft is held rather than approved.
 /// </summary>
 public sealed class VisionImageInspector(Lazy<ImageInspector> inspector, Lazy<ClipInspector> clips, ILogger<VisionImageInspector> logger) : IImageInspector
 {
@@ -42,6 +42,7 @@ public sealed class VisionImageInspector(Lazy<ImageInspector> inspector, Lazy<Cl
             GpsLatitude = inspection.GpsLatitude,
             GpsLongitude = inspection.GpsLongitude,
             CapturedAt = inspection.CapturedAt?.ToInstant(schoolTimeZone),
+            TextLines = [.. inspection.TextLines.Select(l => new TextLineReport(l.Text, l.Confidence, Box(l.Box, inspection), [.. l.Words.Select(w => new TextWordReport(w.Text, Box(w.Box, inspection)))]))],
         };
     }
 
@@ -80,4 +81,13 @@ public sealed class VisionImageInspector(Lazy<ImageInspector> inspector, Lazy<Cl
 
     private static FaceBox Round(Vision.Faces.FaceBox box) =>
         new((int)Math.Round(box.X), (int)Math.Round(box.Y), (int)Math.Round(box.Width), (int)Math.Round(box.Height));
+
+    /// <summary>Whole pixels, cut to the image.</summary>
+    private static RegionBox Box(Vision.TextRecognition.TextBox box, ImageInspection inspection)
+    {
+        var clipped = box.Clip(inspection.Width, inspection.Height);
+        var x0 = (int)Math.Floor(clipped.X);
+        var y0 = (int)Math.Floor(clipped.Y);
+        return new RegionBox(x0, y0, (int)Math.Ceiling(clipped.Right) - x0, (int)Math.Ceiling(clipped.Bottom) - y0);
+    }
 }
