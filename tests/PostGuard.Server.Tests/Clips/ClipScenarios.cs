@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using PostGuard.Server.Tests.Infrastructure;
 using PostGuard.Vision.Codecs;
 using PostGuard.Vision.Video;
+using PostGuard.Tests.Shared;
 
 namespace PostGuard.Server.Tests.Clips;
 
@@ -94,8 +95,7 @@ public abstract class ClipScenarios(BackendFixture fixture)
         Assert.Equal("sports-day.mp4", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var copy = await response.Content.ReadAsByteArrayAsync();
         // Checked with ffprobe: nothing but the file-type brands and the constant handler names.
-        Assert.All(await TestClips.TagsAsync(copy), t => Assert.Matches(
-            "^(format:(major_brand|minor_version|compatible_brands)=.*|stream:(language=und|handler_name=(VideoHandler|SoundHandler)|vendor_id=\\[0\\]\\[0\\]\\[0\\]\\[0\\]))$", t));
+        Assert.All(await ClipTags.ReadAsync(copy), t => Assert.Matches(ClipTags.MetadataFree, t));
         var text = Encoding.Latin1.GetString(copy);
         Assert.DoesNotContain("loci", text, StringComparison.Ordinal);
         Assert.DoesNotContain("udta", text, StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public abstract class ClipScenarios(BackendFixture fixture)
         Assert.DoesNotContain(after["faces"]!.AsArray(), f => (bool)f!["identifiable"]! && Overlap(f["box"]!, faces[1]!["box"]!) > 0.2);
         Assert.Contains(after["tags"]!.AsArray(), t => (string?)t!["person"] == ids["P2"] && (string?)t["placement"] == "not-visible");
         var published = await school.Uploader.GetByteArrayAsync($"/api/v1/drafts/{id}/media/0");
-        Assert.All(await TestClips.TagsAsync(published), t => Assert.DoesNotContain("location", t, StringComparison.Ordinal));
+        Assert.All(await ClipTags.ReadAsync(published), t => Assert.Matches(ClipTags.MetadataFree, t));
         // In every second of the clip, P2's face is hidden and P1's is as it was (but for re-encoding).
         foreach (var at in new[] { 0.0, 0.7, 1.4, 1.9 })
         {

@@ -96,30 +96,6 @@ public static class TestClips
         }
     }
 
-    /// <summary>Every tag ffprobe reports for the container and its streams, as "scope:key=value".</summary>
-    public static async Task<List<string>> TagsAsync(byte[] clip)
-    {
-        var path = System.IO.Path.Combine(Directory, $"probe-{Guid.NewGuid():N}.mp4");
-        await File.WriteAllBytesAsync(path, clip);
-        try
-        {
-            var info = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in (string[])["-v", "error", "-show_entries", "format_tags:stream_tags", "-of", "compact=p=1:nk=0", path])
-            {
-                info.ArgumentList.Add(a);
-            }
-            using var process = Process.Start(info)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
-            return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(line => line.Split('|').Skip(1).Select(t => $"{line.Split('|')[0]}:{(t.StartsWith("tag:", StringComparison.Ordinal) ? t[4..] : t)}"))];
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
     private static ClipScript Still()
     {
         var assets = AssetDirectory.Locate();
