@@ -22,7 +22,7 @@ public static class CheckCommand
 {
     public static async Task<int> RunAsync(CommandLine cli)
     {
-        cli.AllowOnly("--policy", "--text", "--text-file", "--image", "--channel", "--publish-at", "--comments-enabled", "--json", "--register", "--tag", "--redact-out", "--redact");
+        cli.AllowOnly("--policy", "--text", "--text-file", "--image", "--channel", "--publish-at", "--comments-enabled", "--json", "--register", "--tag", "--redact-out", "--redact", "--frames-out");
         var policy = PolicyLoader.Load(cli.Optional("--policy") ?? PolicyPresets.ConsentBased);
         var text = ReadText(cli);
         DateTimeOffset? publishAt = null;
@@ -105,6 +105,10 @@ public static class CheckCommand
         {
             throw new UsageException("--redact needs --redact-out DIR (where the redacted copies go)");
         }
+        if (cli.Optional("--frames-out") is { } framesDir)
+        {
+            await WriteBestFramesAsync(provider.GetRequiredService<ClipWriter>(), draft.Images, analysis, framesDir);
+        }
         if (cli.Flag("--json"))
         {
             Console.WriteLine(JsonSerializer.Serialize(new { decision = analysis.Decision, findings = analysis.Findings, images = analysis.Images },
@@ -120,6 +124,28 @@ public static class CheckCommand
             Decision.Hold => 1,
             _ => 2,
         };
+    }
+
+    /// <summary>
+    /// --frames-out DIR: the evidence of each clip's face tracks, as the pages show it: the track's best frame (the one its
+    /// box is on), a metadata-free JPEG at most <see cref="ClipFrames.Width"/> px wide (DIR/NAME.face-N.jpg, N the face index that --tag and --redact take).
+    /// </summary>
+    private static async Task WriteBestFramesAsync(ClipWriter clips, IReadOnlyList<NewDraftImage> images, DraftAnalysis analysis, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var report in analysis.Images.Where(r => r.Readable && r.IsClip))
+        {
+            for (var face = 0; face < report.Faces.Count; face++)
+            {
+                if (report.Faces[face].Track is not { } track)
+                {
+                    continue;
+                }
+                var output = Path.Combine(directory, FormattableString.Invariant($"{Path.GetFileNameWithoutExtension(report.FileName)}.face-{face}.jpg"));
+                await File.WriteAllBytesAsync(output, await clips.WriteFrameAsync(images[report.Index].Content, track.Seconds, [], ClipFrames.Width));
+                Console.Error.WriteLine(FormattableString.Invariant($"Best frame of face {face} of clip {report.Index + 1} (at {track.Seconds:0.00} s): {output}"));
+            }
+        }
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using PostGuard.Server.Tests.Infrastructure;
+using PostGuard.Vision.Codecs;
+using PostGuard.Tests.Shared;
 
 namespace PostGuard.Server.Tests.Cli;
 
@@ -165,9 +167,10 @@ public sealed class CheckVerbTests : IDisposable
         var register = Path.Combine(_dir, "register.csv");
         await File.WriteAllTextAsync(register, "external_id,kind,first_name,last_name,use,status,given_by,valid_from\nP1,pupil,Amelia,Hughes,social-media,granted,Mrs Hughes,2026-01-01\nP3,pupil,Liam,O'Brien,social-media,refused,Ms O'Brien,2026-01-01\n");
         var output = Path.Combine(_dir, "redacted");
+        var frames = Path.Combine(_dir, "frames");
 
         var result = await ServerProcess.RunAsync(_dir, "check", "--register", register, "--image", clip, "--tag", "0:P1@0", "--tag", "0:P3@1",
-            "--publish-at", "2026-11-21T16:00:00Z", "--channel", "instagram", "--redact-out", output, "--json");
+            "--publish-at", "2026-11-21T16:00:00Z", "--channel", "instagram", "--redact-out", output, "--frames-out", frames, "--json");
 
         Assert.True(result.ExitCode == 2, result.StdErr + result.StdOut);
         var json = JsonNode.Parse(result.StdOut)!;
@@ -178,8 +181,23 @@ public sealed class CheckVerbTests : IDisposable
         Assert.Equal(2.0, (double)image["durationSeconds"]!, 1);
         var tracks = image["faces"]!.AsArray();
         Assert.All(tracks, t => Assert.NotEmpty(t!["track"]!["path"]!.AsArray()));
+        // The untagged tracks hold, each named with when it is seen; each track's best frame is written as its evidence.
+        var r2 = Assert.Single(json["findings"]!.AsArray(), f => (string?)f!["rule"] == "R2")!;
+        Assert.Contains("Clip 1:", (string?)r2["reason"]);
+        Assert.Contains("seen 0.0-", (string?)r2["reason"]);
+        Assert.True(tracks.Count >= 3, image.ToJsonString());
+        for (var face = 0; face < tracks.Count; face++)
+        {
+            var frame = new ImageDecoder().Decode(await File.ReadAllBytesAsync(Path.Combine(frames, $"sports-day.face-{face}.jpg")));
+            Assert.Equal((640, 360), (frame.DisplayWidth, frame.DisplayHeight));
+            Assert.False(frame.Metadata.HasGps);
+            Assert.InRange((double)tracks[face]!["track"]!["seconds"]!, 0, 2);
+        }
         var redacted = Path.Combine(output, "sports-day.redacted.mp4");
         Assert.True(File.Exists(redacted), result.StdErr);
+        // Checked with ffprobe: the original carries its location, the redacted copy no tag that could.
+        Assert.Contains(await ClipTags.ReadAsync(await File.ReadAllBytesAsync(clip)), t => t.Contains("location", StringComparison.Ordinal));
+        Assert.All(await ClipTags.ReadAsync(await File.ReadAllBytesAsync(redacted)), t => Assert.Matches(ClipTags.MetadataFree, t));
 
         // The redacted copy, checked again: Liam's track and the untagged ones are gone, Amelia's is kept; no location.
         var again = await ServerProcess.RunAsync(_dir, "check", "--image", redacted, "--json");
