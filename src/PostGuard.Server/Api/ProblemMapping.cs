@@ -28,6 +28,8 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
             Core.Blobs.BlobMissingException => Results.Problem(statusCode: 410, title: "Photo no longer stored",
                 detail: "This photo was deleted under the school's retention policy (or is missing from the store)."),
             MediaNotFoundException => Results.Problem(statusCode: 404, title: "Photo not found", detail: exception.Message),
+            MediaNotYetPublishableException early => Results.Problem(statusCode: 409, title: "Not to be published yet", detail: exception.Message,
+                extensions: new Dictionary<string, object?> { ["earliestPublishAt"] = early.EarliestPublishAt.ToUniversalTime() }),
             Core.Consent.PersonNotFoundException => Results.Problem(statusCode: 404, title: "Person not found", detail: exception.Message),
             ReviewConflictException => Results.Problem(statusCode: 409, title: "Conflict", detail: exception.Message),
             BadHttpRequestException bad => Results.Problem(statusCode: bad.StatusCode, title: "Bad request", detail: bad.Message),
