@@ -74,6 +74,7 @@ public static class PostGuardServices
         services.AddSingleton<RedactionService>();
         services.AddSingleton<PublishedMedia>();
         services.AddSingleton<NotificationSettingsStore>();
+        services.AddNotificationOptions();
         return services;
     }
 

@@ -29,11 +29,32 @@ public static class WebServices
         return services;
     }
 
+    /// <summary>
+    /// The notification options and the webhook destination rule, which saving the settings needs too
+    /// (the admin verbs build the settings store without the rest of the web).
+    /// </summary>
+    public static IServiceCollection AddNotificationOptions(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(PostGuard.Core.Notifications.WebhookDestinationPolicy)))
+        {
+            return services;
+        }
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new PostGuard.Core.Notifications.WebhookDestinationPolicy(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.AllowedNetworks()));
+        return services;
+    }
+
     /// <summary>Notification sending; also needed by workers, whose consumer notifies the approver.</summary>
     public static IServiceCollection AddPostGuardNotifications(this IServiceCollection services)
     {
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient<WebhookSender>(WebhookSender.HttpClientName);
+        services.AddNotificationOptions();
+        if (services.Any(d => d.ServiceType == typeof(WebhookSender)))
+        {
+            return services; // both the pages and the workers add notifications in role "all"
+        }
+        services.AddWebhookClient();
+        services.AddSingleton<WebhookSender>();
         services.TryAddSingleton<EmailSender>();
         services.TryAddSingleton<ApproverNotifier>();
         return services;
