@@ -97,13 +97,25 @@ public static class ServeCommand
         return app;
     }
 
+    /// <summary>
+    /// Health as anybody may see it: the overall status and each check's status, nothing more (no paths,
+    /// no error text: those help an attacker). What a failing check said goes to the log.
+    /// </summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
+        if (report.Status != HealthStatus.Healthy)
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("PostGuard.Health");
+            foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy))
+            {
+                logger.LogWarning(entry.Exception, "Health check {Check} is {Status}: {Description}", name, entry.Status, entry.Description);
+            }
+        }
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
         }, Json.Options));
     }
 }
