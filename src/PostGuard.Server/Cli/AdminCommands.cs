@@ -51,9 +51,13 @@ public static class AdminCommands
             passwordHash = Web.StaffPasswords.Hash(new StaffUser(Guid.Empty, "", "", ""), password);
         }
         await using var services = await BuildMigratedServicesAsync(cli);
-        var (user, token) = await services.GetRequiredService<SchoolDirectory>().AddUserAsync(cli.Required("--school"), cli.Required("--email"), cli.Required("--role"), CancellationToken.None, passwordHash);
-        Console.Error.WriteLine($"User {user.Email} ({user.Role}) added to '{user.SchoolId}'{(passwordHash is null ? "" : " with a password for the web pages")}. Their API token (shown once; only its hash is stored):");
-        Console.WriteLine(token);
+        var added = await services.GetRequiredService<SchoolDirectory>().AddUserAsync(cli.Required("--school"), cli.Required("--email"), cli.Required("--role"), CancellationToken.None, passwordHash);
+        var user = added.User;
+        Console.Error.WriteLine(added.WasReset
+            ? $"User {user.Email} ({user.Role}) of '{user.SchoolId}' already existed and was reset: a new API token (the old one no longer works)" +
+              $"{(passwordHash is null ? ", the password unchanged" : ", a new password for the web pages")}, the lockout cleared, every open session ended. Their API token (shown once; only its hash is stored):"
+            : $"User {user.Email} ({user.Role}) added to '{user.SchoolId}'{(passwordHash is null ? "" : " with a password for the web pages")}. Their API token (shown once; only its hash is stored):");
+        Console.WriteLine(added.Token);
         return 0;
     }
 
