@@ -138,28 +138,6 @@ public sealed class WebhookDestinationPolicy(IReadOnlyList<IPNetwork> allowedNet
             yield return new IPAddress(bytes.AsSpan(2, 4));
         }
     }
-
-    /// <summary>Parses the allow-list setting: networks in CIDR form (10.20.0.0/16, fd00:1::/64) or single addresses, separated by commas.</summary>
-    public static IReadOnlyList<IPNetwork> ParseNetworks(string? setting, string field)
-    {
-        var networks = new List<IPNetwork>();
-        foreach (var entry in (setting ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (IPNetwork.TryParse(entry, out var network))
-            {
-                networks.Add(network);
-            }
-            else if (IPAddress.TryParse(entry, out var single))
-            {
-                networks.Add(new IPNetwork(single, single.AddressFamily == AddressFamily.InterNetwork ? 32 : 128));
-            }
-            else
-            {
-                throw new FormatException($"{field}: '{entry}' is not an address or a network in CIDR form (e.g. 10.20.0.0/16)");
-            }
-        }
-        return networks;
-    }
 }
 
 /// <summary>The webhook's host resolves to no address the server may connect to (never retried).</summary>

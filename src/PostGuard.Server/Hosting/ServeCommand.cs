@@ -65,6 +65,7 @@ public static class ServeCommand
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxBody);
 
         builder.Services.AddPostGuardRateLimits(builder.Configuration);
+        builder.Services.AddTrustedProxies();
 
         var app = builder.Build();
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
@@ -72,6 +73,8 @@ public static class ServeCommand
             app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
 
+        // First: every later step (rate limits, cookies' Secure flag, logs) sees the client, not the proxy.
+        app.UseTrustedProxies(app.Services.GetRequiredService<IOptions<TrustedProxyOptions>>().Value);
         app.UsePostGuardSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

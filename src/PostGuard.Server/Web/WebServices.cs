@@ -19,6 +19,9 @@ public static class WebServices
             o.Cookie.Name = "PostGuard.Antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
+            // Secure whenever the request was HTTPS (behind a TLS proxy: with ForwardedHeaders). Not "always":
+            // antiforgery refuses to work at all over plain HTTP then, and this cookie authenticates nobody.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.AddScoped<BlockedDraftAnnouncer>();

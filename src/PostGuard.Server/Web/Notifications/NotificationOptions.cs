@@ -35,7 +35,7 @@ public sealed class NotificationOptions : IValidatableObject
 
     /// <summary>The parsed allow-list (validated at start-up).</summary>
     public IReadOnlyList<System.Net.IPNetwork> AllowedNetworks() =>
-        Core.Notifications.WebhookDestinationPolicy.ParseNetworks(WebhookAllowedNetworks, $"{SectionName}:{nameof(WebhookAllowedNetworks)}");
+        Hosting.NetworkList.Parse(WebhookAllowedNetworks, $"{SectionName}:{nameof(WebhookAllowedNetworks)}");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
