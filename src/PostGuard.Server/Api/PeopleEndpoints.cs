@@ -6,6 +6,7 @@ using PostGuard.Core.People;
 using PostGuard.Core.Persistence;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
+using PostGuard.Server.Hosting;
 
 namespace PostGuard.Server.Api;
 
@@ -22,7 +23,7 @@ public static class PeopleEndpoints
         people.MapPost("", AddAsync).RequireAuthorization(Roles.ConsentAdmin);
         people.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(Roles.ConsentAdmin);
         people.MapPost("/{id:guid}/consents", RecordConsentAsync).RequireAuthorization(Roles.ConsentAdmin);
-        people.MapPost("/import", ImportAsync).RequireAuthorization(Roles.ConsentAdmin).DisableAntiforgery();
+        people.MapPost("/import", ImportAsync).RequireAuthorization(Roles.ConsentAdmin).DisableAntiforgery().WithMetadata(new AcceptsBodyAttribute(BodyKind.Csv));
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, PeopleStore store, TimeProvider time, string? on, CancellationToken cancellationToken)

@@ -59,10 +59,7 @@ public static class ServeCommand
             // Those who post: the uploader, and the approver who signs off.
             options.AddPolicy(DraftEndpoints.CopyMedia, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Uploader, Roles.Approver));
         });
-        var limits = builder.Configuration.GetSection(SubmissionLimits.SectionName).Get<SubmissionLimits>() ?? new SubmissionLimits();
-        var maxBody = (limits.MaxImages * limits.MaxImageBytes) + (4L * limits.MaxTextLength) + (1 << 20);
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxBody);
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxBody);
+        builder.Services.AddBodyLimits(builder.Configuration, builder.WebHost);
 
         builder.Services.AddPostGuardRateLimits(builder.Configuration);
         builder.Services.AddTrustedProxies();
@@ -87,6 +84,7 @@ public static class ServeCommand
             app.UseStaticFiles(new StaticFileOptions { FileProvider = WebAssets.Files });
             // Explicit, after the status code pages: a page's 403/404 is re-executed through routing to /status/{code}.
             app.UseRouting();
+            app.UseBodyLimits();
             app.UseAuthentication();
             app.UseAuthorization();
             app.UseRateLimiter();

@@ -13,6 +13,10 @@ public static class WebServices
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Status");
+            // The pages that upload: photos (three on a new draft, one more when editing) or a CSV; every other form is small.
+            o.Conventions.AddPageApplicationModelConvention("/Drafts/New", page => page.EndpointMetadata.Add(new Hosting.AcceptsBodyAttribute(Hosting.BodyKind.Draft, photos: 3)));
+            o.Conventions.AddPageApplicationModelConvention("/Drafts/Edit", page => page.EndpointMetadata.Add(new Hosting.AcceptsBodyAttribute(Hosting.BodyKind.Draft, photos: 1)));
+            o.Conventions.AddPageApplicationModelConvention("/People/Import", page => page.EndpointMetadata.Add(new Hosting.AcceptsBodyAttribute(Hosting.BodyKind.Csv)));
         });
         services.AddAntiforgery(o =>
         {
