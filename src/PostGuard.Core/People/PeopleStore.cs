@@ -119,6 +119,32 @@ public sealed class PeopleStore(Database database)
         return [.. ids.Select(Guid.Parse)];
     }
 
+    /// <summary>
+    /// The tags of every draft's current revision in the school, read once (a CSV import with many
+    /// refusals looks people up in it instead of scanning the drafts once per person).
+    /// </summary>
+    public async Task<DraftTags> CurrentTagsAsync(DbConnection connection, DbTransaction transaction, string schoolId, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string DraftId, string TagsJson)>(database.Command(
+            """
+            SELECT d.id, i.tags_json FROM drafts d
+            JOIN draft_images i ON i.draft_id = d.id AND i.revision = d.revision
+            WHERE d.school_id = @schoolId
+            """,
+            new { schoolId }, transaction, cancellationToken));
+        return new DraftTags([.. rows.Select(r => (Guid.Parse(r.DraftId), r.TagsJson))]);
+    }
+
+    /// <summary>Current revisions' tags as stored; a person is tagged where their id appears quoted, as <see cref="DraftsTaggingAsync"/> finds them.</summary>
+    public sealed class DraftTags(IReadOnlyList<(Guid DraftId, string TagsJson)> images)
+    {
+        public IReadOnlyList<Guid> Tagging(Guid personId)
+        {
+            var quoted = $"\"{personId}\"";
+            return [.. images.Where(i => i.TagsJson.Contains(quoted, StringComparison.Ordinal)).Select(i => i.DraftId).Distinct()];
+        }
+    }
+
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static object Parameters(string schoolId, Person person, DateTimeOffset now) => new

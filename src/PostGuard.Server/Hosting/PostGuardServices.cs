@@ -64,6 +64,7 @@ public static class PostGuardServices
         services.AddSingleton<SchoolDirectory>();
         services.AddSingleton<DraftStore>();
         services.AddSingleton<PeopleStore>();
+        services.AddSingleton<PeopleImportWriter>();
         services.AddSingleton<ConsentService>();
         services.AddSingleton<DraftValidator>();
         services.AddSingleton<SubmissionService>();
