@@ -17,12 +17,12 @@ public sealed class BlobStore
 {
     private readonly ResiliencePipeline _resilience;
 
-    public BlobStore(IOptions<BlobOptions> options, IOptions<StorageOptions> storage, ILogger<BlobStore> logger)
+    public BlobStore(IOptions<BlobOptions> options, IOptions<StorageOptions> storage, TimeProvider time, ILogger<BlobStore> logger)
     {
         Root = Path.GetFullPath(options.Value.Root ?? Path.Combine(storage.Value.DataDir, "blobs"));
         Directory.CreateDirectory(Root);
         options.Value.Resilience.Validate($"{BlobOptions.SectionName}:{ResilienceOptions.SubsectionName}");
-        _resilience = DependencyResilience.Create("blob store", options.Value.Resilience, IsTransient, logger).Repeatable;
+        _resilience = DependencyResilience.Create("blob store", options.Value.Resilience, IsTransient, time, logger).Repeatable;
     }
 
     public string Root { get; }

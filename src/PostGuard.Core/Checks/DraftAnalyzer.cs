@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PostGuard.Core.Checks.Images;
@@ -15,6 +14,7 @@ public sealed class DraftAnalyzer(
     IEnumerable<IDraftCheck> checks,
     IImageInspector imageInspector,
     IOptions<CheckOptions> options,
+    TimeProvider time,
     ILogger<DraftAnalyzer> logger)
 {
     private readonly IReadOnlyList<IDraftCheck> _checks = [.. checks];
@@ -43,7 +43,7 @@ public sealed class DraftAnalyzer(
             try
             {
                 report = await Task.Run(() => imageInspector.Inspect(image.Index, image.FileName, image.Content, identifiability, timeZone, cancellationToken), cancellationToken)
-                    .WaitAsync(Timeout, cancellationToken);
+                    .WaitAsync(Timeout, time, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -57,14 +57,14 @@ public sealed class DraftAnalyzer(
 
     private async Task<IReadOnlyList<Finding>> RunCheckAsync(IDraftCheck check, DraftUnderCheck draft, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        var started = Stopwatch.GetTimestamp();
+        using var deadline = new CancellationTokenSource(Timeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var started = time.GetTimestamp();
         try
         {
             // WaitAsync also bounds a check that ignores its token.
-            var findings = await check.RunAsync(draft, timeout.Token).AsTask().WaitAsync(Timeout, cancellationToken);
-            logger.LogDebug("Check {Check} produced {Count} finding(s) in {Elapsed} ms", check.Name, findings.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var findings = await check.RunAsync(draft, timeout.Token).AsTask().WaitAsync(Timeout, time, cancellationToken);
+            logger.LogDebug("Check {Check} produced {Count} finding(s) in {Elapsed} ms", check.Name, findings.Count, time.GetElapsedTime(started).TotalMilliseconds);
             return findings;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

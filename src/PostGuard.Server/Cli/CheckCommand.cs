@@ -41,8 +41,6 @@ public static class CheckCommand
             images.Add(new NewDraftImage(Path.GetFileName(path), "", await File.ReadAllBytesAsync(path), []));
         }
         var channels = cli.All("--channel");
-        var register = await ReadRegisterAsync(cli);
-        var tags = ReadTags(cli, register, images.Count);
 
         var configuration = ServerConfiguration.Build(cli.ConfigurationArgs);
         var services = new ServiceCollection();
@@ -52,6 +50,9 @@ public static class CheckCommand
         services.AddSingleton<DraftValidator>();
         services.AddPostGuardAnalysis(configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var register = await ReadRegisterAsync(cli, now);
+        var tags = ReadTags(cli, register, images.Count);
 
         var draft = provider.GetRequiredService<DraftValidator>().Validate(new NewDraft
         {
@@ -70,7 +71,7 @@ public static class CheckCommand
             Images = [.. draft.Images.Select((image, index) => new ImageUnderCheck { Index = index, FileName = image.FileName, Content = image.Content, Tags = tags[index] })],
             Policy = policy,
             People = register,
-            AnalysedAt = provider.GetRequiredService<TimeProvider>().GetUtcNow(),
+            AnalysedAt = now,
         }, CancellationToken.None);
 
         if (cli.Optional("--redact-out") is { } redactDir)
@@ -110,7 +111,8 @@ public static class CheckCommand
         }
     }
 
-    private static async Task<PeopleRegister> ReadRegisterAsync(CommandLine cli)
+    /// <summary>--register CSV: the people register and consent as valid at <paramref name="now"/>.</summary>
+    private static async Task<PeopleRegister> ReadRegisterAsync(CommandLine cli, DateTimeOffset now)
     {
         if (cli.Optional("--register") is not { } path)
         {
@@ -120,7 +122,7 @@ public static class CheckCommand
         {
             throw new UsageException($"--register: no file '{path}'");
         }
-        return PeopleCsv.BuildRegister(PeopleCsv.Parse(await File.ReadAllTextAsync(path)), DateTimeOffset.UtcNow);
+        return PeopleCsv.BuildRegister(PeopleCsv.Parse(await File.ReadAllTextAsync(path)), now);
     }
 
     /// <summary>--tag IMAGE_INDEX:EXTERNAL_ID (0 = the first --image), people from --register.</summary>
