@@ -45,7 +45,9 @@ public sealed class TrustedProxyOptions : IValidatableObject
     }
 
     public IReadOnlyList<IPAddress> Proxies() =>
-        [.. NetworkList.Parse(KnownProxies, $"{SectionName}:{nameof(KnownProxies)}").Select(n => n.BaseAddress)];
+        [.. (KnownProxies ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(entry =>
+            IPAddress.TryParse(entry, out var address) ? address
+            : throw new FormatException($"{SectionName}:{nameof(KnownProxies)}: '{entry}' is not an address (a network goes in {nameof(KnownNetworks)})"))];
 
     public IReadOnlyList<System.Net.IPNetwork> Networks() => NetworkList.Parse(KnownNetworks, $"{SectionName}:{nameof(KnownNetworks)}");
 }

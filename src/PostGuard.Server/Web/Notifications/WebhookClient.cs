@@ -21,6 +21,9 @@ public static class WebhookClient
     public static IServiceCollection AddWebhookClient(this IServiceCollection services)
     {
         services.AddHttpClient(Name, client => client.Timeout = Timeout.InfiniteTimeSpan) // the pipeline's per-attempt limit applies
+            // The factory's own request logging would write the full URL (a chat webhook's secret is in its path);
+            // the notifier logs the redacted form instead.
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
