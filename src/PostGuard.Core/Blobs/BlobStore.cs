@@ -27,9 +27,12 @@ public sealed class BlobStore
 
     public string Root { get; }
 
+    /// <summary>The key a content is stored under: its SHA-256, lower-case hex.</summary>
+    public static string Sha256Of(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
     public async Task<string> PutAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var sha256 = Sha256Of(content.Span);
         var path = PathOf(sha256);
         await _resilience.ExecuteAsync(static async (state, token) =>
         {

@@ -6,7 +6,8 @@ using PostGuard.Core.Findings;
 namespace PostGuard.Core.Checks;
 
 /// <summary>
-/// Runs the whole analysis of a draft: inspects each image, then every check, and decides.
+/// Runs the whole analysis of a draft: inspects each image (unless it carries its report already, as when
+/// the checks run again with a newer consent register), then every check, and decides.
 /// Fail closed: an image that cannot be inspected, a check that throws or one that overruns
 /// its time becomes a Hold "analysis incomplete"; nothing is approved on missing evidence.
 /// </summary>
@@ -39,6 +40,11 @@ public sealed class DraftAnalyzer(
         var timeZone = TimeZoneInfo.FindSystemTimeZoneById(draft.Policy.TimeZone);
         foreach (var image in draft.Images)
         {
+            if (image.Report is not null)
+            {
+                images.Add(image); // inspected already: the checks run again on what it found
+                continue;
+            }
             ImageReport report;
             try
             {

@@ -12,11 +12,12 @@ namespace PostGuard.Core.Consent;
 
 /// <summary>
 /// The consent admin's side: the people register, consent records, CSV import (all or nothing) and
-/// withdrawal. A withdrawal or refusal takes effect at once: every draft of the school that tags the
-/// person becomes Block with a takedown notice in the approver's queue, even if it was approved.
+/// withdrawal. A withdrawal or refusal takes effect at once, in the transaction that records it: every
+/// draft of the school that tags the person, in any state, gets a Block notice through
+/// <see cref="DraftLifecycle.ApplyConsentChangeAsync"/> (a takedown if it was approved).
 /// Every change is audited with who and when.
 /// </summary>
-public sealed class ConsentService(Database database, PeopleStore people, AuditTrail audit, PeopleImportWriter writer, TimeProvider time)
+public sealed class ConsentService(Database database, PeopleStore people, DraftLifecycle lifecycle, AuditTrail audit, PeopleImportWriter writer, TimeProvider time)
 {
     /// <summary>Times an import is planned when the register keeps changing between planning and writing.</summary>
     private const int ImportAttempts = 3;
@@ -73,8 +74,8 @@ public sealed class ConsentService(Database database, PeopleStore people, AuditT
     /// which lock nothing (<see cref="PeopleImportWriter"/>). Then one short transaction checks that the
     /// school's register is still the one planned against, moves the rows in with one statement per table,
     /// flags the drafts that tag a person whose consent was refused or withdrawn (the school's current tags
-    /// read once, not scanned per row) and audits the import. If the register changed meanwhile, the import
-    /// is planned again.
+    /// read once, then looked up by the tags' index only for people tagged somewhere) and audits the
+    /// import. If the register changed meanwhile, the import is planned again.
     /// </summary>
     public async Task<ImportResult> ImportAsync(StaffUser actor, TextReader csv, CancellationToken cancellationToken)
     {
@@ -104,19 +105,16 @@ public sealed class ConsentService(Database database, PeopleStore people, AuditT
                 }
                 if (await writer.VersionAsync(connection, transaction, actor.SchoolId, cancellationToken) == planned)
                 {
-                    await writer.WriteAsync(connection, transaction, actor.SchoolId, now, cancellationToken);
+                    await writer.WriteAsync(connection, transaction, actor.SchoolId, plan.ConsentsRecorded > 0, now, cancellationToken);
                     var flagged = new HashSet<Guid>();
                     var refusals = plan.Refusals.ToList();
                     if (refusals.Count > 0)
                     {
-                        var tags = await people.CurrentTagsAsync(connection, transaction, actor.SchoolId, cancellationToken);
-                        foreach (var refusal in refusals)
+                        // Who is tagged in any draft's current revision, read once: only their refusals need the drafts looked up.
+                        var tagged = await people.TaggedPeopleAsync(connection, transaction, actor.SchoolId, cancellationToken);
+                        foreach (var refusal in refusals.Where(r => tagged.Contains(r.Person.Id)))
                         {
-                            var tagging = tags.Tagging(refusal.Person.Id);
-                            if (tagging.Count > 0)
-                            {
-                                flagged.UnionWith(await FlagDraftsAsync(connection, transaction, actor, refusal.Person, refusal.Record, tagging, cancellationToken));
-                            }
+                            flagged.UnionWith(await lifecycle.ApplyConsentChangeAsync(connection, transaction, actor, refusal.Person, refusal.Record, cancellationToken));
                         }
                     }
                     await audit.AppendAsync(connection, transaction, new AuditEvent(actor.SchoolId, actor.Email, "people.imported", null, null, new JsonObject
@@ -144,60 +142,7 @@ public sealed class ConsentService(Database database, PeopleStore people, AuditT
         await audit.AppendAsync(connection, transaction, ConsentEvent(actor, person, record), cancellationToken);
         return record.Status == ConsentStatus.Granted
             ? []
-            : await FlagDraftsForTakedownAsync(connection, transaction, actor, person, record, cancellationToken);
-    }
-
-    /// <summary>
-    /// R4: withdrawal takes effect at once, also for drafts already approved. Each decided draft that
-    /// tags the person becomes Block with a takedown notice and goes back to the approver's queue; a
-    /// draft still being analysed reads the new record when its analysis loads the register.
-    /// </summary>
-    private async Task<IReadOnlyList<Guid>> FlagDraftsForTakedownAsync(DbConnection connection, DbTransaction transaction, StaffUser actor, Person person, ConsentRecord record, CancellationToken cancellationToken) =>
-        await FlagDraftsAsync(connection, transaction, actor, person, record, await people.DraftsTaggingAsync(connection, transaction, actor.SchoolId, person.Id, cancellationToken), cancellationToken);
-
-    /// <summary>The takedown of <see cref="FlagDraftsForTakedownAsync"/> for drafts already known to tag the person.</summary>
-    private async Task<IReadOnlyList<Guid>> FlagDraftsAsync(DbConnection connection, DbTransaction transaction, StaffUser actor, Person person, ConsentRecord record, IReadOnlyList<Guid> tagging, CancellationToken cancellationToken)
-    {
-        var flagged = new List<Guid>();
-        var now = time.GetUtcNow();
-        foreach (var draftId in tagging)
-        {
-            var draft = await connection.QuerySingleAsync<(int Revision, string Status, string? Decision, string ReviewState)>(database.Command(
-                "SELECT revision, status, decision, review_state FROM drafts WHERE id = @id",
-                new { id = draftId.ToString() }, transaction, cancellationToken));
-            if (draft.Status != nameof(DraftStatus.Decided) || draft.ReviewState == nameof(ReviewState.Rejected))
-            {
-                continue;
-            }
-            var wasApproved = draft.ReviewState is nameof(ReviewState.Approved) or nameof(ReviewState.AutoApproved);
-            var finding = new Finding("R4", Severity.Block,
-                $"{record.Use} consent for {person.DisplayName} was {record.Status.ToString().ToLowerInvariant()} by {record.GivenBy} on {record.ValidFrom:d MMMM yyyy}" +
-                (wasApproved ? "; this post was approved and must be taken down wherever it was published." : "; this draft cannot be published as it is."),
-                new JsonObject { ["person"] = new JsonObject { ["id"] = person.Id.ToString(), ["name"] = person.DisplayName }, ["use"] = record.Use, ["takedown"] = wasApproved },
-                wasApproved ? $"Take the post down now, then resubmit without {person.DisplayName} or with their face blurred." : $"Remove the photo of {person.DisplayName} or blur their face, and resubmit.");
-            await connection.ExecuteAsync(database.Command(
-                "INSERT INTO draft_notices (draft_id, revision, finding_json, created_at) VALUES (@draftId, @revision, @finding, @now)",
-                new { draftId = draftId.ToString(), revision = draft.Revision, finding = Json.Serialize(finding), now }, transaction, cancellationToken));
-            await connection.ExecuteAsync(database.Command(
-                "UPDATE drafts SET decision = 'Block', review_state = 'Pending', updated_at = @now, version = version + 1 WHERE id = @id",
-                new { id = draftId.ToString(), now }, transaction, cancellationToken));
-            await connection.ExecuteAsync(database.Command(
-                """
-                INSERT INTO review_items (draft_id, revision, school_id, decision, queued_at) VALUES (@draftId, @revision, @schoolId, 'Block', @now)
-                ON CONFLICT (draft_id, revision) DO UPDATE SET decision = 'Block', queued_at = @now, resolved_at = NULL, resolution = NULL
-                """,
-                new { draftId = draftId.ToString(), revision = draft.Revision, schoolId = actor.SchoolId, now }, transaction, cancellationToken));
-            await audit.AppendAsync(connection, transaction, new AuditEvent(actor.SchoolId, actor.Email, wasApproved ? "draft.takedown" : "draft.blocked-by-consent", draftId, draft.Revision, new JsonObject
-            {
-                ["personId"] = person.Id.ToString(),
-                ["use"] = record.Use,
-                ["status"] = record.Status.ToString().ToLowerInvariant(),
-                ["previousDecision"] = draft.Decision,
-                ["previousReviewState"] = draft.ReviewState,
-            }), cancellationToken);
-            flagged.Add(draftId);
-        }
-        return flagged;
+            : await lifecycle.ApplyConsentChangeAsync(connection, transaction, actor, person, record, cancellationToken);
     }
 
     private async Task EnsureExternalIdFreeAsync(DbConnection connection, DbTransaction transaction, string schoolId, Person person, CancellationToken cancellationToken)

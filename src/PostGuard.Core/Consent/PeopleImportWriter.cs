@@ -58,9 +58,19 @@ public sealed class PeopleImportWriter(Database database)
         }
     }
 
-    /// <summary>Moves the staged rows into the school's register and audit trail, in file order, inside the caller's transaction.</summary>
-    public async Task WriteAsync(DbConnection connection, DbTransaction transaction, string schoolId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the staged rows into the school's register and audit trail, in file order, inside the caller's
+    /// transaction. When consent records are among them the school's consent version goes up first, once,
+    /// as for any consent change (<see cref="People.PeopleStore.ConsentVersionAsync"/>): a decision stored
+    /// after this commits sees the records, or the draft is checked again.
+    /// </summary>
+    public async Task WriteAsync(DbConnection connection, DbTransaction transaction, string schoolId, bool recordsConsent, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (recordsConsent)
+        {
+            await connection.ExecuteAsync(database.Command(
+                "UPDATE schools SET consent_version = consent_version + 1 WHERE id = @schoolId", new { schoolId }, transaction, cancellationToken));
+        }
         foreach (var sql in new[]
         {
             """

@@ -86,7 +86,7 @@ public static class MultipartDraftReader
                     continue;
                 }
                 used.Add(file);
-                images.Add(new NewDraftImage(name, file.ContentType, await file.ReadAllAsync(cancellationToken), declared[i].Tags ?? []));
+                images.Add(new NewDraftImage(name, file.ContentType, await file.ReadAllAsync(cancellationToken), [.. (declared[i].Tags ?? []).Select(t => t?.ToNewTag() ?? NewTag.Plain(null))]));
             }
             foreach (var extra in files.Where(f => !used.Contains(f)))
             {

@@ -69,8 +69,9 @@ public static class PostGuardServices
         services.AddSingleton<PeopleImportWriter>();
         services.AddSingleton<ConsentService>();
         services.AddSingleton<DraftValidator>();
+        services.AddSingleton<DraftLifecycle>();
         services.AddSingleton<SubmissionService>();
-        services.AddSingleton<ReviewService>();
+        services.AddSingleton<ReviewQueue>();
         services.AddSingleton<DraftAnalysisRunner>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PhotoRetention>();
@@ -98,7 +99,6 @@ public static class PostGuardServices
             {
                 bus.AddConsumer<AnalyzeDraftConsumer, AnalyzeDraftConsumerDefinition>();
                 bus.AddConsumer<AnalyzeLargeDraftConsumer, AnalyzeLargeDraftConsumerDefinition>();
-                bus.AddConsumer<DraftDecidedConsumer, DraftDecidedConsumerDefinition>();
                 bus.AddConsumer<AnalyzeDraftFaultConsumer, AnalyzeDraftFaultConsumerDefinition>();
                 bus.AddConsumer<DraftNeedsApproverConsumer, DraftNeedsApproverConsumerDefinition>();
             }

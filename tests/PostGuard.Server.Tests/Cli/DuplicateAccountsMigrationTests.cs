@@ -16,7 +16,7 @@ namespace PostGuard.Server.Tests.Cli;
 public sealed class DuplicateAccountsMigrationTests
 {
     /// <summary>The schema version that still allowed duplicates.</summary>
-    private const int LastVersionWithDuplicates = 4;
+    private const int LastVersionWithDuplicates = 6;
 
     [Fact]
     public async Task Sqlite_duplicates_are_merged_into_the_newest_account_and_audited()

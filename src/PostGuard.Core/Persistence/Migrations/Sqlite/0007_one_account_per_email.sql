@@ -14,7 +14,7 @@ WHERE u.rowid = (
     LIMIT 1);
 
 INSERT INTO audit_events (school_id, at, actor, action, draft_id, revision, details_json)
-SELECT u.school_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'migration 0006', 'user.duplicate-removed', NULL, NULL,
+SELECT u.school_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'migration 0007', 'user.duplicate-removed', NULL, NULL,
        json_object('removedId', u.id, 'email', u.email, 'role', u.role, 'createdAt', u.created_at, 'keptId', k.id)
 FROM users u
 JOIN kept_accounts k ON k.school_id = u.school_id AND k.email_key = lower(u.email)

@@ -10,7 +10,7 @@ FROM users
 ORDER BY school_id, lower(email), created_at DESC, id DESC;
 
 INSERT INTO audit_events (school_id, at, actor, action, draft_id, revision, details_json)
-SELECT u.school_id, now(), 'migration 0006', 'user.duplicate-removed', NULL, NULL,
+SELECT u.school_id, now(), 'migration 0007', 'user.duplicate-removed', NULL, NULL,
        json_build_object('removedId', u.id, 'email', u.email, 'role', u.role, 'createdAt', u.created_at, 'keptId', k.id)::text
 FROM users u
 JOIN kept_accounts k ON k.school_id = u.school_id AND k.email_key = lower(u.email)
