@@ -7,6 +7,7 @@ using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
 using PostGuard.Server.Api;
 using PostGuard.Server.Cli;
+using PostGuard.Server.Telemetry;
 using PostGuard.Server.Web;
 
 namespace PostGuard.Server.Hosting;
@@ -37,6 +38,7 @@ public static class ServeCommand
         builder.Services.AddPostGuardAnalysis(builder.Configuration);
         builder.Services.AddPostGuardStorage();
         builder.Services.AddPostGuardMessaging(builder.Configuration, role);
+        builder.Services.AddPostGuardTelemetry(builder.Configuration, role);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddHealthChecks()
