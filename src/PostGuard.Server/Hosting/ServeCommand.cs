@@ -50,6 +50,7 @@ public static class ServeCommand
         }
         builder.Services.AddPostGuardAuthentication(builder.Configuration);
         builder.Services.AddPostGuardWeb();
+        builder.Services.AddPostGuardApi();
         builder.Services.AddAuthorization(options =>
         {
             foreach (var staffRole in Roles.All)
@@ -92,6 +93,7 @@ public static class ServeCommand
             app.UseAntiforgery();
             app.MapDraftEndpoints();
             app.MapPeopleEndpoints();
+            app.MapPostGuardApiDocument();
             app.MapDraftImageEndpoints();
             app.MapRazorPages();
         }
