@@ -31,10 +31,10 @@ public static class DraftEndpoints
             .WithSummary("Drafts awaiting a person: Block first, then Hold, then ready for sign-off; oldest first");
         api.MapPost("/drafts/{id:guid}/approve", ApproveAsync).RequireAuthorization(Roles.Approver)
             .WithSummary("Approve the current revision (a Block is refused with 409 and its reasons)")
-            .Accepts<ReviewActionRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithJsonBody<ReviewActionRequest>(required: false).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/drafts/{id:guid}/reject", RejectAsync).RequireAuthorization(Roles.Approver)
             .WithSummary("Reject the current revision (a reason is required)")
-            .Accepts<ReviewActionRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithJsonBody<ReviewActionRequest>(required: false).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/drafts/{id:guid}/redaction", RedactionPlanAsync).RequireAuthorization(Roles.Approver)
             .WithSummary("Each photo's faces with their standing, the person bound to each and the faces hidden by default")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
@@ -43,7 +43,7 @@ public static class DraftEndpoints
             .ProducesJpeg().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
         api.MapPost("/drafts/{id:guid}/approve-redacted", ApproveRedactedAsync).RequireAuthorization(Roles.Approver)
             .WithSummary("Hide the chosen faces, re-check the result, store it as the next revision and approve it (409 if it still blocks)")
-            .Accepts<ReviewActionRequest>("application/json").ProducesValidationProblem()
+            .WithJsonBody<ReviewActionRequest>(required: false).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
         api.MapPost("/drafts/{id:guid}/revisions", ResubmitAsync).RequireAuthorization(Roles.Uploader).DisableAntiforgery()
             .WithSummary("Submit the edited draft as its next revision (multipart, as for a new draft); analysed afresh")

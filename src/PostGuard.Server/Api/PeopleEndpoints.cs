@@ -23,12 +23,12 @@ public static class PeopleEndpoints
         people.MapGet("/{id:guid}", GetAsync).RequireAuthorization(ReadPeople)
             .WithSummary("One person, with their consent history (not shown to uploaders)").ProducesProblem(StatusCodes.Status404NotFound);
         people.MapPost("", AddAsync).RequireAuthorization(Roles.ConsentAdmin)
-            .WithSummary("Add a person to the register").Accepts<PersonInput>("application/json").ProducesValidationProblem();
+            .WithSummary("Add a person to the register").WithJsonBody<PersonInput>().ProducesValidationProblem();
         people.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(Roles.ConsentAdmin)
-            .WithSummary("Change a person (fields left out stay as they are)").Accepts<PersonInput>("application/json")
+            .WithSummary("Change a person (fields left out stay as they are)").WithJsonBody<PersonInput>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         people.MapPost("/{id:guid}/consents", RecordConsentAsync).RequireAuthorization(Roles.ConsentAdmin)
-            .WithSummary("Record a consent, refusal or withdrawal; lists the drafts it flagged").Accepts<ConsentInput>("application/json")
+            .WithSummary("Record a consent, refusal or withdrawal; lists the drafts it flagged").WithJsonBody<ConsentInput>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         people.MapPost("/import", ImportAsync).RequireAuthorization(Roles.ConsentAdmin).DisableAntiforgery()
             .WithSummary("Import the register and consent from CSV (all rows or none): the text/csv body, or a multipart file part named 'file'")
