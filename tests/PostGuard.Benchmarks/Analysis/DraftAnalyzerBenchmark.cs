@@ -60,13 +60,25 @@ public class DraftAnalyzerBenchmark : IDisposable
         };
         if (Traced)
         {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == "PostGuard",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            };
-            ActivitySource.AddActivityListener(_listener);
+            StartListening();
         }
+    }
+
+    /// <summary>Records every span of the "PostGuard" ActivitySource, as the OpenTelemetry SDK does when an exporter is configured.</summary>
+    public void StartListening()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "PostGuard",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    public void StopListening()
+    {
+        _listener?.Dispose();
+        _listener = null;
     }
 
     [Benchmark]
@@ -80,8 +92,7 @@ public class DraftAnalyzerBenchmark : IDisposable
     [GlobalCleanup]
     public void Dispose()
     {
-        _listener?.Dispose();
-        _listener = null;
+        StopListening();
         GC.SuppressFinalize(this);
     }
 }
