@@ -7,6 +7,7 @@ using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
 using PostGuard.Server.Api;
 using PostGuard.Server.Cli;
+using PostGuard.Server.Telemetry;
 using PostGuard.Server.Web;
 
 namespace PostGuard.Server.Hosting;
@@ -37,6 +38,7 @@ public static class ServeCommand
         builder.Services.AddPostGuardAnalysis(builder.Configuration);
         builder.Services.AddPostGuardStorage();
         builder.Services.AddPostGuardMessaging(builder.Configuration, role);
+        builder.Services.AddPostGuardTelemetry(builder.Configuration, role);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddHealthChecks()
@@ -48,6 +50,7 @@ public static class ServeCommand
         }
         builder.Services.AddPostGuardAuthentication(builder.Configuration);
         builder.Services.AddPostGuardWeb();
+        builder.Services.AddPostGuardApi();
         builder.Services.AddAuthorization(options =>
         {
             foreach (var staffRole in Roles.All)
@@ -91,6 +94,7 @@ public static class ServeCommand
             app.UseAntiforgery();
             app.MapDraftEndpoints();
             app.MapPeopleEndpoints();
+            app.MapPostGuardApiDocument();
             app.MapDraftImageEndpoints();
             app.MapRazorPages();
         }
