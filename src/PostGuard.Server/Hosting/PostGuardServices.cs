@@ -72,6 +72,7 @@ public static class PostGuardServices
         services.AddSingleton<SchoolDirectory>();
         services.AddSingleton<DraftStore>();
         services.AddSingleton<PeopleStore>();
+        services.AddSingleton<PeopleImportWriter>();
         services.AddSingleton<ConsentService>();
         services.AddSingleton<DraftValidator>();
         services.AddSingleton<DraftLifecycle>();
@@ -84,6 +85,7 @@ public static class PostGuardServices
         services.AddSingleton<PublishedMedia>();
         services.AddSingleton<ClipFrames>();
         services.AddSingleton<NotificationSettingsStore>();
+        services.AddNotificationOptions();
         return services;
     }
 
