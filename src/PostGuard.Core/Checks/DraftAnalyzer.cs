@@ -57,8 +57,9 @@ public sealed class DraftAnalyzer(
             ImageReport report;
             try
             {
+                var limit = Vision.Video.ClipSniffer.LooksLikeClip(image.Content.Span) ? TimeSpan.FromSeconds(options.Value.ClipTimeoutSeconds) : Timeout;
                 report = await Task.Run(() => imageInspector.Inspect(image.Index, image.FileName, image.Content, identifiability, timeZone, cancellationToken), cancellationToken)
-                    .WaitAsync(Timeout, time, cancellationToken);
+                    .WaitAsync(limit, time, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -26,8 +26,8 @@ public static class DraftEndpoints
         api.MapGet("/drafts/{id:guid}", GetAsync)
             .WithSummary("A draft's current revision: status, decision, findings, each photo's faces and tags").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/drafts/{id:guid}/media/{position:int}", MediaAsync).RequireAuthorization(CopyMedia)
-            .WithSummary("The approved post's photo as it may be published: a JPEG with no metadata (409 unless the current revision is approved)")
-            .ProducesJpeg().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+            .WithSummary("The approved post's photo or clip as it may be published: a JPEG, or an MP4 (WebM for WebM), with no metadata (409 unless the current revision is approved)")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "image/jpeg", "video/mp4", "video/webm").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
         api.MapGet("/review-queue", QueueAsync).RequireAuthorization(Roles.Approver)
             .WithSummary("Drafts awaiting a person: Block first, then Hold, then ready for sign-off; oldest first");
         api.MapPost("/drafts/{id:guid}/approve", ApproveAsync).RequireAuthorization(Roles.Approver)
@@ -40,8 +40,11 @@ public static class DraftEndpoints
             .WithSummary("Each photo's faces with their standing, the person bound to each and the faces hidden by default")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
         api.MapGet("/drafts/{id:guid}/images/{position:int}/redacted-preview", RedactedPreviewAsync).RequireAuthorization(Roles.Approver)
-            .WithSummary("The photo as it would be published with the faces in ?faces=1,3 hidden (none given: the default choice); nothing stored")
+            .WithSummary("The photo as it would be published with the faces in ?faces=1,3 hidden (none given: the default choice); for a clip the frame at ?at=SECONDS; nothing stored")
             .ProducesJpeg().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+        api.MapGet("/drafts/{id:guid}/images/{position:int}/faces/{face:int}/frame", TrackFrameAsync)
+            .WithSummary("A clip's face track evidence: its best frame, a JPEG at most 640 px wide without metadata (the track's box is on it)")
+            .ProducesJpeg().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/drafts/{id:guid}/approve-redacted", ApproveRedactedAsync).RequireAuthorization(Roles.Approver)
             .WithSummary("Hide the chosen faces, re-check the result, store it as the next revision and approve it (409 if it still blocks)")
             .WithJsonBody<ReviewActionRequest>(required: false).ProducesValidationProblem()
@@ -64,12 +67,20 @@ public static class DraftEndpoints
         return TypedResults.Accepted($"/api/v1/drafts/{record.Id}", DraftAccepted.From(record));
     }
 
-    /// <summary>A photo of an approved draft as it may be published: a JPEG with no metadata at all (409 before approval or after a takedown).</summary>
+    /// <summary>The best frame of a clip's face track (any role of the school): a JPEG without metadata, 640 px wide at most.</summary>
+    internal static async Task<FileContentHttpResult> TrackFrameAsync(Guid id, int? revision, int position, int face, HttpContext http, ClipFrames frames, CancellationToken cancellationToken)
+    {
+        var jpeg = await frames.BestFrameAsync(CurrentUser.From(http.User), id, revision, position, face, cancellationToken);
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        return TypedResults.Bytes(jpeg, "image/jpeg");
+    }
+
+    /// <summary>A photo or clip of an approved draft as it may be published: a JPEG, or an MP4/WebM, with no metadata at all (409 before approval or after a takedown).</summary>
     internal static async Task<FileContentHttpResult> MediaAsync(Guid id, int position, HttpContext http, PublishedMedia media, CancellationToken cancellationToken)
     {
         var copy = await media.GetAsync(CurrentUser.From(http.User), id, position, cancellationToken);
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(copy.Jpeg, "image/jpeg", copy.FileName);
+        return TypedResults.File(copy.Content, copy.ContentType, copy.FileName);
     }
 
     private static async Task<Ok<DraftView>> GetAsync(Guid id, HttpContext http, DraftStore drafts, CancellationToken cancellationToken)
@@ -102,9 +113,9 @@ public static class DraftEndpoints
         TypedResults.Ok(RedactionPlanView.From(await redaction.PlanAsync(CurrentUser.From(http.User), id, cancellationToken)));
 
     /// <summary>A photo as it would be published with the faces in ?faces=1,3 hidden (default: those that block or nobody accounts for).</summary>
-    internal static async Task<FileContentHttpResult> RedactedPreviewAsync(Guid id, int position, string? faces, HttpContext http, RedactionService redaction, CancellationToken cancellationToken)
+    internal static async Task<FileContentHttpResult> RedactedPreviewAsync(Guid id, int position, string? faces, double? at, HttpContext http, RedactionService redaction, CancellationToken cancellationToken)
     {
-        var jpeg = await redaction.PreviewAsync(CurrentUser.From(http.User), id, position, ParseFaceList(faces), cancellationToken);
+        var jpeg = await redaction.PreviewAsync(CurrentUser.From(http.User), id, position, ParseFaceList(faces), cancellationToken, at);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Bytes(jpeg, "image/jpeg");
     }

@@ -43,7 +43,8 @@ public static class ServeCommand
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<BlobStoreHealthCheck>("blobs", tags: ["ready"]);
+            .AddCheck<BlobStoreHealthCheck>("blobs", tags: ["ready"])
+            .AddCheck<FfmpegHealthCheck>("ffmpeg", tags: ["ready"]);
         if (role.RunsWorkers())
         {
             builder.Services.AddHealthChecks().AddCheck<FaceModelHealthCheck>("face-model", tags: ["ready"]);

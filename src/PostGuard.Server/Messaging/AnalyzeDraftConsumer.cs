@@ -9,7 +9,7 @@ namespace PostGuard.Server.Messaging;
 
 /// <summary>
 /// Runs every check on a draft revision, stores its one decision and publishes DraftDecided. A draft
-/// with many images goes on to the large-draft queue instead, so that it never holds up the small
+/// with many images or a video clip goes on to the large-draft queue instead, so that it never holds up the small
 /// drafts behind it.
 /// </summary>
 public sealed class AnalyzeDraftConsumer(
@@ -29,9 +29,10 @@ public sealed class AnalyzeDraftConsumer(
             return;
         }
         var revision = await drafts.FindRevisionAsync(message.DraftId, message.Revision, context.CancellationToken);
-        if (revision is not null && revision.Images.Count >= options.Value.LargeDraftImages)
+        // Many photos, or any video clip (seconds to minutes of decoding), go to their own queue so small drafts never wait behind them.
+        if (revision is not null && (revision.Images.Count >= options.Value.LargeDraftImages || revision.Images.Any(i => ClipSniffing.IsClip(i.ContentType))))
         {
-            logger.LogDebug("Draft {DraftId} r{Revision} has {Images} images: on to the large-draft queue", message.DraftId, message.Revision, revision.Images.Count);
+            logger.LogDebug("Draft {DraftId} r{Revision} has {Images} images or a clip: on to the large-draft queue", message.DraftId, message.Revision, revision.Images.Count);
             var largeDrafts = await context.GetSendEndpoint(new Uri($"queue:{endpointNames.Consumer<AnalyzeLargeDraftConsumer>()}"));
             await largeDrafts.Send(message, context.CancellationToken);
             return;

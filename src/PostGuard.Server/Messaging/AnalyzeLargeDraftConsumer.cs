@@ -6,7 +6,7 @@ using PostGuard.Core.Analysis;
 namespace PostGuard.Server.Messaging;
 
 /// <summary>
-/// Analyses the drafts with many images (Messaging:LargeDraftImages), which AnalyzeDraftConsumer sends
+/// Analyses the drafts with many images (Messaging:LargeDraftImages) or a video clip, which AnalyzeDraftConsumer sends
 /// to this queue: each takes seconds to analyse, and here they wait only behind one another.
 /// </summary>
 public sealed class AnalyzeLargeDraftConsumer(DraftAnalysisRunner runner, TimeProvider time, ILogger<AnalyzeLargeDraftConsumer> logger) : IConsumer<AnalyzeDraft>
