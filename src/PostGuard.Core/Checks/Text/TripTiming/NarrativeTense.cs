@@ -46,6 +46,25 @@ public static class NarrativeTense
     public static Tense Of(TextDocument document, int sentence) =>
         document.Memo(typeof(NarrativeTense), Classify).TryGetValue(sentence, out var tense) ? tense : Tense.None;
 
+    /// <summary>
+    /// A sentence that reports something done, in the present perfect and not in a progressive or future form:
+    /// "Their visit to the Post Office has been a great success", "Maple have been looking at farm animals".
+    /// </summary>
+    public static bool IsPerfect(TextDocument document, int sentence)
+    {
+        var perfect = false;
+        foreach (var token in document.Tokens.Where(t => t.Sentence == sentence))
+        {
+            var next = document.At(token.Index + 1);
+            if (FutureMarkers.Contains(token) || (token.Is("going") && next?.Is("to") == true) || (Be.Contains(token) && IsIng(next)))
+            {
+                return false;
+            }
+            perfect |= Have.Contains(token) && next?.Sentence == sentence && (IsParticiple(next) || next.Is("been"));
+        }
+        return perfect;
+    }
+
     private static Dictionary<int, Tense> Classify(TextDocument document)
     {
         var result = new Dictionary<int, Tense>();
