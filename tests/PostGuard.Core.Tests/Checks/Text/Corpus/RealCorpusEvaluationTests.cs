@@ -49,7 +49,8 @@ public sealed class RealCorpusEvaluationTests(ITestOutputHelper output)
         var blind = await TextCheckEvaluation.RunAsync([.. posts.Where(p => p.IsBlind)]);
         output.WriteLine(dev.Table("Real posts, development split (tuned on)"));
         output.WriteLine(blind.Table("Real posts, blind split (see Corpus/README.md for its figures before tuning)"));
-        foreach (var error in dev.Errors)
+        // Round 2 on: the first set's blind half was measured and recorded (Corpus/README.md) and is used for development too.
+        foreach (var error in dev.Errors.Select(e => "dev " + e).Concat(blind.Errors.Select(e => "blind " + e)))
         {
             output.WriteLine(error);
         }
