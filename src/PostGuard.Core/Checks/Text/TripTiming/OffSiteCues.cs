@@ -73,6 +73,8 @@ public static class OffSiteCues
                 && !(token.Is("visiting") && document.At(i + 1) is { } visitor && (visitor.Is("author") || visitor.Is("speaker") || visitor.Is("artist") || visitor.Is("musicians") || visitor.Is("theatre") || visitor.Is("us")));
             isCue |= token.Is("away") && document.At(i + 1) is { } fixture && (fixture.Is("match") || fixture.Is("game") || fixture.Is("fixture") || fixture.Is("day"));
             isCue |= token.Is("day") && document.IsWordAt(i + 1, "out");
+            // "never been away from home before": a stay away
+            isCue |= token.Is("away") && document.IsWordAt(i + 1, "from") && document.IsWordAt(i + 2, "home");
             // "an overnight stay", "staying overnight" (not "snow overnight")
             isCue |= token.Is("overnight") && (document.At(i + 1) is { } stay && (stay.Is("stay") || stay.Is("trip") || stay.Is("camp") || stay.Is("residential") || stay.Is("experience") || stay.Is("visit"))
                 || document.IsWordAt(i - 1, "stay") || document.IsWordAt(i - 1, "staying") || document.IsWordAt(i - 1, "stayed"));
@@ -85,6 +87,9 @@ public static class OffSiteCues
             isCue |= (token.Is("heading") || token.Is("travelling") || token.Is("traveling") || token.Is("depart") || token.Is("departing") || token.Is("departs")) && token.Sentence == (document.At(i + 1)?.Sentence ?? -1);
             isCue |= (token.Is("off") && document.IsWordAt(i + 1, "to") && (document.IsWordAt(i - 1, "we're") || document.IsWordAt(i - 1, "are") || document.IsWordAt(i - 1, "is")));
             isCue |= token.Is("leave") && document.IsWordAt(i + 1, "school");
+            // "Middle school transfer day", "secondary transition day": the leavers spend the day at their next school.
+            isCue |= (token.Is("transfer") || token.Is("transition")) && document.IsWordAt(i + 1, "day")
+                && document.At(i - 1) is { } next && (next.Is("school") || next.Is("secondary") || next.Is("high"));
             // "have arrived at the centre", "arrived in Whitstable"
             isCue |= token.Is("arrived") && (document.IsWordAt(i + 1, "at") || document.IsWordAt(i + 1, "in"));
             if (isCue)

@@ -26,8 +26,14 @@ public static class TripModel
     /// <summary>Words of stays away from home: a post that has them is about a residential.</summary>
     private static readonly WordSet StayWords = new("""
         residential residentials dorm dorms dormitory dormitories bunk bunks bunkbed bunkbeds hostel lodge chalet chalets
-        tents lodges suitcase suitcases duvet duvets toothbrushes
+        tents lodges suitcase suitcases duvet duvets toothbrushes resi
         """);
+
+    /// <summary>Phrases only a stay away uses: "away from home", "last full day of activities".</summary>
+    private static readonly PhraseMatcher StayPhrases = new(
+        "away from home", "night away", "nights away", "first night", "second night", "third night", "final night", "last night away",
+        "last full day", "final full day", "full day of activities", "evening activity", "evening activities", "final activities",
+        "final activity");
 
     private static readonly PhraseMatcher MultiDayPhrases = new(
         "day two", "day three", "day four", "day five", "day 2", "day 3", "day 4", "day 5", "first night", "second night", "last night",
@@ -138,6 +144,14 @@ public static class TripModel
             // arrived at ..."): nothing says the group is back, so it is still away tonight.
             live.Add(new TextRange(ownDay.Start, ownDay.Length));
         }
+        if (live.Count == 0 && lastReturn < 0 && !TripNarrative.IsCancelled(document) && !TripNarrative.IsRecount(document) && IsStay(document, cues)
+            && !times.Any(t => t.LastDay is { } day && day < today && !onSite.Contains(t.Sentence))
+            && StayOpening(document, times, today, onSite) is { } opening)
+        {
+            // Fail closed: a stay away told about its own day ("Today was the last full day of activities", "the day
+            // started with...") with no earlier date and nothing that says the group is back may be under way.
+            live.Add(opening);
+        }
         if (live.Count > 0)
         {
             live.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -226,9 +240,26 @@ public static class TripModel
         document.Tokens.Any(StayWords.Contains) || cues.Select(c => c.Sentence).Distinct().Count() >= 2 || cues.Any(c => c.Sentence <= 1);
 
     private static bool IsMultiDay(TextDocument document) =>
-        document.Tokens.Any(StayWords.Contains) || MultiDayPhrases.Matches(document).Any();
+        document.Tokens.Any(StayWords.Contains) || MultiDayPhrases.Matches(document).Any() || StayPhrases.Matches(document).Any();
 
-    /// <summary>A stay away: stay words or an activity centre's programme.</summary>
+    /// <summary>A stay away: stay words or phrases, or an activity centre's programme.</summary>
     private static bool IsStay(TextDocument document, IReadOnlyList<OffSiteCue> cues) =>
-        document.Tokens.Any(StayWords.Contains) || cues.Count(OffSiteCues.IsActivity) >= 2;
+        document.Tokens.Any(StayWords.Contains) || StayPhrases.Matches(document).Any() || cues.Count(OffSiteCues.IsActivity) >= 2;
+
+    /// <summary>What ties a stay's post to its publish day: the day's own date, "today", "this morning", "tonight", or a diary phrase.</summary>
+    private static TextRange? StayOpening(TextDocument document, IReadOnlyList<TemporalMention> times, DateOnly today, IReadOnlySet<int> onSite)
+    {
+        if (times.FirstOrDefault(t => t.LastDay == today && !onSite.Contains(t.Sentence)) is { } own)
+        {
+            return new TextRange(own.Start, own.Length);
+        }
+        if (TripNarrative.WeakLive(document).FirstOrDefault(l => !onSite.Contains(l.Sentence)) is { } diary)
+        {
+            return RangeOf(document, diary);
+        }
+        // "the day started with ...": a diary of the day itself.
+        var day = document.Tokens.FirstOrDefault(t => t.Is("day") && document.IsWordAt(t.Index - 1, "the") && document.At(t.Index + 1) is { } verb
+            && (verb.Is("started") || verb.Is("began") || verb.Is("starts") || verb.Is("begins")));
+        return day is null ? null : new TextRange(document.Tokens[day.Index - 1].Start, day.End - document.Tokens[day.Index - 1].Start);
+    }
 }
