@@ -65,24 +65,27 @@ public sealed class RealCorpusEvaluationTests(ITestOutputHelper output)
         Assert.True(blind.OverallPrecision >= 0.77 - 0.005, $"blind overall precision {blind.OverallPrecision:0.00} fell");
     }
 
+    /// <summary>
+    /// Issue 12's "done when": no post of the first set (all 418, both halves: the blind half was measured and
+    /// recorded before round 2 and is development since) labelled R6, R8 or R9 is decided Approve, under either preset.
+    /// </summary>
     [Theory]
     [InlineData(PolicyPresets.ConsentBased)]
     [InlineData(PolicyPresets.Strict)]
     public async Task Real_posts_naming_a_person_a_place_or_a_live_trip_are_not_approved(string preset)
     {
+        var labelled = RealPost.Load().Where(p => p.ExpectedRules.Any(r => r is "R6" or "R8" or "R9")).ToList();
         var approved = new List<string>();
-        foreach (var post in RealPost.Load().Where(p => p.ExpectedRules.Any(r => r is "R6" or "R8" or "R9")))
+        foreach (var post in labelled)
         {
             var draft = TextChecks.Draft(post.Text, post.PublishAt, withPhotos: false, TextCheckEvaluation.PolicyFor(post, preset), people: PeopleRegister.Empty);
             if (DecisionEngine.Decide(await TextChecks.RunAll(draft)) == Decision.Approve)
             {
-                // Blind posts are counted, not shown: their misses are not used for tuning.
-                approved.Add(post.IsBlind ? "a blind post" : $"line {post.Line} ({string.Join(",", post.ExpectedRules)})");
+                approved.Add($"line {post.Line} ({string.Join(",", post.ExpectedRules)}): {post.Text}");
             }
         }
-        output.WriteLine($"{approved.Count} posts labelled R6, R8 or R9 approved under {preset}: {string.Join("; ", approved)}");
-        // The issue asks for none; as measured (README) 13 are under consent-based and 6 under strict (one of each in dev).
-        var allowed = preset == PolicyPresets.Strict ? 6 : 13;
-        Assert.True(approved.Count <= allowed, $"{approved.Count} posts approved under {preset} (was {allowed}): {string.Join("; ", approved)}");
+        output.WriteLine($"{approved.Count} of {labelled.Count} posts labelled R6, R8 or R9 approved under {preset}");
+        Assert.True(labelled.Count >= 290, $"only {labelled.Count} labelled posts");
+        Assert.True(approved.Count == 0, $"{approved.Count} posts labelled R6, R8 or R9 approved under {preset}:\n{string.Join("\n", approved)}");
     }
 }
