@@ -44,7 +44,7 @@ public static class NarrativeTense
         """);
 
     public static Tense Of(TextDocument document, int sentence) =>
-        document.Memo(typeof(NarrativeTense), Classify).TryGetValue(sentence, out var tense) ? tense : Tense.None;
+        document.Memo(typeof(NarrativeTense), Classify) is var tenses && sentence >= 0 && sentence < tenses.Length ? tenses[sentence] : Tense.None;
 
     /// <summary>
     /// A sentence that reports something done, in the present perfect and not in a progressive or future form:
@@ -65,10 +65,11 @@ public static class NarrativeTense
         return perfect;
     }
 
-    private static Dictionary<int, Tense> Classify(TextDocument document)
+    /// <summary>The tense of every sentence, indexed by sentence number (sentences without tokens are <see cref="Tense.None"/>).</summary>
+    private static Tense[] Classify(TextDocument document)
     {
-        var result = new Dictionary<int, Tense>();
         var tokens = document.Tokens;
+        var result = new Tense[tokens.Count == 0 ? 0 : tokens[^1].Sentence + 1];
         var i = 0;
         while (i < tokens.Count)
         {
