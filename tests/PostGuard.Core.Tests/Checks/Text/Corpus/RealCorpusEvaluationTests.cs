@@ -58,11 +58,12 @@ public sealed class RealCorpusEvaluationTests(ITestOutputHelper output)
         Assert.True(dev.Recall("R9") >= 0.9, $"dev location recall {dev.Recall("R9"):0.00} < 0.9");
         Assert.True(dev.Recall("R6") >= 0.95, $"dev name recall {dev.Recall("R6"):0.00} < 0.95");
         Assert.True(dev.OverallPrecision >= 0.9, $"dev overall precision {dev.OverallPrecision:0.00} < 0.9");
-        // The blind split as measured after tuning (README): the targets are not met there yet; it must not get worse.
-        Assert.True(blind.Recall("R8") >= 0.69 && blind.Precision("R8") >= 0.67 - 0.005, $"blind trip timing {blind.Precision("R8"):0.00}/{blind.Recall("R8"):0.00} fell");
-        Assert.True(blind.Recall("R9") >= 0.88 - 0.005 && blind.Precision("R9") >= 0.81 - 0.005, $"blind locations {blind.Precision("R9"):0.00}/{blind.Recall("R9"):0.00} fell");
-        Assert.True(blind.Recall("R6") >= 0.94 && blind.Precision("R6") >= 0.79, $"blind names {blind.Precision("R6"):0.00}/{blind.Recall("R6"):0.00} fell");
-        Assert.True(blind.OverallPrecision >= 0.77 - 0.005, $"blind overall precision {blind.OverallPrecision:0.00} fell");
+        // The first set's blind half as it is after round 2 (Corpus/README.md; tuned on since round 2): the targets are
+        // not met there yet; it must not get worse.
+        Assert.True(blind.Recall("R8") >= 0.89 - 0.005 && blind.Precision("R8") >= 0.73 - 0.005, $"blind trip timing {blind.Precision("R8"):0.00}/{blind.Recall("R8"):0.00} fell");
+        Assert.True(blind.Recall("R9") >= 0.89 - 0.005 && blind.Precision("R9") >= 0.81 - 0.005, $"blind locations {blind.Precision("R9"):0.00}/{blind.Recall("R9"):0.00} fell");
+        Assert.True(blind.Recall("R6") >= 0.99 - 0.005 && blind.Precision("R6") >= 0.80 - 0.005, $"blind names {blind.Precision("R6"):0.00}/{blind.Recall("R6"):0.00} fell");
+        Assert.True(blind.OverallPrecision >= 0.79 - 0.005, $"blind overall precision {blind.OverallPrecision:0.00} fell");
     }
 
     /// <summary>
