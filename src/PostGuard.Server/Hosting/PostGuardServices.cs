@@ -40,6 +40,7 @@ public static class PostGuardServices
         services.AddSingleton<IDraftCheck, UnreadableImagesCheck>();
         services.AddSingleton<IDraftCheck, FacesCheck>();
         services.AddSingleton<IDraftCheck, PhotoLocationCheck>();
+        services.AddSingleton<IDraftCheck, PhotoTextCheck>();
         services.AddTextChecks(configuration[AssetsRootKey]);
         services.AddOptions<VisionOptions>().BindConfiguration(VisionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.AssetsRoot ??= configuration[AssetsRootKey]);
@@ -66,6 +67,7 @@ public static class PostGuardServices
         services.AddSingleton<SchoolDirectory>();
         services.AddSingleton<DraftStore>();
         services.AddSingleton<PeopleStore>();
+        services.AddSingleton<PeopleImportWriter>();
         services.AddSingleton<ConsentService>();
         services.AddSingleton<DraftValidator>();
         services.AddSingleton<DraftLifecycle>();
@@ -77,6 +79,7 @@ public static class PostGuardServices
         services.AddSingleton<RedactionService>();
         services.AddSingleton<PublishedMedia>();
         services.AddSingleton<NotificationSettingsStore>();
+        services.AddNotificationOptions();
         return services;
     }
 

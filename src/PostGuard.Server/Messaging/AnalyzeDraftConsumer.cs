@@ -17,10 +17,12 @@ public sealed class AnalyzeDraftConsumer(
     DraftStore drafts,
     IOptions<MessagingOptions> options,
     IEndpointNameFormatter endpointNames,
+    TimeProvider time,
     ILogger<AnalyzeDraftConsumer> logger) : IConsumer<AnalyzeDraft>
 {
     public async Task Consume(ConsumeContext<AnalyzeDraft> context)
     {
+        QueueWait.Record(context, time, "analyze-draft");
         var message = context.Message;
         if (IsMalformed(message, logger))
         {

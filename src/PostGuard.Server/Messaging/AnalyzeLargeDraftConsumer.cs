@@ -9,10 +9,11 @@ namespace PostGuard.Server.Messaging;
 /// Analyses the drafts with many images (Messaging:LargeDraftImages), which AnalyzeDraftConsumer sends
 /// to this queue: each takes seconds to analyse, and here they wait only behind one another.
 /// </summary>
-public sealed class AnalyzeLargeDraftConsumer(DraftAnalysisRunner runner, ILogger<AnalyzeLargeDraftConsumer> logger) : IConsumer<AnalyzeDraft>
+public sealed class AnalyzeLargeDraftConsumer(DraftAnalysisRunner runner, TimeProvider time, ILogger<AnalyzeLargeDraftConsumer> logger) : IConsumer<AnalyzeDraft>
 {
     public async Task Consume(ConsumeContext<AnalyzeDraft> context)
     {
+        QueueWait.Record(context, time, "analyze-large-draft");
         if (!AnalyzeDraftConsumer.IsMalformed(context.Message, logger))
         {
             await AnalyzeDraftConsumer.AnalyzeAsync(runner, context);

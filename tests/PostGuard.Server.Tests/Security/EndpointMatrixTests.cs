@@ -41,7 +41,7 @@ public sealed class EndpointMatrixTests(SqliteInMemoryFixture fixture) : IClassF
         ["GET /drafts/{id:guid}/media/{position:int}"] = [Roles.Uploader, Roles.Approver],
     };
 
-    private static IReadOnlyList<(string Method, string Pattern)> DiscoverEndpoints(IServiceProvider services) =>
+    internal static IReadOnlyList<(string Method, string Pattern)> DiscoverEndpoints(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/", StringComparison.Ordinal) || raw.StartsWith("/drafts/", StringComparison.Ordinal)))
