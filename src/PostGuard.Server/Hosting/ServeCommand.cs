@@ -7,6 +7,7 @@ using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
 using PostGuard.Server.Api;
 using PostGuard.Server.Cli;
+using PostGuard.Server.Telemetry;
 using PostGuard.Server.Web;
 
 namespace PostGuard.Server.Hosting;
@@ -37,17 +38,20 @@ public static class ServeCommand
         builder.Services.AddPostGuardAnalysis(builder.Configuration);
         builder.Services.AddPostGuardStorage();
         builder.Services.AddPostGuardMessaging(builder.Configuration, role);
+        builder.Services.AddPostGuardTelemetry(builder.Configuration, role);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<BlobStoreHealthCheck>("blobs", tags: ["ready"]);
+            .AddCheck<BlobStoreHealthCheck>("blobs", tags: ["ready"])
+            .AddCheck<FfmpegHealthCheck>("ffmpeg", tags: ["ready"]);
         if (role.RunsWorkers())
         {
             builder.Services.AddHealthChecks().AddCheck<FaceModelHealthCheck>("face-model", tags: ["ready"]);
         }
         builder.Services.AddPostGuardAuthentication(builder.Configuration);
         builder.Services.AddPostGuardWeb();
+        builder.Services.AddPostGuardApi();
         builder.Services.AddAuthorization(options =>
         {
             foreach (var staffRole in Roles.All)
@@ -59,12 +63,10 @@ public static class ServeCommand
             // Those who post: the uploader, and the approver who signs off.
             options.AddPolicy(DraftEndpoints.CopyMedia, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Uploader, Roles.Approver));
         });
-        var limits = builder.Configuration.GetSection(SubmissionLimits.SectionName).Get<SubmissionLimits>() ?? new SubmissionLimits();
-        var maxBody = (limits.MaxImages * limits.MaxImageBytes) + (4L * limits.MaxTextLength) + (1 << 20);
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxBody);
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxBody);
+        builder.Services.AddBodyLimits(builder.Configuration, builder.WebHost);
 
         builder.Services.AddPostGuardRateLimits(builder.Configuration);
+        builder.Services.AddTrustedProxies();
 
         var app = builder.Build();
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
@@ -72,6 +74,8 @@ public static class ServeCommand
             app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
 
+        // First: every later step (rate limits, cookies' Secure flag, logs) sees the client, not the proxy.
+        app.UseTrustedProxies(app.Services.GetRequiredService<IOptions<TrustedProxyOptions>>().Value);
         app.UsePostGuardSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -84,12 +88,14 @@ public static class ServeCommand
             app.UseStaticFiles(new StaticFileOptions { FileProvider = WebAssets.Files });
             // Explicit, after the status code pages: a page's 403/404 is re-executed through routing to /status/{code}.
             app.UseRouting();
+            app.UseBodyLimits();
             app.UseAuthentication();
             app.UseAuthorization();
             app.UseRateLimiter();
             app.UseAntiforgery();
             app.MapDraftEndpoints();
             app.MapPeopleEndpoints();
+            app.MapPostGuardApiDocument();
             app.MapDraftImageEndpoints();
             app.MapRazorPages();
         }
@@ -97,13 +103,25 @@ public static class ServeCommand
         return app;
     }
 
+    /// <summary>
+    /// Health as anybody may see it: the overall status and each check's status, nothing more (no paths,
+    /// no error text: those help an attacker). What a failing check said goes to the log.
+    /// </summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
+        if (report.Status != HealthStatus.Healthy)
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("PostGuard.Health");
+            foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy))
+            {
+                logger.LogWarning(entry.Exception, "Health check {Check} is {Status}: {Description}", name, entry.Status, entry.Description);
+            }
+        }
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
         }, Json.Options));
     }
 }

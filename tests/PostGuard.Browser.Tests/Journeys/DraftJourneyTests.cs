@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PostGuard.Browser.Tests.Infrastructure;
 using PostGuard.Core.Schools;
+using PostGuard.Server.Web;
+using PostGuard.Vision.Video;
 using static Microsoft.Playwright.Assertions;
+using PostGuard.Tests.Shared;
 
 namespace PostGuard.Browser.Tests.Journeys;
 
@@ -12,6 +15,9 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
 {
     private static readonly LocatorAssertionsToHaveTextOptions Analysis = new() { Timeout = 90_000 };
     private static readonly LocatorAssertionsToContainTextOptions AnalysisContains = new() { Timeout = 90_000 };
+
+    /// <summary>Submitting a clip waits for ffprobe to read its header before the draft is stored: slower than a photo on a busy machine.</summary>
+    private static readonly LocatorClickOptions ClipUpload = new() { Timeout = 90_000 };
 
     [Fact]
     public async Task Uploader_submits_a_photo_tags_a_face_and_the_headteacher_approves_a_redacted_version()
@@ -90,12 +96,16 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(preview).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("redacted-preview\\?faces=1,2$"));
         await head.WaitForFunctionAsync("() => { const i = document.querySelector('img#preview-0'); return i && i.complete && i.naturalWidth > 0; }");
         await BrowserFixture.ScreenshotAsync(head, "06-headteacher-redacted-preview");
-        await head.GetByLabel("Earliest publish time").FillAsync("2026-12-01T16:00");
+        // An earliest publish time already past (the journey goes on to download the photo), in the school's time zone.
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var earliest = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddHours(-1), london);
+        earliest = new DateTimeOffset(earliest.Year, earliest.Month, earliest.Day, earliest.Hour, earliest.Minute, 0, earliest.Offset);
+        await head.GetByLabel("Earliest publish time").FillAsync(earliest.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await head.GetByRole(AriaRole.Button, new() { Name = "Approve redacted version" }).ClickAsync();
         await Expect(head.Locator("#message")).ToHaveTextAsync("The redacted version was checked again and approved.");
         await Expect(head.Locator("#decision")).ToContainTextAsync("Revision 3");
         await Expect(head.Locator("#decision")).ToContainTextAsync("approved");
-        await Expect(head.Locator("#decision")).ToContainTextAsync("not before Tue 1 Dec 2026, 16:00");
+        await Expect(head.Locator("#decision")).ToContainTextAsync("not before " + Words.When(earliest));
         await Expect(head.Locator(".faces")).ToContainTextAsync("Amelia Hughes: consented");
         await BrowserFixture.ScreenshotAsync(head, "07-headteacher-approved-redacted");
 
@@ -106,7 +116,7 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal(3, (int)draft!["revision"]!);
         Assert.Equal("Approved", (string?)draft["reviewState"]);
         Assert.NotEqual("Block", (string?)draft["decision"]);
-        Assert.Equal(DateTimeOffset.Parse("2026-12-01T16:00:00Z"), (DateTimeOffset)draft["earliestPublishAt"]!);
+        Assert.Equal(earliest, (DateTimeOffset)draft["earliestPublishAt"]!);
         var amelia = Assert.Single(draft["images"]![0]!["tags"]!.AsArray())!;
         Assert.Equal("face", (string?)amelia["placement"]);
         Assert.Contains(draft["images"]![0]!["faces"]!.AsArray(), f => (string?)f!["person"] == (string?)amelia["person"]);
@@ -124,6 +134,93 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Empty(metadata.OfType<MetadataExtractor.Formats.Exif.ExifDirectoryBase>());
         Assert.Empty(metadata.OfType<MetadataExtractor.Formats.Exif.GpsDirectory>());
         await BrowserFixture.ScreenshotAsync(uploader, "08-uploader-photos-to-publish");
+
+        // A post approved for later: until then the page says when, and offers nothing to download.
+        var later = await SubmitPhotoDraftAsync(school);
+        var afterTheTrip = DateTimeOffset.UtcNow.AddDays(2);
+        using (var approvedForLater = await api.PostAsJsonAsync($"/api/v1/drafts/{later}/approve", new { reason = "After the trip", earliestPublishAt = afterTheTrip }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, approvedForLater.StatusCode);
+        }
+        await uploader.GotoAsync($"/drafts/{later}");
+        await Expect(uploader.Locator(".publish-media")).ToContainTextAsync("its photos can be downloaded from then");
+        await Expect(uploader.Locator(".publish-media")).ToContainTextAsync(Words.When(afterTheTrip));
+        await Expect(uploader.Locator(".publish-media a")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Uploader_posts_a_clip_sees_its_face_tracks_tags_two_is_blocked_and_the_headteacher_hides_the_refused_and_the_others()
+    {
+        var school = await fixture.CreateSchoolAsync();
+        await school.ImportPeopleAsync(Register.Csv);
+        var uploader = await fixture.NewPageAsync(1280, 900);
+        await school.SignInAsync(uploader, Roles.Uploader);
+        await uploader.GetByRole(AriaRole.Link, new() { Name = "New draft" }).First.ClickAsync();
+        await uploader.GetByLabel("Post text").FillAsync("Sports day: the egg and spoon race!");
+        await uploader.GetByLabel("Photo 1", new() { Exact = true }).SetInputFilesAsync(await TestClips.ThreeFacesWithLocationAsync());
+        await uploader.GetByRole(AriaRole.Button, new() { Name = "Check this draft" }).ClickAsync(ClipUpload);
+
+        // Held: every face track is shown by its best frame with its box and when it is seen; the clip's location is reported.
+        await Expect(uploader.Locator("#decision .decision-word")).ToHaveTextAsync("Hold", Analysis);
+        var draftId = Guid.Parse(uploader.Url.Split('/')[^1]);
+        var tracks = uploader.Locator(".tracks figure.track");
+        Assert.True(await tracks.CountAsync() >= 3);
+        await Expect(tracks.First.Locator("figcaption")).ToContainTextAsync("seen 0.0–");
+        await Expect(tracks.First.Locator("figcaption")).ToContainTextAsync("best frame at");
+        await uploader.WaitForFunctionAsync("() => [...document.querySelectorAll('.tracks img')].every(i => i.complete && i.naturalWidth === 640)");
+        await Expect(uploader.Locator(".tracks svg.overlay .face-unaccounted")).Not.ToHaveCountAsync(0);
+        await Expect(uploader.Locator(".finding").Filter(new() { HasText = "GPS" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(uploader, "09-uploader-clip-face-tracks");
+
+        // Edit: click the tracks' faces to say who they are, as on a photo: Amelia (consent given) and Liam (refused).
+        await uploader.GetByRole(AriaRole.Link, new() { Name = "Edit and resubmit" }).ClickAsync();
+        await uploader.Locator(".tracks svg.overlay .face[data-face='0']").ClickAsync();
+        var faceOne = uploader.GetByLabel("Face 1 in photo 1 is");
+        await Expect(faceOne).ToBeFocusedAsync();
+        await faceOne.SelectOptionAsync(new SelectOptionValue { Label = "Amelia Hughes (Year 4)" });
+        await uploader.Locator(".tracks svg.overlay .face[data-face='1']").ClickAsync();
+        await uploader.GetByLabel("Face 2 in photo 1 is").SelectOptionAsync(new SelectOptionValue { Label = "Liam O'Brien (Year 4)" });
+        await uploader.GetByRole(AriaRole.Button, new() { Name = "Resubmit for checking" }).ClickAsync(ClipUpload);
+        await Expect(uploader.Locator("#decision")).ToContainTextAsync("Revision 2", AnalysisContains);
+
+        // Blocked (R1): Liam's track is shown without consent, with when he is seen; Amelia's is accounted for.
+        await Expect(uploader.Locator("#decision .decision-word")).ToHaveTextAsync("Block", Analysis);
+        var r1 = uploader.Locator(".finding").Filter(new() { HasText = "A child in a photo without consent" });
+        await Expect(r1).ToContainTextAsync("Liam O'Brien");
+        await Expect(r1).ToContainTextAsync("seen 0.0-");
+        await Expect(uploader.Locator(".tracks svg.overlay .face-consented")).ToHaveCountAsync(1);
+        await Expect(uploader.Locator(".tracks svg.overlay .face-noconsent")).ToHaveCountAsync(1);
+        await uploader.WaitForFunctionAsync("() => [...document.querySelectorAll('.tracks img')].every(i => i.complete && i.naturalWidth === 640)");
+        await BrowserFixture.ScreenshotAsync(uploader, "11-uploader-clip-blocked");
+
+        // The headteacher hides the tracks nobody accounts for: the preview is a frame of the clip as it would be published.
+        var head = await fixture.NewPageAsync(768, 1024);
+        await school.SignInAsync(head, Roles.Approver);
+        await head.GotoAsync($"/drafts/{draftId}/redact");
+        await Expect(head.GetByLabel("Face 1: Amelia Hughes: consented")).Not.ToBeCheckedAsync();
+        await Expect(head.GetByLabel("Face 2: Liam O'Brien: no consent")).ToBeCheckedAsync();
+        await head.WaitForFunctionAsync("() => { const i = document.querySelector('img#preview-0'); return i && i.complete && i.naturalWidth > 0; }");
+        await BrowserFixture.ScreenshotAsync(head, "10-headteacher-clip-redacted-preview");
+        await head.GetByRole(AriaRole.Button, new() { Name = "Approve redacted version" }).ClickAsync();
+        await Expect(head.Locator("#message")).ToHaveTextAsync("The redacted version was checked again and approved.", new() { Timeout = 120_000 });
+
+        // The uploader downloads the clip to post: an MP4 without the phone's location.
+        await uploader.GotoAsync($"/drafts/{draftId}");
+        var toPublish = uploader.Locator(".publish-media");
+        await Expect(toPublish).ToContainTextAsync("Clip 1 (sports-day.mp4)");
+        var download = await uploader.RunAndWaitForDownloadAsync(() => toPublish.GetByRole(AriaRole.Link).First.ClickAsync());
+        var copy = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal(ClipFormat.Mp4, ClipSniffer.Detect(copy));
+        var text = System.Text.Encoding.Latin1.GetString(copy);
+        Assert.DoesNotContain("loci", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("udta", text, StringComparison.Ordinal);
+        // Checked with ffprobe: the uploaded clip carries its location, the downloaded copy no tag at all beyond the constant ones.
+        Assert.Contains(await ClipTags.ReadAsync(await File.ReadAllBytesAsync(await TestClips.ThreeFacesWithLocationAsync())), t => t.Contains("location", StringComparison.Ordinal));
+        Assert.All(await ClipTags.ReadAsync(copy), t => Assert.Matches(ClipTags.MetadataFree, t));
+        var api = school.Api(Roles.Approver);
+        var approved = (await api.GetFromJsonAsync<JsonNode>($"/api/v1/drafts/{draftId}"))!;
+        Assert.Equal("Approved", (string?)approved["reviewState"]);
+        Assert.Contains(approved["images"]![0]!["tags"]!.AsArray(), t => (string?)t!["placement"] == "not-visible");
     }
 
     [Fact]
@@ -131,17 +228,18 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
     {
         var school = await fixture.CreateSchoolAsync();
         var page = await fixture.NewPageAsync();
-        for (var attempt = 1; attempt <= 4; attempt++)
+        // Every refusal reads the same, locked or not, so the page tells nobody whether the account exists or is locked.
+        const string refused = "The school code, e-mail or password is wrong, or the account is locked for 15 minutes after too many wrong passwords. Try again, or ask the school's PostGuard administrator.";
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
             await school.SignInAsync(page, Roles.Approver, "not-the-password");
-            await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync("The school code, e-mail or password is wrong.");
+            await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync(refused);
         }
-        await school.SignInAsync(page, Roles.Approver, "not-the-password");
-        await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("locked");
         await BrowserFixture.ScreenshotAsync(page, "08-sign-in-locked");
 
+        // Locked now: the right password is refused the same way.
         await school.SignInAsync(page, Roles.Approver);
-        await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("locked");
+        await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync(refused);
         await page.GotoAsync("/queue");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
 
@@ -230,12 +328,21 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal(404, (await head.GotoAsync($"/drafts/{draftId}/redact"))!.Status);
     }
 
-    private static async Task<Guid> SubmitTextDraftAsync(BrowserSchool school, string text)
+    private static Task<Guid> SubmitTextDraftAsync(BrowserSchool school, string text) => SubmitDraftAsync(school, text, withPhoto: false);
+
+    private static Task<Guid> SubmitPhotoDraftAsync(BrowserSchool school) => SubmitDraftAsync(school, "Our Year 4 poets.", withPhoto: true);
+
+    private static async Task<Guid> SubmitDraftAsync(BrowserSchool school, string text, bool withPhoto)
     {
+        object[] images = withPhoto ? [new { file = "poets.png" }] : [];
         using var content = new MultipartFormDataContent
         {
-            { new StringContent(System.Text.Json.JsonSerializer.Serialize(new { text, channels = new[] { "instagram" }, commentsEnabled = false, images = Array.Empty<object>() })), "draft" },
+            { new StringContent(System.Text.Json.JsonSerializer.Serialize(new { text, channels = new[] { "instagram" }, commentsEnabled = false, images })), "draft" },
         };
+        if (withPhoto)
+        {
+            content.Add(new ByteArrayContent(await File.ReadAllBytesAsync(TestPhotos.ThreeFacesNoGps())), "poets.png", "poets.png");
+        }
         using var response = await school.Api(Roles.Uploader).PostAsync("/api/v1/drafts", content);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         var id = Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!);
