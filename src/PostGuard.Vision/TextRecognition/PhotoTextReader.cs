@@ -133,6 +133,9 @@ public sealed class PhotoTextReader : IDisposable
     /// <summary>Windows are searched in a copy that needs at most this much enlarging; beyond it a finer copy is worth its decode.</summary>
     private const double SharpEnough = 1.5;
 
+    /// <summary>A glance below a face enlarges the first copy at most this much: a badge's name, a few pixels tall in it, shows to the detector only enlarged.</summary>
+    private const double LookGlanceUpsampling = 3.0;
+
     /// <summary>A glance enlarges the first copy at most this much.</summary>
     private const double GlanceUpsampling = 1.25;
 
@@ -169,10 +172,12 @@ public sealed class PhotoTextReader : IDisposable
             .Concat(Merge(looks).Select(w => (Window: w, Look: true))))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // In the first copy as asked where it is sharp enough. Below faces, and wherever a finer copy is needed, a glance at the
-            // first copy's own resolution first: the finer copy is searched only where that glance saw something text-like.
+            // In the first copy as asked where it is sharp enough. Wherever a finer copy is needed, a glance at the first copy first
+            // (near its own resolution; below a face enlarged to the scale the badge's name needs, since a name a few pixels tall
+            // in the first copy shows to the detector only enlarged): the finer copy is searched only where a glance saw something.
             var sharp = !window.Look && (window.Window.Scale <= first.Scale * SharpEnough || finer is null);
             var here = sharp ? window.Window with { Scale = Math.Min(window.Window.Scale, first.Scale * MaxUpsampling) }
+                : window.Look ? window.Window with { Scale = Math.Min(window.Window.Scale * CloserLookMargin, first.Scale * LookGlanceUpsampling) }
                 : window.Window with { Scale = Math.Min(window.Window.Scale, first.Scale * GlanceUpsampling) };
             if (here.Scale <= whole.Scale * 1.2 && !window.Look)
             {

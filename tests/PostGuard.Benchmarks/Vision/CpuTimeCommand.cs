@@ -26,10 +26,11 @@ internal static class CpuTimeCommand
             return;
         }
         var rounds = at + 1 < args.Length && int.TryParse(args[at + 1], out var r) ? r : 5;
-        Environment.Exit(Run(rounds));
+        Environment.Exit(Run(rounds, args.Contains("--words-only")));
     }
 
-    public static int Run(int rounds)
+    /// <param name="wordsOnly">Only what reading words costs (<c>--words-only</c>).</param>
+    public static int Run(int rounds, bool wordsOnly = false)
     {
         using var inference = new InferenceBenchmarks();
         inference.Setup();
@@ -37,6 +38,8 @@ internal static class CpuTimeCommand
         detection.Setup();
         using var vision = new VisionBenchmarks();
         vision.Setup();
+        using var words = new PhotoWordsBenchmarks();
+        words.Setup();
         var operations = new (string Name, int Count, Func<int> Run)[]
         {
             ("one inference, 256 back model", 200, inference.Back),
@@ -46,10 +49,13 @@ internal static class CpuTimeCommand
             ("inspect 12 MP photo (3 faces)", 10, vision.Inspect12MpPhoto),
             ("inspect 12 MP group (60 small faces)", 5, vision.Inspect12MpGroup),
             ("inspect 1080 px photo", 10, vision.Inspect1080),
+            ("inspect 12 MP photo (3 faces, no words), words not read", 5, words.PhotoWithoutReading),
+            ("inspect 12 MP photo (3 faces, no words), words read", 5, words.PhotoReading),
+            ("inspect 12 MP certificate photo, words read", 3, words.CertificateReading),
         };
         Console.WriteLine("| operation | CPU ms/op (median) | CPU range | wall ms/op (median) |");
         Console.WriteLine("|---|---|---|---|");
-        foreach (var (name, count, run) in operations)
+        foreach (var (name, count, run) in wordsOnly ? operations.Where(o => o.Name.Contains("photo (3 faces, no words)", StringComparison.Ordinal) || o.Name.Contains("words read", StringComparison.Ordinal)) : operations)
         {
             for (var i = 0; i < Math.Max(1, count / 5); i++)
             {

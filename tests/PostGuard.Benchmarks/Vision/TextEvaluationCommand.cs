@@ -27,11 +27,16 @@ internal static class TextEvaluationCommand
         }
         var perKind = at + 1 < args.Length && int.TryParse(args[at + 1], out var k) ? k : 20;
         var withoutWords = at + 2 < args.Length && int.TryParse(args[at + 2], out var w) ? w : 40;
-        Environment.Exit(Run(perKind, withoutWords, quick: args.Contains("--quick")));
+        var seed = Array.IndexOf(args, "--seed") is var s && s >= 0 && s + 1 < args.Length && int.TryParse(args[s + 1], out var f) ? f : 1000;
+        var kind = Array.IndexOf(args, "--kind") is var n && n >= 0 && n + 1 < args.Length ? Enum.Parse<SceneKind>(args[n + 1]) : (SceneKind?)null;
+        Environment.Exit(Run(perKind, withoutWords, quick: args.Contains("--quick"), seed, kind, postGuardOnly: args.Contains("--postguard-only")));
     }
 
-    /// <param name="quick">Only PostGuard on the tuning set (for tuning runs).</param>
-    public static int Run(int perKind, int withoutWords, bool quick)
+    /// <param name="quick">Only PostGuard on the tuning fonts and backgrounds (for tuning runs).</param>
+    /// <param name="tuningSeed">The first seed of the tuning set; <c>--seed N</c> with <c>--quick</c> renders other scenes of the tuning fonts and backgrounds to look into misses on.</param>
+    /// <param name="kind">With <c>--quick</c>: only scenes of this kind (<c>--kind Badges</c>).</param>
+    /// <param name="postGuardOnly">Every set, PostGuard alone (<c>--postguard-only</c>: Tesseract's figures do not change with PostGuard's).</param>
+    public static int Run(int perKind, int withoutWords, bool quick, int tuningSeed = 1000, SceneKind? kind = null, bool postGuardOnly = false)
     {
         var assets = AssetDirectory.Locate();
         var labels = Path.Combine(Path.GetDirectoryName(assets.Root)!, "tests", "PostGuard.Vision.Tests", "Labels");
@@ -39,22 +44,23 @@ internal static class TextEvaluationCommand
         using var evaluation = new PhotoWordsEvaluation(assets);
         var sets = new (string Title, List<TextScene> Scenes)[]
         {
-            ($"Rendered, tuning fonts and backgrounds ({perKind} scenes per kind, {withoutWords} without words)", PhotoWordsEvaluation.Scenes(renderer, assets, perKind, withoutWords, heldOut: false)),
+            ($"Rendered, tuning fonts and backgrounds ({perKind} scenes per kind, {withoutWords} without words)", PhotoWordsEvaluation.Scenes(renderer, assets, perKind, withoutWords, heldOut: false, firstSeed: tuningSeed)),
             ($"Rendered, held-out fonts and backgrounds ({perKind} scenes per kind, {withoutWords} without words)", PhotoWordsEvaluation.Scenes(renderer, assets, perKind, withoutWords, heldOut: true, firstSeed: 5000)),
             ("Public photos without words (the face-api group photos and the photos without people, as published)", [.. PhotoWordsEvaluation.PublicPhotosWithoutWords(assets)]),
             ("Real photos with words (OpenCV's scene-text samples; words matched anywhere in the photo)", [.. RealPhotosWithWords.Load(assets)]),
         };
-        foreach (var (title, scenes) in quick ? sets.Take(1) : sets)
+        foreach (var (title, all) in quick ? sets.Take(1) : sets)
         {
+            var scenes = quick && kind is not null ? [.. all.Where(s => s.Kind == kind || !s.Words.Any())] : all;
             var scores = new List<ReadingScore> { evaluation.ReadWithPostGuard(scenes) };
-            if (TesseractReader.IsInstalled && !quick)
+            if (TesseractReader.IsInstalled && !quick && !postGuardOnly)
             {
                 scores.Add(evaluation.ReadWithTesseract(scenes));
             }
             Console.WriteLine($"### {title}");
             Console.WriteLine();
             Console.WriteLine(ReadingScore.Table(scores));
-            foreach (var miss in scores[0].Photos.SelectMany(p => p.Truth.Where(t => t.Role == WordRole.Name && !WordMatch.IsRead(t, p.Words)).Select(t => $"{p.Photo}: {t.Text} ({t.Box.Height:0} px)")).Take(quick ? 100 : 40))
+            foreach (var miss in scores[0].Photos.SelectMany(p => p.Truth.Where(t => t.Role == WordRole.Name && !WordMatch.IsRead(t, p.Words)).Select(t => $"{p.Photo}: {t.Text} ({t.Box.Height:0} px){ReadThere(t, p)}")).Take(quick ? 100 : 40))
             {
                 Console.WriteLine($"  missed name: {miss}");
             }
@@ -64,10 +70,17 @@ internal static class TextEvaluationCommand
             }
             Console.WriteLine();
         }
-        if (!TesseractReader.IsInstalled)
+        if (!TesseractReader.IsInstalled && !quick && !postGuardOnly)
         {
             Console.WriteLine("Tesseract is not installed (apt-get install tesseract-ocr): its column is left out.");
         }
         return 0;
+    }
+
+    /// <summary>What was read where a missed word is drawn: nothing (not found), or the words read there (misread).</summary>
+    private static string ReadThere(LabelledWord truth, PhotoReading photo)
+    {
+        var there = photo.Words.Where(w => WordMatch.Overlaps(w.Box, truth.Box)).Select(w => w.Text).ToList();
+        return there.Count == 0 ? ", nothing read there" : $", read there: {string.Join(" ", there)}";
     }
 }
