@@ -92,7 +92,7 @@ public sealed class ImageInspector : IDisposable
 
     /// <summary>
     /// Returns the image as an upright JPEG (orientation applied) with exactly the given faces irreversibly hidden
-    /// (see <see cref="FaceRedactor"/>; every other pixel as decoded), each box grown by <paramref name="margin"/> ×
+    /// (see <see cref="FaceRedactor"/>; every other pixel is left as decoded, then re-encoded), each box grown by <paramref name="margin"/> ×
     /// its size per side, and <b>no metadata at all</b> (no EXIF, GPS, XMP or ICC). Boxes are in displayed
     /// full-resolution pixels, as <see cref="Inspect"/> reports them. With no faces it still strips metadata: use it
     /// for every published image.
@@ -106,6 +106,7 @@ public sealed class ImageInspector : IDisposable
     /// <paramref name="regions"/> (text boxes, anything else) exactly as given, without a margin.
     /// </summary>
     /// <exception cref="ImageRejectedException">The bytes are not an acceptable image.</exception>
+    /// <exception cref="ArgumentException">A face or region is not a finite rectangle (nothing is returned).</exception>
     public byte[] Redact(ReadOnlySpan<byte> image, IEnumerable<FaceBox> faces, IEnumerable<FaceBox> regions, double margin = DefaultRedactionMargin)
     {
         ArgumentNullException.ThrowIfNull(faces);
