@@ -1,7 +1,7 @@
 using PostGuard.Vision.Assets;
 using PostGuard.Vision.Codecs;
 using PostGuard.Vision.Faces;
-using PostGuard.Vision.OnnxRuntime;
+using PostGuard.Vision.Onnx;
 using PostGuard.Vision.Redaction;
 
 namespace PostGuard.Vision;
@@ -17,7 +17,7 @@ namespace PostGuard.Vision;
 /// Bad input never crashes and never looks clean: <see cref="Inspect"/> throws <see cref="ImageRejectedException"/>
 /// (with <see cref="ImageRejectedException.Reason"/>: Empty, TooManyBytes, TooManyPixels, NotAnImage,
 /// UnsupportedFormat, Corrupt, Animated) — map it to a Hold "analysis incomplete". Any other exception
-/// (a missing system library, <see cref="OnnxRuntimeException"/>) is an infrastructure failure: also fail closed.
+/// (a missing system library; ONNX Runtime's <see cref="Microsoft.ML.OnnxRuntime.OnnxRuntimeException"/> for a model that cannot load) is an infrastructure failure: also fail closed.
 /// </para>
 /// <para>
 /// Wiring to Core's ImageReport: Width/Height = <see cref="ImageInspection.Width"/>/<see cref="ImageInspection.Height"/>;
@@ -38,15 +38,14 @@ public sealed class ImageInspector : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         var assets = AssetDirectory.Locate(options.AssetsRoot);
-        var library = assets.PathOf(options.RuntimeLibrary);
-        var settings = new SessionSettings { IntraOpThreads = options.IntraOpThreads };
-        var back = new BlazeFaceModel(InferenceSession.FromFile(library, assets.PathOf(options.BackModel), settings));
+        var sessions = new OnnxSessionFactory(new OnnxSessionSettings { IntraOpThreads = options.IntraOpThreads });
+        var back = new BlazeFaceModel(sessions.Create(assets.PathOf(options.BackModel)));
         BlazeFaceModel? front = null;
         try
         {
             if (options.UseFrontModel)
             {
-                front = new BlazeFaceModel(InferenceSession.FromFile(library, assets.PathOf(options.FrontModel), settings));
+                front = new BlazeFaceModel(sessions.Create(assets.PathOf(options.FrontModel)));
             }
         }
         catch

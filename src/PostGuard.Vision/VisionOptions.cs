@@ -38,9 +38,6 @@ public sealed class VisionOptions
     public string? AssetsRoot { get; set; }
 
     [Required]
-    public string RuntimeLibrary { get; set; } = "onnxruntime/linux-x64/libonnxruntime.so.1";
-
-    [Required]
     public string BackModel { get; set; } = "blazeface/face_detection_back_256x256.onnx";
 
     [Required]

@@ -15,8 +15,6 @@ public sealed class VisionFixture : IDisposable
 
     public ImageInspector Inspector { get; }
 
-    public string RuntimeLibrary => Assets.PathOf("onnxruntime/linux-x64/libonnxruntime.so.1");
-
     public byte[] Sample(int number) => File.ReadAllBytes(Assets.PathOf($"photos/face-api/sample{number}.jpg"));
 
     public static byte[] TestFile(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", name));

@@ -1,28 +1,24 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using PostGuard.Core.Audit;
 using PostGuard.Core.Blobs;
 using PostGuard.Core.Checks;
-using PostGuard.Core.Findings;
 using PostGuard.Core.People;
-using PostGuard.Core.Persistence;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
 
 namespace PostGuard.Core.Analysis;
 
 /// <summary>
-/// The worker's job for one AnalyzeDraft: load the revision, run every check, store the one
-/// decision (idempotent by draft and revision) and say whether it needs the approver.
+/// The worker's job for one AnalyzeDraft: load the revision, read the school's consent register,
+/// inspect the photos and run every check, then hand the result to <see cref="DraftLifecycle"/>, which
+/// stores the one decision (idempotent by draft and revision) atomically with the consent it read.
 /// </summary>
 public sealed class DraftAnalysisRunner(
-    Database database,
     DraftStore drafts,
+    DraftLifecycle lifecycle,
     BlobStore blobs,
     SchoolDirectory schools,
     PeopleStore people,
     DraftAnalyzer analyzer,
-    AuditTrail audit,
     TimeProvider time,
     ILogger<DraftAnalysisRunner> logger)
 {
@@ -35,7 +31,7 @@ public sealed class DraftAnalysisRunner(
             logger.LogWarning("AnalyzeDraft for {DraftId} r{Revision} of {School} is stale or unknown; ignored", draftId, revision, schoolId);
             return new AnalysisOutcome(AnalysisResultKind.Stale);
         }
-        if (draft.Status == DraftStatus.Decided || !await drafts.MarkAnalysingAsync(draftId, revision, time.GetUtcNow(), cancellationToken))
+        if (draft.Status == DraftStatus.Decided || !await lifecycle.StartAnalysisAsync(draftId, revision, cancellationToken))
         {
             return new AnalysisOutcome(AnalysisResultKind.AlreadyDecided);
         }
@@ -56,54 +52,29 @@ public sealed class DraftAnalysisRunner(
             });
         }
         var register = await people.LoadRegisterAsync(schoolId, cancellationToken);
-        var analysis = await analyzer.AnalyzeAsync(DraftUnderCheck.For(content, images, school.Policy, register, time.GetUtcNow()), cancellationToken);
+        var underCheck = DraftUnderCheck.For(content, images, school.Policy, register, time.GetUtcNow());
+        var analysis = await analyzer.AnalyzeAsync(underCheck, cancellationToken);
+        return await lifecycle.DecideAsync(Recheckable(draftId, revision, school, underCheck, analysis), cancellationToken);
+    }
 
-        var needsReview = analysis.Decision != Decision.Approve || !school.Policy.AutoApproveClean;
-        return await RecordAsync(draftId, revision, schoolId, analysis, needsReview, cancellationToken);
+    /// <summary>
+    /// An analysis the lifecycle can check again with a newer register: the photos keep what their
+    /// inspection found (no second inspection), every check runs again.
+    /// </summary>
+    public AnalysisToStore Recheckable(Guid draftId, int revision, School school, DraftUnderCheck underCheck, DraftAnalysis analysis)
+    {
+        var inspected = underCheck with
+        {
+            Images = [.. underCheck.Images.Select(i => i with { Report = analysis.Images.FirstOrDefault(r => r.Index == i.Index) })],
+        };
+        return new AnalysisToStore(draftId, revision, school.Id, analysis, underCheck.People.ConsentVersion, school.Policy.AutoApproveClean,
+            (register, token) => analyzer.AnalyzeAsync(inspected with { People = register }, token));
     }
 
     /// <summary>
     /// Fail closed when the analysis itself keeps failing (retries exhausted): the revision is decided
     /// Hold "analysis incomplete" so the approver sees it, unless it was decided meanwhile.
     /// </summary>
-    public async Task<AnalysisOutcome> RecordFailureAsync(Guid draftId, int revision, string schoolId, string why, CancellationToken cancellationToken)
-    {
-        var draft = await drafts.FindAsync(schoolId, draftId, cancellationToken);
-        if (draft is null || draft.Revision != revision || draft.Status == DraftStatus.Decided)
-        {
-            return new AnalysisOutcome(draft?.Status == DraftStatus.Decided ? AnalysisResultKind.AlreadyDecided : AnalysisResultKind.Stale);
-        }
-        var findings = new List<Finding> { Finding.AnalysisIncomplete("worker", why) };
-        return await RecordAsync(draftId, revision, schoolId, new DraftAnalysis(Decision.Hold, findings, []), needsReview: true, cancellationToken);
-    }
-
-    private async Task<AnalysisOutcome> RecordAsync(Guid draftId, int revision, string schoolId, DraftAnalysis analysis, bool needsReview, CancellationToken cancellationToken)
-    {
-        var reviewState = needsReview ? ReviewState.Pending : ReviewState.AutoApproved;
-        var decidedAt = time.GetUtcNow();
-        var stored = new StoredDecision(analysis.Decision, analysis.Findings, analysis.Images, decidedAt);
-        var inserted = await database.InTransactionAsync(async (connection, transaction) =>
-        {
-            if (!await drafts.TryInsertDecisionAsync(connection, transaction, draftId, revision, stored, cancellationToken))
-            {
-                return false;
-            }
-            await drafts.SetDecidedAsync(connection, transaction, draftId, revision, analysis.Decision, reviewState, decidedAt, cancellationToken);
-            await audit.AppendAsync(connection, transaction, new AuditEvent(schoolId, "postguard", "draft.decided", draftId, revision, new JsonObject
-            {
-                ["decision"] = analysis.Decision.ToString(),
-                ["findings"] = analysis.Findings.Count,
-                ["rules"] = string.Join(",", analysis.Findings.Select(f => f.Rule).Distinct()),
-                ["reviewState"] = reviewState.ToString(),
-            }), cancellationToken);
-            return true;
-        }, cancellationToken);
-        if (!inserted)
-        {
-            logger.LogInformation("Draft {DraftId} r{Revision} was decided by another delivery; this one changes nothing", draftId, revision);
-            return new AnalysisOutcome(AnalysisResultKind.AlreadyDecided);
-        }
-        logger.LogInformation("Draft {DraftId} r{Revision} decided {Decision} with {Count} finding(s)", draftId, revision, analysis.Decision, analysis.Findings.Count);
-        return new AnalysisOutcome(AnalysisResultKind.Decided, analysis.Decision, needsReview, decidedAt);
-    }
+    public Task<AnalysisOutcome> RecordFailureAsync(Guid draftId, int revision, string schoolId, string why, CancellationToken cancellationToken) =>
+        lifecycle.HoldForFailureAsync(draftId, revision, schoolId, why, cancellationToken);
 }

@@ -17,19 +17,22 @@ public sealed class BlobStore
 {
     private readonly ResiliencePipeline _resilience;
 
-    public BlobStore(IOptions<BlobOptions> options, IOptions<StorageOptions> storage, ILogger<BlobStore> logger)
+    public BlobStore(IOptions<BlobOptions> options, IOptions<StorageOptions> storage, TimeProvider time, ILogger<BlobStore> logger)
     {
         Root = Path.GetFullPath(options.Value.Root ?? Path.Combine(storage.Value.DataDir, "blobs"));
         Directory.CreateDirectory(Root);
         options.Value.Resilience.Validate($"{BlobOptions.SectionName}:{ResilienceOptions.SubsectionName}");
-        _resilience = DependencyResilience.Create("blob store", options.Value.Resilience, IsTransient, logger).Repeatable;
+        _resilience = DependencyResilience.Create("blob store", options.Value.Resilience, IsTransient, time, logger).Repeatable;
     }
 
     public string Root { get; }
 
+    /// <summary>The key a content is stored under: its SHA-256, lower-case hex.</summary>
+    public static string Sha256Of(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
     public async Task<string> PutAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var sha256 = Sha256Of(content.Span);
         var path = PathOf(sha256);
         await _resilience.ExecuteAsync(static async (state, token) =>
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PostGuard.Core.Checks.Images;
@@ -7,7 +6,8 @@ using PostGuard.Core.Findings;
 namespace PostGuard.Core.Checks;
 
 /// <summary>
-/// Runs the whole analysis of a draft: inspects each image, then every check, and decides.
+/// Runs the whole analysis of a draft: inspects each image (unless it carries its report already, as when
+/// the checks run again with a newer consent register), then every check, and decides.
 /// Fail closed: an image that cannot be inspected, a check that throws or one that overruns
 /// its time becomes a Hold "analysis incomplete"; nothing is approved on missing evidence.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class DraftAnalyzer(
     IEnumerable<IDraftCheck> checks,
     IImageInspector imageInspector,
     IOptions<CheckOptions> options,
+    TimeProvider time,
     ILogger<DraftAnalyzer> logger)
 {
     private readonly IReadOnlyList<IDraftCheck> _checks = [.. checks];
@@ -39,11 +40,16 @@ public sealed class DraftAnalyzer(
         var timeZone = TimeZoneInfo.FindSystemTimeZoneById(draft.Policy.TimeZone);
         foreach (var image in draft.Images)
         {
+            if (image.Report is not null)
+            {
+                images.Add(image); // inspected already: the checks run again on what it found
+                continue;
+            }
             ImageReport report;
             try
             {
                 report = await Task.Run(() => imageInspector.Inspect(image.Index, image.FileName, image.Content, identifiability, timeZone, cancellationToken), cancellationToken)
-                    .WaitAsync(Timeout, cancellationToken);
+                    .WaitAsync(Timeout, time, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -57,14 +63,14 @@ public sealed class DraftAnalyzer(
 
     private async Task<IReadOnlyList<Finding>> RunCheckAsync(IDraftCheck check, DraftUnderCheck draft, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        var started = Stopwatch.GetTimestamp();
+        using var deadline = new CancellationTokenSource(Timeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var started = time.GetTimestamp();
         try
         {
             // WaitAsync also bounds a check that ignores its token.
-            var findings = await check.RunAsync(draft, timeout.Token).AsTask().WaitAsync(Timeout, cancellationToken);
-            logger.LogDebug("Check {Check} produced {Count} finding(s) in {Elapsed} ms", check.Name, findings.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var findings = await check.RunAsync(draft, timeout.Token).AsTask().WaitAsync(Timeout, time, cancellationToken);
+            logger.LogDebug("Check {Check} produced {Count} finding(s) in {Elapsed} ms", check.Name, findings.Count, time.GetElapsedTime(started).TotalMilliseconds);
             return findings;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -38,13 +38,13 @@ public sealed record DraftUnderCheck
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(EffectivePublishAt, TimeZoneInfo.FindSystemTimeZoneById(Policy.TimeZone)).DateTime);
 }
 
-/// <summary>One image of a draft with the people the uploader tagged and what the inspection found.</summary>
+/// <summary>One image of a draft with the people the uploader tagged (each bound to a face, or not) and what the inspection found.</summary>
 public sealed record ImageUnderCheck
 {
     public required int Index { get; init; }
     public required string FileName { get; init; }
     public required ReadOnlyMemory<byte> Content { get; init; }
-    public IReadOnlyList<Guid> Tags { get; init; } = [];
+    public IReadOnlyList<Submissions.PhotoTag> Tags { get; init; } = [];
     /// <summary>Set by the analyser before checks run: faces and metadata, or why the image could not be read.</summary>
     public ImageReport? Report { get; init; }
 }

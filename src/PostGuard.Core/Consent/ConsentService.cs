@@ -12,11 +12,12 @@ namespace PostGuard.Core.Consent;
 
 /// <summary>
 /// The consent admin's side: the people register, consent records, CSV import (all or nothing) and
-/// withdrawal. A withdrawal or refusal takes effect at once: every draft of the school that tags the
-/// person becomes Block with a takedown notice in the approver's queue, even if it was approved.
+/// withdrawal. A withdrawal or refusal takes effect at once, in the transaction that records it: every
+/// draft of the school that tags the person, in any state, gets a Block notice through
+/// <see cref="DraftLifecycle.ApplyConsentChangeAsync"/> (a takedown if it was approved).
 /// Every change is audited with who and when.
 /// </summary>
-public sealed class ConsentService(Database database, PeopleStore people, AuditTrail audit, TimeProvider time)
+public sealed class ConsentService(Database database, PeopleStore people, DraftLifecycle lifecycle, AuditTrail audit, TimeProvider time)
 {
     /// <summary>What an import changed.</summary>
     public sealed record ImportResult(int Rows, int PeopleAdded, int PeopleUpdated, int ConsentsRecorded, IReadOnlyList<Guid> DraftsFlagged);
@@ -129,56 +130,7 @@ public sealed class ConsentService(Database database, PeopleStore people, AuditT
         }), cancellationToken);
         return record.Status == ConsentStatus.Granted
             ? []
-            : await FlagDraftsForTakedownAsync(connection, transaction, actor, person, record, cancellationToken);
-    }
-
-    /// <summary>
-    /// R4: withdrawal takes effect at once, also for drafts already approved. Each decided draft that
-    /// tags the person becomes Block with a takedown notice and goes back to the approver's queue; a
-    /// draft still being analysed reads the new record when its analysis loads the register.
-    /// </summary>
-    private async Task<IReadOnlyList<Guid>> FlagDraftsForTakedownAsync(DbConnection connection, DbTransaction transaction, StaffUser actor, Person person, ConsentRecord record, CancellationToken cancellationToken)
-    {
-        var flagged = new List<Guid>();
-        var now = time.GetUtcNow();
-        foreach (var draftId in await people.DraftsTaggingAsync(connection, transaction, actor.SchoolId, person.Id, cancellationToken))
-        {
-            var draft = await connection.QuerySingleAsync<(int Revision, string Status, string? Decision, string ReviewState)>(database.Command(
-                "SELECT revision, status, decision, review_state FROM drafts WHERE id = @id",
-                new { id = draftId.ToString() }, transaction, cancellationToken));
-            if (draft.Status != nameof(DraftStatus.Decided) || draft.ReviewState == nameof(ReviewState.Rejected))
-            {
-                continue;
-            }
-            var wasApproved = draft.ReviewState is nameof(ReviewState.Approved) or nameof(ReviewState.AutoApproved);
-            var finding = new Finding("R4", Severity.Block,
-                $"{record.Use} consent for {person.DisplayName} was {record.Status.ToString().ToLowerInvariant()} by {record.GivenBy} on {record.ValidFrom:d MMMM yyyy}" +
-                (wasApproved ? "; this post was approved and must be taken down wherever it was published." : "; this draft cannot be published as it is."),
-                new JsonObject { ["person"] = new JsonObject { ["id"] = person.Id.ToString(), ["name"] = person.DisplayName }, ["use"] = record.Use, ["takedown"] = wasApproved },
-                wasApproved ? $"Take the post down now, then resubmit without {person.DisplayName} or with their face blurred." : $"Remove the photo of {person.DisplayName} or blur their face, and resubmit.");
-            await connection.ExecuteAsync(database.Command(
-                "INSERT INTO draft_notices (draft_id, revision, finding_json, created_at) VALUES (@draftId, @revision, @finding, @now)",
-                new { draftId = draftId.ToString(), revision = draft.Revision, finding = Json.Serialize(finding), now }, transaction, cancellationToken));
-            await connection.ExecuteAsync(database.Command(
-                "UPDATE drafts SET decision = 'Block', review_state = 'Pending', updated_at = @now, version = version + 1 WHERE id = @id",
-                new { id = draftId.ToString(), now }, transaction, cancellationToken));
-            await connection.ExecuteAsync(database.Command(
-                """
-                INSERT INTO review_items (draft_id, revision, school_id, decision, queued_at) VALUES (@draftId, @revision, @schoolId, 'Block', @now)
-                ON CONFLICT (draft_id, revision) DO UPDATE SET decision = 'Block', queued_at = @now, resolved_at = NULL, resolution = NULL
-                """,
-                new { draftId = draftId.ToString(), revision = draft.Revision, schoolId = actor.SchoolId, now }, transaction, cancellationToken));
-            await audit.AppendAsync(connection, transaction, new AuditEvent(actor.SchoolId, actor.Email, wasApproved ? "draft.takedown" : "draft.blocked-by-consent", draftId, draft.Revision, new JsonObject
-            {
-                ["personId"] = person.Id.ToString(),
-                ["use"] = record.Use,
-                ["status"] = record.Status.ToString().ToLowerInvariant(),
-                ["previousDecision"] = draft.Decision,
-                ["previousReviewState"] = draft.ReviewState,
-            }), cancellationToken);
-            flagged.Add(draftId);
-        }
-        return flagged;
+            : await lifecycle.ApplyConsentChangeAsync(connection, transaction, actor, person, record, cancellationToken);
     }
 
     private static bool IsAlreadyRecorded(PeopleRegister register, ConsentRecord record) =>

@@ -24,6 +24,9 @@ public sealed class PeopleRegister
 
     public IReadOnlyList<Person> People { get; }
 
+    /// <summary>The school's consent version this register was read at (see <c>PeopleStore.ConsentVersionAsync</c>).</summary>
+    public long ConsentVersion { get; init; }
+
     public Person? Find(Guid id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The record that decides the person's consent for a use on a date, or null when none covers it.</summary>

@@ -29,13 +29,29 @@ public sealed class PeopleStore(Database database)
 
     public async Task<PeopleRegister> LoadRegisterAsync(DbConnection connection, DbTransaction? transaction, string schoolId, CancellationToken cancellationToken)
     {
+        // The version first: records read after it are at least that new, so a decision that records
+        // this version is re-checked if anything changed since (never the other way round).
+        var version = await ConsentVersionAsync(connection, transaction, schoolId, cancellationToken);
         var people = await connection.QueryAsync<PersonRow>(database.Command(
             $"SELECT {PersonColumns} FROM people WHERE school_id = @schoolId ORDER BY last_name, first_name",
             new { schoolId }, transaction, cancellationToken));
         var consents = await connection.QueryAsync<ConsentRow>(database.Command(
             $"SELECT {ConsentColumns} FROM consent_records WHERE school_id = @schoolId ORDER BY sequence",
             new { schoolId }, transaction, cancellationToken));
-        return new PeopleRegister([.. people.Select(p => p.ToPerson())], consents.Select(c => c.ToRecord()));
+        return new PeopleRegister([.. people.Select(p => p.ToPerson())], consents.Select(c => c.ToRecord())) { ConsentVersion = version };
+    }
+
+    /// <summary>
+    /// The school's consent version: bumped in the same transaction as every consent record. Inside a
+    /// transaction that stores a decision (<paramref name="lockForDecision"/>) it also takes a share lock on the school's row (PostgreSQL),
+    /// so a consent change either commits before (and is seen) or waits until the decision is stored
+    /// (and then finds the draft decided). SQLite's write transactions are serialised already.
+    /// </summary>
+    public async Task<long> ConsentVersionAsync(DbConnection connection, DbTransaction? transaction, string schoolId, CancellationToken cancellationToken, bool lockForDecision = false)
+    {
+        var lockRow = lockForDecision && transaction is not null && database.Provider == DatabaseProvider.Postgres ? " FOR SHARE" : "";
+        return await connection.ExecuteScalarAsync<long?>(database.Command(
+            $"SELECT consent_version FROM schools WHERE id = @schoolId{lockRow}", new { schoolId }, transaction, cancellationToken)) ?? 0;
     }
 
     public async Task<Person?> FindAsync(DbConnection connection, DbTransaction? transaction, string schoolId, Guid id, CancellationToken cancellationToken)
@@ -63,16 +79,21 @@ public sealed class PeopleStore(Database database)
             return new HashSet<Guid>();
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        // Named parameters written out, as both SQLite and PostgreSQL read "IN (@p0, @p1, ...)" alike.
-        var parameters = new DynamicParameters(new { schoolId });
-        for (var i = 0; i < wanted.Count; i++)
+        var found = new HashSet<Guid>();
+        // Named parameters written out, as both SQLite and PostgreSQL read "IN (@p0, @p1, ...)" alike;
+        // in chunks well below SQLite's limit on parameters per statement.
+        foreach (var chunk in wanted.Chunk(500))
         {
-            parameters.Add($"p{i}", wanted[i]);
+            var parameters = new DynamicParameters(new { schoolId });
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add($"p{i}", chunk[i]);
+            }
+            var list = string.Join(", ", chunk.Select((_, i) => $"@p{i}"));
+            found.UnionWith((await connection.QueryAsync<string>(database.Command(
+                $"SELECT id FROM people WHERE school_id = @schoolId AND id IN ({list})", parameters, cancellationToken: cancellationToken))).Select(Guid.Parse));
         }
-        var list = string.Join(", ", wanted.Select((_, i) => $"@p{i}"));
-        var found = await connection.QueryAsync<string>(database.Command(
-            $"SELECT id FROM people WHERE school_id = @schoolId AND id IN ({list})", parameters, cancellationToken: cancellationToken));
-        return found.Select(Guid.Parse).ToHashSet();
+        return found;
     }
 
     public Task InsertAsync(DbConnection connection, DbTransaction transaction, string schoolId, Person person, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -92,8 +113,16 @@ public sealed class PeopleStore(Database database)
             """,
             Parameters(schoolId, person, now), transaction, cancellationToken));
 
-    public Task InsertConsentAsync(DbConnection connection, DbTransaction transaction, string schoolId, ConsentRecord record, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(database.Command(
+    /// <summary>
+    /// Records a consent record and bumps the school's consent version first, in the caller's
+    /// transaction: the bump locks the school's row until commit, which orders this change against
+    /// every decision of the school's drafts (see <see cref="ConsentVersionAsync"/>).
+    /// </summary>
+    public async Task InsertConsentAsync(DbConnection connection, DbTransaction transaction, string schoolId, ConsentRecord record, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(database.Command(
+            "UPDATE schools SET consent_version = consent_version + 1 WHERE id = @schoolId", new { schoolId }, transaction, cancellationToken));
+        await connection.ExecuteAsync(database.Command(
             """
             INSERT INTO consent_records (id, school_id, person_id, use, status, given_by, evidence, signed_on, valid_from, valid_until, recorded_at, recorded_by)
             VALUES (@Id, @SchoolId, @PersonId, @Use, @Status, @GivenBy, @Evidence, @SignedOn, @ValidFrom, @ValidUntil, @RecordedAt, @RecordedBy)
@@ -105,17 +134,19 @@ public sealed class PeopleStore(Database database)
                 SignedOn = Date(record.SignedOn), ValidFrom = Date(record.ValidFrom), ValidUntil = Date(record.ValidUntil),
                 record.RecordedAt, record.RecordedBy,
             }, transaction, cancellationToken));
+    }
 
-    /// <summary>Drafts of the school whose current revision tags the person, with their state.</summary>
+    /// <summary>Drafts of the school whose current revision tags the person (in any state), by the tags' index.</summary>
     public async Task<IReadOnlyList<Guid>> DraftsTaggingAsync(DbConnection connection, DbTransaction transaction, string schoolId, Guid personId, CancellationToken cancellationToken)
     {
         var ids = await connection.QueryAsync<string>(database.Command(
             """
-            SELECT DISTINCT d.id FROM drafts d
-            JOIN draft_images i ON i.draft_id = d.id AND i.revision = d.revision
-            WHERE d.school_id = @schoolId AND i.tags_json LIKE @pattern
+            SELECT DISTINCT d.id FROM draft_tags t
+            JOIN drafts d ON d.id = t.draft_id AND d.revision = t.revision
+            WHERE t.school_id = @schoolId AND t.person_id = @personId
+            ORDER BY d.id
             """,
-            new { schoolId, pattern = $"%\"{personId}\"%" }, transaction, cancellationToken));
+            new { schoolId, personId = personId.ToString() }, transaction, cancellationToken));
         return [.. ids.Select(Guid.Parse)];
     }
 

@@ -22,16 +22,16 @@ public sealed class Database : IAsyncDisposable
 
     static Database()
     {
-        SQLitePCL.Batteries_V2.Init();
+        // Microsoft.Data.Sqlite initialises its bundled native SQLite itself.
         DateTimeOffsetHandler.Register();
     }
 
-    public Database(IOptions<DatabaseOptions> options, IOptions<StorageOptions> storage, ILogger<Database> logger)
+    public Database(IOptions<DatabaseOptions> options, IOptions<StorageOptions> storage, TimeProvider time, ILogger<Database> logger)
     {
         Provider = options.Value.Provider;
         CommandTimeoutSeconds = options.Value.CommandTimeoutSeconds;
         options.Value.Resilience.Validate($"{DatabaseOptions.SectionName}:{ResilienceOptions.SubsectionName}");
-        _resilience = DependencyResilience.Create("database", options.Value.Resilience, IsTransient, logger);
+        _resilience = DependencyResilience.Create("database", options.Value.Resilience, IsTransient, time, logger);
 
         if (Provider == DatabaseProvider.Postgres)
         {

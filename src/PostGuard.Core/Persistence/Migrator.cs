@@ -11,7 +11,7 @@ namespace PostGuard.Core.Persistence;
 /// recording them in schema_migrations. Safe to run repeatedly and from several processes
 /// (PostgreSQL takes an advisory lock; SQLite a write lock).
 /// </summary>
-public sealed class Migrator(Database database, ILogger<Migrator> logger)
+public sealed class Migrator(Database database, TimeProvider time, ILogger<Migrator> logger)
 {
     private const long PostgresLockKey = 0x506f737447756172; // "PostGuar"
 
@@ -65,7 +65,7 @@ public sealed class Migrator(Database database, ILogger<Migrator> logger)
         await connection.ExecuteAsync(database.Command(script.Sql, transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(database.Command(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
-            new { script.Version, script.Name, AppliedAt = DateTimeOffset.UtcNow.ToString("O") }, transaction, cancellationToken));
+            new { script.Version, script.Name, AppliedAt = time.GetUtcNow().ToString("O") }, transaction, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Applied migration {Version} {Name} ({Provider})", script.Version, script.Name, database.Provider);
     }

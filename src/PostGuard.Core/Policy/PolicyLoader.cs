@@ -14,6 +14,15 @@ public static class PolicyLoader
 
     private static readonly HashSet<string> KnownRules = [.. Enumerable.Range(1, 17).Select(i => $"R{i}")];
 
+    /// <summary>The consent rules: always on, never below these severities (the product's safety invariant).</summary>
+    private static readonly Dictionary<string, Severity> ConsentRuleFloors = new()
+    {
+        ["R1"] = Severity.Block,
+        ["R2"] = Severity.Hold,
+        ["R4"] = Severity.Block,
+        ["R5"] = Severity.Block,
+    };
+
     public static string Serialize(SchoolPolicy policy) => JsonSerializer.Serialize(policy, Json);
 
     /// <summary>Parses and validates; <paramref name="source"/> names the file or record in errors.</summary>
@@ -95,6 +104,17 @@ public static class PolicyLoader
             if (setting.Severity is { } severity && !Enum.IsDefined(severity))
             {
                 Error($"rules.{rule}.severity", "unknown severity");
+            }
+            else if (ConsentRuleFloors.TryGetValue(rule, out var floor))
+            {
+                if (!setting.Enabled)
+                {
+                    Error($"rules.{rule}.enabled", $"{rule} protects children and staff in photos and cannot be switched off");
+                }
+                if (setting.Severity is { } lowered && lowered < floor)
+                {
+                    Error($"rules.{rule}.severity", $"{rule} cannot be less than {floor} (a photo must never be approved while a face is unaccounted for or shows someone without consent)");
+                }
             }
         }
         if (policy.Faces is null)

@@ -1,12 +1,9 @@
-using System.Text.Json.Nodes;
-using Dapper;
-using PostGuard.Core.Audit;
+using Microsoft.Extensions.Options;
+using PostGuard.Core.Analysis;
 using PostGuard.Core.Blobs;
 using PostGuard.Core.Checks;
 using PostGuard.Core.Checks.Images;
-using PostGuard.Core.Findings;
 using PostGuard.Core.People;
-using PostGuard.Core.Persistence;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
 using PostGuard.Vision;
@@ -16,136 +13,128 @@ using VisionFaceBox = PostGuard.Vision.Faces.FaceBox;
 namespace PostGuard.Core.Review;
 
 /// <summary>
-/// "Approve a redacted version": every face the analysis found in the draft's photos is blurred
-/// (irreversibly, metadata stripped), the result is checked again through the same analysis with
-/// no tags (nobody is identifiable any more), and only if that re-check does not Block is it stored
-/// as the next revision of the draft, with its own decision, approved by the approver with the
-/// earliest publish time they set. The approver can preview the blurred photos first.
+/// "Approve a redacted version": the faces that block or that nobody accounts for are chosen for
+/// redaction; the approver may add or remove faces and previews the result. The chosen faces are hidden
+/// irreversibly (metadata stripped), the kept faces keep their bindings, and the result is checked again
+/// through the same analysis; only if that re-check does not Block is it stored as the next revision
+/// with its own decision, approved with the earliest publish time the approver set. Redaction work is
+/// bounded: at most one photo per core at a time, each within the checks' time limit.
 /// </summary>
 public sealed class RedactionService(
-    Database database,
     DraftStore drafts,
+    DraftLifecycle lifecycle,
     BlobStore blobs,
     SchoolDirectory schools,
     PeopleStore people,
     DraftAnalyzer analyzer,
+    DraftAnalysisRunner runner,
     Lazy<ImageInspector> inspector,
-    AuditTrail audit,
+    IOptions<CheckOptions> options,
     TimeProvider time)
 {
-    /// <summary>What an approved redacted version became: the new revision and its re-check.</summary>
-    public sealed record RedactedApproval(DraftRecord Draft, StoredDecision Recheck, int FacesBlurred);
+    private static readonly SemaphoreSlim Workers = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
-    /// <summary>The draft's photo at <paramref name="position"/> with its faces blurred, as it would be published (JPEG, no metadata). Nothing is stored.</summary>
-    public async Task<byte[]> PreviewAsync(StaffUser approver, Guid draftId, int position, CancellationToken cancellationToken)
+    /// <summary>The draft's photos with each face's standing and whether it is redacted by default.</summary>
+    public async Task<RedactionPlan> PlanAsync(StaffUser approver, Guid draftId, CancellationToken cancellationToken)
     {
-        var (_, revision, decision) = await LoadDecidedAsync(approver.SchoolId, draftId, cancellationToken);
-        var image = revision.Images.FirstOrDefault(i => i.Position == position) ?? throw new DraftNotFoundException(draftId);
-        return Redact(image, await blobs.ReadAsync(image, cancellationToken), decision);
+        var loaded = await LoadDecidedAsync(approver.SchoolId, draftId, cancellationToken);
+        return loaded.Plan;
     }
 
-    public async Task<RedactedApproval> ApproveRedactedAsync(StaffUser approver, Guid draftId, string? reason, DateTimeOffset? earliestPublishAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// The photo at <paramref name="position"/> as it would be published with <paramref name="faces"/>
+    /// hidden (null: the default choice). JPEG, no metadata; nothing is stored.
+    /// </summary>
+    public async Task<byte[]> PreviewAsync(StaffUser approver, Guid draftId, int position, IReadOnlyList<int>? faces, CancellationToken cancellationToken)
     {
-        if (reason is { Length: > 2000 })
-        {
-            throw new InputValidationException("reason", $"is {reason.Length} characters; the limit is 2000");
-        }
-        var (draft, revision, decision) = await LoadDecidedAsync(approver.SchoolId, draftId, cancellationToken);
-        if (draft.ReviewState != ReviewState.Pending)
-        {
-            throw new ReviewConflictException($"Draft revision {draft.Revision} is already {draft.ReviewState.ToString().ToLowerInvariant()}.");
-        }
-        var school = await schools.FindSchoolAsync(approver.SchoolId, cancellationToken) ?? throw new DraftNotFoundException(draftId);
+        var loaded = await LoadDecidedAsync(approver.SchoolId, draftId, cancellationToken);
+        var photo = loaded.Plan.Photos.FirstOrDefault(p => p.Position == position) ?? throw new MediaNotFoundException($"Draft {draftId} has no photo at position {position}.");
+        var chosen = Choose(photo, faces, $"faces");
+        return await RedactAsync(photo, await blobs.ReadAsync(photo.Image, cancellationToken), chosen, cancellationToken);
+    }
 
-        var redactedImages = new List<StoredImage>(revision.Images.Count);
-        var underCheck = new List<ImageUnderCheck>(revision.Images.Count);
-        var facesBlurred = 0;
-        foreach (var image in revision.Images)
+    /// <param name="chosen">Per photo position, the face indices to hide; a photo not listed gets the default choice.</param>
+    public async Task<RedactedRevision> ApproveRedactedAsync(StaffUser approver, Guid draftId, IReadOnlyDictionary<int, IReadOnlyList<int>>? chosen, string? reason, DateTimeOffset? earliestPublishAt, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadDecidedAsync(approver.SchoolId, draftId, cancellationToken);
+        if (loaded.Draft.ReviewState != ReviewState.Pending)
         {
-            var redacted = Redact(image, await blobs.ReadAsync(image, cancellationToken), decision);
-            facesBlurred += FacesOf(image, decision).Count;
+            throw new ReviewConflictException($"Draft revision {loaded.Draft.Revision} is already {loaded.Draft.ReviewState.ToString().ToLowerInvariant()}.");
+        }
+        foreach (var position in (chosen ?? new Dictionary<int, IReadOnlyList<int>>()).Keys.Where(p => loaded.Plan.Photos.All(photo => photo.Position != p)))
+        {
+            throw new InputValidationException($"faces.{position}", $"the draft has no photo at position {position}");
+        }
+
+        var images = new List<StoredImage>(loaded.Plan.Photos.Count);
+        var underCheck = new List<ImageUnderCheck>(loaded.Plan.Photos.Count);
+        int blurred = 0, kept = 0;
+        foreach (var photo in loaded.Plan.Photos)
+        {
+            var faces = Choose(photo, chosen?.GetValueOrDefault(photo.Position), $"faces.{photo.Position}");
+            var redacted = await RedactAsync(photo, await blobs.ReadAsync(photo.Image, cancellationToken), faces, cancellationToken);
+            blurred += faces.Count;
+            kept += photo.Faces.Count - faces.Count;
+            var tags = CarryTags(photo, faces);
             var sha256 = await blobs.PutAsync(redacted, cancellationToken);
-            var fileName = Path.ChangeExtension(image.FileName, ".jpg");
-            redactedImages.Add(new StoredImage(image.Position, fileName, "image/jpeg", redacted.Length, sha256, []));
-            underCheck.Add(new ImageUnderCheck { Index = image.Position, FileName = fileName, Content = redacted, Tags = [] });
+            var fileName = Path.ChangeExtension(photo.Image.FileName, ".jpg");
+            images.Add(new StoredImage(photo.Position, fileName, "image/jpeg", redacted.Length, sha256, tags));
+            underCheck.Add(new ImageUnderCheck { Index = photo.Position, FileName = fileName, Content = redacted, Tags = tags });
         }
 
-        // The same analysis as any draft: text, channels, and the blurred photos inspected afresh.
+        // The same analysis as any draft: text, channels, and the redacted photos inspected afresh with the kept bindings.
         var register = await people.LoadRegisterAsync(approver.SchoolId, cancellationToken);
-        var recheck = await analyzer.AnalyzeAsync(DraftUnderCheck.For(revision, underCheck, school.Policy, register, time.GetUtcNow()), cancellationToken);
-        if (recheck.Decision == Decision.Block)
-        {
-            var reasons = recheck.Findings.Where(f => f.Severity == Severity.Block).Select(f => $"{f.Rule}: {f.Reason}");
-            throw new ReviewConflictException($"The redacted version still blocks, so it cannot be approved; the draft must change. {string.Join(" ", reasons)}".Trim());
-        }
-
-        var now = time.GetUtcNow();
-        var stored = new StoredDecision(recheck.Decision, recheck.Findings, recheck.Images, now);
-        var approved = await database.InTransactionAsync(async (connection, transaction) =>
-        {
-            var latest = await drafts.FindAsync(connection, transaction, approver.SchoolId, draftId, cancellationToken) ?? throw new DraftNotFoundException(draftId);
-            if (latest.Version != draft.Version)
-            {
-                throw new ReviewConflictException("Someone else changed this draft at the same moment; reload it and try again.");
-            }
-            var next = latest.Revision + 1;
-            await drafts.InsertRevisionAsync(connection, transaction, revision with
-            {
-                Revision = next,
-                Images = redactedImages,
-                SubmittedBy = approver.Id,
-                SubmittedAt = now,
-            }, cancellationToken);
-            await drafts.TryInsertDecisionAsync(connection, transaction, draftId, next, stored, cancellationToken);
-            var changed = await connection.ExecuteAsync(database.Command(
-                """
-                UPDATE drafts SET revision = @next, status = 'Decided', decision = @decision, review_state = 'Approved',
-                    earliest_publish_at = @earliestPublishAt, updated_at = @now, version = version + 1
-                WHERE id = @id AND version = @version
-                """,
-                new { next, decision = recheck.Decision.ToString(), earliestPublishAt, now, id = draftId.ToString(), version = latest.Version },
-                transaction, cancellationToken));
-            if (changed != 1)
-            {
-                throw new ReviewConflictException("Someone else changed this draft at the same moment; reload it and try again.");
-            }
-            await connection.ExecuteAsync(database.Command(
-                "UPDATE review_items SET resolved_at = @now, resolution = 'ApprovedRedacted' WHERE draft_id = @draftId AND resolved_at IS NULL",
-                new { now, draftId = draftId.ToString() }, transaction, cancellationToken));
-            await audit.AppendAsync(connection, transaction, new AuditEvent(approver.SchoolId, "postguard", "draft.decided", draftId, next, new JsonObject
-            {
-                ["decision"] = recheck.Decision.ToString(),
-                ["findings"] = recheck.Findings.Count,
-                ["rules"] = string.Join(",", recheck.Findings.Select(f => f.Rule).Distinct()),
-                ["redactedFrom"] = latest.Revision,
-            }), cancellationToken);
-            var details = new JsonObject
-            {
-                ["fromRevision"] = latest.Revision,
-                ["previousDecision"] = latest.Decision?.ToString(),
-                ["recheckDecision"] = recheck.Decision.ToString(),
-                ["facesBlurred"] = facesBlurred,
-                ["reason"] = reason ?? "",
-            };
-            if (earliestPublishAt is { } earliest)
-            {
-                details["earliestPublishAt"] = earliest.ToString("O");
-            }
-            await audit.AppendAsync(connection, transaction, new AuditEvent(approver.SchoolId, approver.Email, "draft.approved-redacted", draftId, next, details), cancellationToken);
-            return latest with
-            {
-                Revision = next,
-                Decision = recheck.Decision,
-                ReviewState = ReviewState.Approved,
-                EarliestPublishAt = earliestPublishAt,
-                UpdatedAt = now,
-                Version = latest.Version + 1,
-            };
-        }, cancellationToken);
-        return new RedactedApproval(approved, stored, facesBlurred);
+        var content = loaded.Revision with { Images = images };
+        var draft = DraftUnderCheck.For(content, underCheck, loaded.School.Policy, register, time.GetUtcNow());
+        var recheck = await analyzer.AnalyzeAsync(draft, cancellationToken);
+        return await lifecycle.ApproveRedactedAsync(approver, new RedactedVersion(
+            draftId, loaded.Draft.Version, content, runner.Recheckable(draftId, loaded.Draft.Revision + 1, loaded.School, draft, recheck),
+            reason, earliestPublishAt, blurred, kept), cancellationToken);
     }
 
-    private async Task<(DraftRecord Draft, DraftRevision Revision, StoredDecision Decision)> LoadDecidedAsync(string schoolId, Guid draftId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tags of the redacted photo: a binding to a kept face keeps that face's box; a person whose face
+    /// is hidden, and a person never placed when every face nobody accounted for is hidden, is in the photo
+    /// with the face not visible.
+    /// </summary>
+    private static List<PhotoTag> CarryTags(PlannedPhoto photo, IReadOnlyList<int> hidden)
+    {
+        var unboundAllHidden = photo.Faces.Where(f => f.Tag is null && f.Face.Identifiable).All(f => hidden.Contains(f.Index));
+        var tags = new List<PhotoTag>(photo.Image.Tags.Count);
+        foreach (var tag in photo.Image.Tags)
+        {
+            var face = photo.Report is null ? null : FaceBindings.FaceOf(photo.Report.Faces, tag);
+            if (face is { } index && photo.Faces.FirstOrDefault(f => f.Index == index)?.Tag == tag)
+            {
+                tags.Add(hidden.Contains(index) ? PhotoTag.NotVisible(tag.PersonId) : PhotoTag.OnFace(tag.PersonId, index, photo.Faces[index].Face.Box));
+            }
+            else if (tag.Placement != TagPlacement.NotVisible && unboundAllHidden)
+            {
+                tags.Add(PhotoTag.NotVisible(tag.PersonId));
+            }
+            else
+            {
+                tags.Add(tag);
+            }
+        }
+        return tags;
+    }
+
+    private static IReadOnlyList<int> Choose(PlannedPhoto photo, IReadOnlyList<int>? faces, string field)
+    {
+        if (faces is null)
+        {
+            return photo.DefaultChoice;
+        }
+        var bad = faces.Where(f => f < 0 || f >= photo.Faces.Count).ToList();
+        if (bad.Count > 0)
+        {
+            throw new InputValidationException(field, $"photo {photo.Position} has {photo.Faces.Count} face(s) (0 to {photo.Faces.Count - 1}); no face {string.Join(", ", bad)}");
+        }
+        return [.. faces.Distinct().Order()];
+    }
+
+    private async Task<(DraftRecord Draft, DraftRevision Revision, School School, RedactionPlan Plan)> LoadDecidedAsync(string schoolId, Guid draftId, CancellationToken cancellationToken)
     {
         var draft = await drafts.FindAsync(schoolId, draftId, cancellationToken) ?? throw new DraftNotFoundException(draftId);
         if (draft.Status != DraftStatus.Decided)
@@ -154,27 +143,54 @@ public sealed class RedactionService(
         }
         var revision = await drafts.FindRevisionAsync(draftId, draft.Revision, cancellationToken) ?? throw new DraftNotFoundException(draftId);
         var decision = await drafts.FindDecisionAsync(draftId, draft.Revision, cancellationToken) ?? throw new DraftNotFoundException(draftId);
-        return (draft, revision, decision);
+        var school = await schools.FindSchoolAsync(schoolId, cancellationToken) ?? throw new DraftNotFoundException(draftId);
+        var register = await people.LoadRegisterAsync(schoolId, cancellationToken);
+        var publishDate = DraftUnderCheck.For(revision, [], school.Policy, register, decision.DecidedAt).PublishDate;
+        var photos = revision.Images.Select(image =>
+        {
+            var report = decision.Images.FirstOrDefault(r => r.Index == image.Position) is { Readable: true } readable ? readable : null;
+            var assessment = report is null ? null : PhotoConsent.Assess(report, image.Tags, register, school.Policy, revision.Channels, publishDate);
+            return new PlannedPhoto(image, report, assessment?.Faces ?? [], assessment?.FacesToRedact ?? []);
+        }).ToList();
+        return (draft, revision, school, new RedactionPlan(draftId, draft.Revision, photos));
     }
 
-    /// <summary>Every face found in the image (identifiable or not): blurring more than needed is the safe side.</summary>
-    private static IReadOnlyList<FaceReport> FacesOf(StoredImage image, StoredDecision decision) =>
-        decision.Images.FirstOrDefault(r => r.Index == image.Position)?.Faces ?? [];
-
-    private byte[] Redact(StoredImage image, byte[] content, StoredDecision decision)
+    /// <summary>The photo with the chosen faces hidden, as a metadata-free JPEG; at most one per core at once, within the time limit.</summary>
+    private async Task<byte[]> RedactAsync(PlannedPhoto photo, byte[] content, IReadOnlyList<int> faces, CancellationToken cancellationToken)
     {
-        var report = decision.Images.FirstOrDefault(r => r.Index == image.Position);
-        if (report is not { Readable: true })
+        if (photo.Report is null)
         {
-            throw new ReviewConflictException($"Photo {image.Position + 1} ({image.FileName}) could not be read, so it cannot be redacted; the uploader must replace it.");
+            throw new ReviewConflictException($"Photo {photo.Position + 1} ({photo.Image.FileName}) could not be read, so it cannot be redacted; the uploader must replace it.");
         }
+        var boxes = faces.Select(i => photo.Faces[i].Face.Box).Select(b => new VisionFaceBox(b.X, b.Y, b.Width, b.Height)).ToList();
+        var limit = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limit);
         try
         {
-            return inspector.Value.Redact(content, report.Faces.Select(f => new VisionFaceBox(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height)));
+            await Workers.WaitAsync(timeout.Token);
+            // The slot is given back when the work ends, not when the caller stops waiting for it.
+            var work = Task.Run(() => inspector.Value.Redact(content, boxes), CancellationToken.None);
+            _ = work.ContinueWith(static _ => Workers.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return await work.WaitAsync(timeout.Token);
         }
         catch (ImageRejectedException ex)
         {
-            throw new ReviewConflictException($"Photo {image.Position + 1} ({image.FileName}) cannot be redacted: {ex.Message}");
+            throw new ReviewConflictException($"Photo {photo.Position + 1} ({photo.Image.FileName}) cannot be redacted: {ex.Message}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ReviewConflictException($"Redacting photo {photo.Position + 1} ({photo.Image.FileName}) took longer than {limit.TotalSeconds:0} s; try again when the service is less busy.");
         }
     }
+}
+
+/// <summary>What redaction would do to a decided revision's photos.</summary>
+public sealed record RedactionPlan(Guid DraftId, int Revision, IReadOnlyList<PlannedPhoto> Photos);
+
+/// <summary>One photo: its faces with their standing, and the faces hidden unless the approver chooses otherwise.</summary>
+/// <param name="Report">Null when the photo could not be read (it cannot be redacted).</param>
+public sealed record PlannedPhoto(StoredImage Image, ImageReport? Report, IReadOnlyList<FaceAssessment> Faces, IReadOnlyList<int> DefaultChoice)
+{
+    public int Position => Image.Position;
 }

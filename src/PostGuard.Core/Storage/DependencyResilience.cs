@@ -28,10 +28,12 @@ public sealed class DependencyResilience
 
     /// <param name="dependency">Named in log lines, e.g. "database".</param>
     /// <param name="isTransient">Failures worth retrying and counting against the circuit; attempt timeouts always are.</param>
-    public static DependencyResilience Create(string dependency, ResilienceOptions options, Func<Exception, bool> isTransient, ILogger logger)
+    /// <param name="time">The clock of the retry delays, the circuit's window and break, and the attempt timeout.</param>
+    public static DependencyResilience Create(string dependency, ResilienceOptions options, Func<Exception, bool> isTransient, TimeProvider time, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(time);
         var handled = new PredicateBuilder().Handle<Exception>(e => e is Polly.Timeout.TimeoutRejectedException || isTransient(e));
-        var breaker = new ResiliencePipelineBuilder()
+        var breaker = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = handled,
@@ -53,7 +55,7 @@ public sealed class DependencyResilience
             })
             .Build();
 
-        var repeatable = new ResiliencePipelineBuilder();
+        var repeatable = new ResiliencePipelineBuilder { TimeProvider = time };
         if (options.Retries > 0)
         {
             repeatable.AddRetry(new RetryStrategyOptions

@@ -35,7 +35,15 @@ public sealed record DraftRevision
 }
 
 /// <param name="DeletedAt">When the photo was deleted under the retention policy; null while it is kept.</param>
-public sealed record StoredImage(int Position, string FileName, string ContentType, long SizeBytes, string BlobSha256, IReadOnlyList<Guid> Tags, DateTimeOffset? DeletedAt = null);
+/// <param name="Tags">The people the uploader says are in the photo, each bound to a face, marked not visible, or not placed yet.</param>
+public sealed record StoredImage(int Position, string FileName, string ContentType, long SizeBytes, string BlobSha256, IReadOnlyList<PhotoTag> Tags, DateTimeOffset? DeletedAt = null);
 
-/// <summary>The one decision of a revision with its findings and what each image showed.</summary>
-public sealed record StoredDecision(Decision Decision, IReadOnlyList<Finding> Findings, IReadOnlyList<ImageReport> Images, DateTimeOffset DecidedAt);
+/// <summary>
+/// The one decision of a revision: its outcome, every finding (notices recorded after the analysis,
+/// such as an R4 takedown, included), what each image showed, and the version of the school's consent
+/// records it was computed from. Stored whole; nothing is re-derived when it is read.
+/// </summary>
+public sealed record StoredDecision(Decision Decision, IReadOnlyList<Finding> Findings, IReadOnlyList<ImageReport> Images, DateTimeOffset DecidedAt)
+{
+    public long ConsentVersion { get; init; }
+}

@@ -6,7 +6,10 @@ using PostGuard.Core.Persistence;
 
 namespace PostGuard.Core.Submissions;
 
-/// <summary>Reads and writes drafts, their revisions, images and decisions. Every query is scoped by school where a user asks.</summary>
+/// <summary>
+/// Reads drafts, their revisions, photos, tags and decisions (every query is scoped by school where a user
+/// asks), and stores a revision's content for <see cref="DraftLifecycle"/>, the one writer of a draft's state.
+/// </summary>
 public sealed class DraftStore(Database database)
 {
     private const string DraftColumns = """
@@ -15,22 +18,8 @@ public sealed class DraftStore(Database database)
         created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
         """;
 
-    public async Task InsertNewAsync(DbConnection connection, DbTransaction transaction, DraftRecord draft, DraftRevision revision, CancellationToken cancellationToken)
-    {
-        await connection.ExecuteAsync(database.Command(
-            """
-            INSERT INTO drafts (id, school_id, created_by, revision, status, decision, review_state, earliest_publish_at, created_at, updated_at, version)
-            VALUES (@Id, @SchoolId, @CreatedBy, @Revision, @Status, NULL, @ReviewState, NULL, @CreatedAt, @UpdatedAt, @Version)
-            """,
-            new
-            {
-                Id = draft.Id.ToString(), draft.SchoolId, CreatedBy = draft.CreatedBy.ToString(), draft.Revision,
-                Status = draft.Status.ToString(), ReviewState = draft.ReviewState.ToString(), draft.CreatedAt, draft.UpdatedAt, draft.Version,
-            }, transaction, cancellationToken));
-        await InsertRevisionAsync(connection, transaction, revision, cancellationToken);
-    }
-
-    public async Task InsertRevisionAsync(DbConnection connection, DbTransaction transaction, DraftRevision revision, CancellationToken cancellationToken)
+    /// <summary>The content of a revision: text, channels, photos and their tags (one row per tag, so a person's drafts are found by index).</summary>
+    internal async Task InsertRevisionAsync(DbConnection connection, DbTransaction transaction, string schoolId, DraftRevision revision, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(database.Command(
             """
@@ -46,16 +35,45 @@ public sealed class DraftStore(Database database)
         {
             await connection.ExecuteAsync(database.Command(
                 """
-                INSERT INTO draft_images (draft_id, revision, position, file_name, content_type, size_bytes, blob_sha256, tags_json)
-                VALUES (@DraftId, @Revision, @Position, @FileName, @ContentType, @SizeBytes, @BlobSha256, @Tags)
+                INSERT INTO draft_images (draft_id, revision, position, file_name, content_type, size_bytes, blob_sha256)
+                VALUES (@DraftId, @Revision, @Position, @FileName, @ContentType, @SizeBytes, @BlobSha256)
                 """,
                 new
                 {
                     DraftId = revision.DraftId.ToString(), revision.Revision, image.Position, image.FileName, image.ContentType,
-                    image.SizeBytes, image.BlobSha256, Tags = Json.Serialize(image.Tags),
+                    image.SizeBytes, image.BlobSha256,
                 }, transaction, cancellationToken));
+            for (var ordinal = 0; ordinal < image.Tags.Count; ordinal++)
+            {
+                var tag = image.Tags[ordinal];
+                await connection.ExecuteAsync(database.Command(
+                    """
+                    INSERT INTO draft_tags (draft_id, revision, position, ordinal, school_id, person_id, placement, face_index, face_x, face_y, face_w, face_h)
+                    VALUES (@DraftId, @Revision, @Position, @Ordinal, @SchoolId, @PersonId, @Placement, @FaceIndex, @X, @Y, @W, @H)
+                    """,
+                    new
+                    {
+                        DraftId = revision.DraftId.ToString(), revision.Revision, image.Position, Ordinal = ordinal, SchoolId = schoolId,
+                        PersonId = tag.PersonId.ToString(), Placement = PlacementName(tag.Placement), tag.FaceIndex,
+                        X = tag.FaceBox?.X, Y = tag.FaceBox?.Y, W = tag.FaceBox?.Width, H = tag.FaceBox?.Height,
+                    }, transaction, cancellationToken));
+            }
         }
     }
+
+    private static string PlacementName(TagPlacement placement) => placement switch
+    {
+        TagPlacement.Face => "face",
+        TagPlacement.NotVisible => "not-visible",
+        _ => "unplaced",
+    };
+
+    private static TagPlacement ParsePlacement(string placement) => placement switch
+    {
+        "face" => TagPlacement.Face,
+        "not-visible" => TagPlacement.NotVisible,
+        _ => TagPlacement.Unplaced,
+    };
 
     /// <summary>A school's draft, or null when it does not exist for that school (so another school's id reads as not found).</summary>
     public async Task<DraftRecord?> FindAsync(string schoolId, Guid id, CancellationToken cancellationToken)
@@ -64,10 +82,12 @@ public sealed class DraftStore(Database database)
         return await FindAsync(connection, null, schoolId, id, cancellationToken);
     }
 
-    public async Task<DraftRecord?> FindAsync(DbConnection connection, DbTransaction? transaction, string schoolId, Guid id, CancellationToken cancellationToken)
+    /// <param name="forUpdate">Lock the row until the transaction ends (PostgreSQL; SQLite's write transactions are serialised already).</param>
+    public async Task<DraftRecord?> FindAsync(DbConnection connection, DbTransaction? transaction, string schoolId, Guid id, CancellationToken cancellationToken, bool forUpdate = false)
     {
+        var lockRow = forUpdate && transaction is not null && database.Provider == DatabaseProvider.Postgres ? " FOR UPDATE" : "";
         var row = await connection.QuerySingleOrDefaultAsync<DraftRow>(database.Command(
-            $"SELECT {DraftColumns} FROM drafts WHERE id = @id AND school_id = @schoolId",
+            $"SELECT {DraftColumns} FROM drafts WHERE id = @id AND school_id = @schoolId{lockRow}",
             new { id = id.ToString(), schoolId }, transaction, cancellationToken));
         return row?.ToRecord();
     }
@@ -75,13 +95,18 @@ public sealed class DraftStore(Database database)
     public async Task<DraftRevision?> FindRevisionAsync(Guid draftId, int revision, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindRevisionAsync(connection, null, draftId, revision, cancellationToken);
+    }
+
+    public async Task<DraftRevision?> FindRevisionAsync(DbConnection connection, DbTransaction? transaction, Guid draftId, int revision, CancellationToken cancellationToken)
+    {
         var row = await connection.QuerySingleOrDefaultAsync<RevisionRow>(database.Command(
             """
             SELECT draft_id AS DraftId, revision AS Revision, text AS Text, channels_json AS ChannelsJson, publish_at AS PublishAt,
                    comments_enabled AS CommentsEnabled, submitted_by AS SubmittedBy, submitted_at AS SubmittedAt
             FROM draft_revisions WHERE draft_id = @draftId AND revision = @revision
             """,
-            new { draftId = draftId.ToString(), revision }, cancellationToken: cancellationToken));
+            new { draftId = draftId.ToString(), revision }, transaction, cancellationToken));
         if (row is null)
         {
             return null;
@@ -89,10 +114,17 @@ public sealed class DraftStore(Database database)
         var images = await connection.QueryAsync<ImageRow>(database.Command(
             """
             SELECT position AS Position, file_name AS FileName, content_type AS ContentType, size_bytes AS SizeBytes,
-                   blob_sha256 AS BlobSha256, tags_json AS TagsJson, deleted_at AS DeletedAt
+                   blob_sha256 AS BlobSha256, deleted_at AS DeletedAt
             FROM draft_images WHERE draft_id = @draftId AND revision = @revision ORDER BY position
             """,
-            new { draftId = draftId.ToString(), revision }, cancellationToken: cancellationToken));
+            new { draftId = draftId.ToString(), revision }, transaction, cancellationToken));
+        var tags = (await connection.QueryAsync<TagRow>(database.Command(
+            """
+            SELECT position AS Position, person_id AS PersonId, placement AS Placement, face_index AS FaceIndex,
+                   face_x AS X, face_y AS Y, face_w AS W, face_h AS H
+            FROM draft_tags WHERE draft_id = @draftId AND revision = @revision ORDER BY position, ordinal
+            """,
+            new { draftId = draftId.ToString(), revision }, transaction, cancellationToken))).ToLookup(t => t.Position);
         return new DraftRevision
         {
             DraftId = Guid.Parse(row.DraftId),
@@ -103,30 +135,31 @@ public sealed class DraftStore(Database database)
             CommentsEnabled = row.CommentsEnabled != 0,
             SubmittedBy = Guid.Parse(row.SubmittedBy),
             SubmittedAt = row.SubmittedAt,
-            Images = images.Select(i => new StoredImage(i.Position, i.FileName, i.ContentType, i.SizeBytes, i.BlobSha256, Json.Deserialize<List<Guid>>(i.TagsJson), i.DeletedAt)).ToList(),
+            Images = images.Select(i => new StoredImage(i.Position, i.FileName, i.ContentType, i.SizeBytes, i.BlobSha256, [.. tags[i.Position].Select(t => t.ToTag())], i.DeletedAt)).ToList(),
         };
     }
 
+    /// <summary>The revision's decision as stored: the outcome, every finding (notices such as R4 included) and the consent version it was computed from.</summary>
     public async Task<StoredDecision?> FindDecisionAsync(Guid draftId, int revision, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindDecisionAsync(connection, null, draftId, revision, cancellationToken);
+    }
+
+    public async Task<StoredDecision?> FindDecisionAsync(DbConnection connection, DbTransaction? transaction, Guid draftId, int revision, CancellationToken cancellationToken)
+    {
         var row = await connection.QuerySingleOrDefaultAsync<DecisionRow>(database.Command(
             """
-            SELECT decision AS Decision, findings_json AS FindingsJson, images_json AS ImagesJson, decided_at AS DecidedAt
+            SELECT decision AS Decision, findings_json AS FindingsJson, images_json AS ImagesJson, decided_at AS DecidedAt, consent_version AS ConsentVersion
             FROM decisions WHERE draft_id = @draftId AND revision = @revision
             """,
-            new { draftId = draftId.ToString(), revision }, cancellationToken: cancellationToken));
-        if (row is null)
-        {
-            return null;
-        }
-        // Notices added after the analysis (a takedown when consent is withdrawn) join its findings.
-        var notices = await connection.QueryAsync<string>(database.Command(
-            "SELECT finding_json FROM draft_notices WHERE draft_id = @draftId AND revision = @revision ORDER BY id",
-            new { draftId = draftId.ToString(), revision }, cancellationToken: cancellationToken));
-        var findings = Json.Deserialize<List<Finding>>(row.FindingsJson);
-        findings.AddRange(notices.Select(Json.Deserialize<Finding>));
-        return new StoredDecision(DecisionEngine.Decide(findings), findings, Json.Deserialize<List<ImageReport>>(row.ImagesJson), row.DecidedAt);
+            new { draftId = draftId.ToString(), revision }, transaction, cancellationToken));
+        return row is null
+            ? null
+            : new StoredDecision(Enum.Parse<Decision>(row.Decision), Json.Deserialize<List<Finding>>(row.FindingsJson), Json.Deserialize<List<ImageReport>>(row.ImagesJson), row.DecidedAt)
+            {
+                ConsentVersion = row.ConsentVersion,
+            };
     }
 
     /// <summary>How many decisions a revision has (exactly one once decided; used to prove idempotency).</summary>
@@ -145,83 +178,6 @@ public sealed class DraftStore(Database database)
             $"SELECT {DraftColumns} FROM drafts WHERE status IN ('Submitted', 'Analysing') AND updated_at < @olderThan ORDER BY updated_at LIMIT @limit",
             new { olderThan, limit }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord()).ToList();
-    }
-
-    /// <summary>Decided drafts that need review but whose review item is missing (a lost DraftDecided).</summary>
-    public async Task<IReadOnlyList<DraftRecord>> FindDecidedWithoutReviewItemAsync(DateTimeOffset olderThan, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<DraftRow>(database.Command(
-            $"""
-            SELECT {DraftColumns} FROM drafts d
-            WHERE d.status = 'Decided' AND d.review_state = 'Pending' AND d.updated_at < @olderThan
-              AND NOT EXISTS (SELECT 1 FROM review_items r WHERE r.draft_id = d.id AND r.revision = d.revision)
-            ORDER BY d.updated_at LIMIT @limit
-            """,
-            new { olderThan, limit }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToRecord()).ToList();
-    }
-
-    /// <summary>Moves a revision from Submitted to Analysing; false when it is no longer the current, undecided revision.</summary>
-    public async Task<bool> MarkAnalysingAsync(Guid draftId, int revision, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(database.Command(
-            """
-            UPDATE drafts SET status = 'Analysing', updated_at = @now, version = version + 1
-            WHERE id = @draftId AND revision = @revision AND status IN ('Submitted', 'Analysing')
-            """,
-            new { draftId = draftId.ToString(), revision, now }, cancellationToken: cancellationToken));
-        return changed == 1;
-    }
-
-    /// <summary>Touches a stuck draft so the reconciler does not re-publish it again at once.</summary>
-    public async Task TouchAsync(Guid draftId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(database.Command(
-            "UPDATE drafts SET updated_at = @now WHERE id = @draftId AND status IN ('Submitted', 'Analysing')",
-            new { draftId = draftId.ToString(), now }, cancellationToken: cancellationToken));
-    }
-
-    /// <summary>
-    /// Stores the revision's decision unless it already has one. Returns false when another delivery
-    /// decided first (then nothing changes), so a redelivered message never makes a second decision.
-    /// </summary>
-    public async Task<bool> TryInsertDecisionAsync(DbConnection connection, DbTransaction transaction, Guid draftId, int revision, StoredDecision decision, CancellationToken cancellationToken)
-    {
-        var inserted = await connection.ExecuteAsync(database.Command(
-            """
-            INSERT INTO decisions (draft_id, revision, decision, findings_json, images_json, decided_at)
-            VALUES (@draftId, @revision, @decision, @findings, @images, @decidedAt)
-            ON CONFLICT (draft_id, revision) DO NOTHING
-            """,
-            new
-            {
-                draftId = draftId.ToString(), revision, decision = decision.Decision.ToString(),
-                findings = Json.Serialize(decision.Findings), images = Json.Serialize(decision.Images), decidedAt = decision.DecidedAt,
-            }, transaction, cancellationToken));
-        return inserted == 1;
-    }
-
-    public async Task<int> SetDecidedAsync(DbConnection connection, DbTransaction transaction, Guid draftId, int revision, Decision decision, ReviewState reviewState, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(database.Command(
-            """
-            UPDATE drafts SET status = 'Decided', decision = @decision, review_state = @reviewState, updated_at = @now, version = version + 1
-            WHERE id = @draftId AND revision = @revision
-            """,
-            new { draftId = draftId.ToString(), revision, decision = decision.ToString(), reviewState = reviewState.ToString(), now }, transaction, cancellationToken));
-
-    /// <summary>Changes the review state if the draft still has the version the caller read (optimistic concurrency).</summary>
-    public async Task<bool> SetReviewStateAsync(DbConnection connection, DbTransaction transaction, DraftRecord draft, ReviewState state, DateTimeOffset? earliestPublishAt, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var changed = await connection.ExecuteAsync(database.Command(
-            """
-            UPDATE drafts SET review_state = @state, earliest_publish_at = @earliestPublishAt, updated_at = @now, version = version + 1
-            WHERE id = @id AND version = @Version
-            """,
-            new { id = draft.Id.ToString(), state = state.ToString(), earliestPublishAt, now, draft.Version }, transaction, cancellationToken));
-        return changed == 1;
     }
 
     private sealed record DraftRow
@@ -273,8 +229,22 @@ public sealed class DraftStore(Database database)
         public string ContentType { get; init; } = "";
         public long SizeBytes { get; init; }
         public string BlobSha256 { get; init; } = "";
-        public string TagsJson { get; init; } = "[]";
         public DateTimeOffset? DeletedAt { get; init; }
+    }
+
+    private sealed record TagRow
+    {
+        public int Position { get; init; }
+        public string PersonId { get; init; } = "";
+        public string Placement { get; init; } = "";
+        public int? FaceIndex { get; init; }
+        public int? X { get; init; }
+        public int? Y { get; init; }
+        public int? W { get; init; }
+        public int? H { get; init; }
+
+        public PhotoTag ToTag() => new(Guid.Parse(PersonId), ParsePlacement(Placement), FaceIndex,
+            X is { } x && Y is { } y && W is { } w && H is { } h ? new FaceBox(x, y, w, h) : null);
     }
 
     private sealed record DecisionRow
@@ -283,5 +253,6 @@ public sealed class DraftStore(Database database)
         public string FindingsJson { get; init; } = "[]";
         public string ImagesJson { get; init; } = "[]";
         public DateTimeOffset DecidedAt { get; init; }
+        public long ConsentVersion { get; init; }
     }
 }

@@ -69,13 +69,7 @@ public sealed class DraftValidator(IOptions<SubmissionLimits> limits)
             {
                 errors.Add(new InputError($"{field}.file", $"'{image.FileName}' is not a JPEG, PNG, WebP or HEIC image (judged by its content, not its name)"));
             }
-            for (var t = 0; t < image.Tags.Count; t++)
-            {
-                if (!Guid.TryParse(image.Tags[t], out _))
-                {
-                    errors.Add(new InputError($"{field}.tags[{t}]", $"'{image.Tags[t]}' is not a person id"));
-                }
-            }
+            ValidateTags(image, field, max, errors);
         }
         if (errors.Count > 0)
         {
@@ -85,5 +79,54 @@ public sealed class DraftValidator(IOptions<SubmissionLimits> limits)
         {
             Images = [.. draft.Images.Select(i => i with { ContentType = ImageSniffer.Sniff(i.Content.Span)! })],
         };
+    }
+
+    /// <summary>
+    /// A photo's tags: each a person id, once per photo; a face bound to at most one person. Whether
+    /// the people exist and the faces are known is checked when the photo's faces are (see SubmissionService).
+    /// </summary>
+    private static void ValidateTags(NewDraftImage image, string field, SubmissionLimits max, List<InputError> errors)
+    {
+        if (image.Tags.Count > max.MaxTagsPerImage)
+        {
+            errors.Add(new InputError($"{field}.tags", $"{image.Tags.Count} tags; the limit is {max.MaxTagsPerImage} per photo"));
+            return;
+        }
+        var people = new Dictionary<Guid, int>();
+        var faces = new Dictionary<int, int>();
+        for (var t = 0; t < image.Tags.Count; t++)
+        {
+            var tag = image.Tags[t];
+            var tagField = $"{field}.tags[{t}]";
+            var personField = tag.Placement == TagPlacement.Unplaced ? tagField : $"{tagField}.person";
+            if (!Guid.TryParse(tag.Person, out var person))
+            {
+                errors.Add(new InputError(personField, tag.Person is null ? "a person id is required" : $"'{tag.Person}' is not a person id"));
+            }
+            else if (people.TryGetValue(person, out var first))
+            {
+                errors.Add(new InputError(personField, $"'{person}' is already tagged in this photo ({field}.tags[{first}]): a person is in a photo once"));
+            }
+            else
+            {
+                people[person] = t;
+            }
+            if (tag.Placement != TagPlacement.Face)
+            {
+                continue;
+            }
+            if (tag.Face is not { } face || face < 0)
+            {
+                errors.Add(new InputError($"{tagField}.face", "must be the index of a face in the photo's analysis (0 or more), or null when the face is not visible"));
+            }
+            else if (faces.TryGetValue(face, out var other))
+            {
+                errors.Add(new InputError($"{tagField}.face", $"face {face} is already bound to {field}.tags[{other}]: one face is one person"));
+            }
+            else
+            {
+                faces[face] = t;
+            }
+        }
     }
 }

@@ -12,6 +12,10 @@ public sealed class SubmissionLimits
     [Range(0, 100)]
     public int MaxImages { get; set; } = 20;
 
+    /// <summary>People tagged in one photo.</summary>
+    [Range(1, 1000)]
+    public int MaxTagsPerImage { get; set; } = 100;
+
     [Range(1, 1L << 31)]
     public long MaxImageBytes { get; set; } = 25L * 1024 * 1024;
 }

@@ -24,6 +24,8 @@ public static class DraftEndpoints
         api.MapGet("/review-queue", QueueAsync).RequireAuthorization(Roles.Approver);
         api.MapPost("/drafts/{id:guid}/approve", ApproveAsync).RequireAuthorization(Roles.Approver);
         api.MapPost("/drafts/{id:guid}/reject", RejectAsync).RequireAuthorization(Roles.Approver);
+        api.MapGet("/drafts/{id:guid}/redaction", RedactionPlanAsync).RequireAuthorization(Roles.Approver);
+        api.MapGet("/drafts/{id:guid}/images/{position:int}/redacted-preview", RedactedPreviewAsync).RequireAuthorization(Roles.Approver);
         api.MapPost("/drafts/{id:guid}/approve-redacted", ApproveRedactedAsync).RequireAuthorization(Roles.Approver);
         api.MapPost("/drafts/{id:guid}/revisions", ResubmitAsync).RequireAuthorization(Roles.Uploader).DisableAntiforgery();
         api.MapGet("/audit", AuditAsync).RequireAuthorization(Roles.Auditor);
@@ -56,53 +58,111 @@ public static class DraftEndpoints
         return Results.Json(DraftView.From(draft, revision, decision), Json.Options);
     }
 
-    private static async Task<IResult> QueueAsync(HttpContext http, ReviewService review, CancellationToken cancellationToken)
+    private static async Task<IResult> QueueAsync(HttpContext http, ReviewQueue queue, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(http.User);
-        var items = await review.QueueAsync(user.SchoolId, cancellationToken);
+        var items = await queue.ListAsync(user.SchoolId, cancellationToken);
         return Results.Json(new { items }, Json.Options);
     }
 
-    private static async Task<IResult> ApproveAsync(Guid id, HttpContext http, ReviewService review, CancellationToken cancellationToken)
+    private static async Task<IResult> ApproveAsync(Guid id, HttpContext http, SchoolDirectory schools, DraftLifecycle lifecycle, CancellationToken cancellationToken)
     {
+        var user = CurrentUser.From(http.User);
         var body = await ReadReviewActionAsync(http.Request, cancellationToken);
-        var draft = await review.ApproveAsync(CurrentUser.From(http.User), id, body.Reason, body.EarliestPublishAt, cancellationToken);
+        var school = await schools.FindSchoolAsync(user.SchoolId, cancellationToken) ?? throw new DraftNotFoundException(id);
+        var draft = await lifecycle.ApproveAsync(user, school, id, body.Reason, body.EarliestPublishAt, cancellationToken);
         return Results.Json(new { id = draft.Id, revision = draft.Revision, reviewState = draft.ReviewState.ToString(), earliestPublishAt = draft.EarliestPublishAt }, Json.Options);
     }
 
-    /// <summary>Blurs every detected face, re-checks the result (it must not Block: 409 with the reasons) and approves it as the next revision.</summary>
+    /// <summary>Each photo's faces, who they are, their standing and whether redaction hides them by default.</summary>
+    private static async Task<IResult> RedactionPlanAsync(Guid id, HttpContext http, RedactionService redaction, CancellationToken cancellationToken)
+    {
+        var plan = await redaction.PlanAsync(CurrentUser.From(http.User), id, cancellationToken);
+        return Results.Json(new
+        {
+            id = plan.DraftId,
+            revision = plan.Revision,
+            images = plan.Photos.Select(p => new
+            {
+                position = p.Position,
+                readable = p.Report is not null,
+                redactByDefault = p.DefaultChoice,
+                faces = p.Faces.Select(f => new
+                {
+                    index = f.Index,
+                    box = f.Face.Box,
+                    identifiable = f.Face.Identifiable,
+                    standing = f.Standing.ToString(),
+                    person = f.Person is null ? null : new { id = f.Person.Id, name = f.Person.DisplayName },
+                }),
+            }),
+        }, Json.Options);
+    }
+
+    /// <summary>A photo as it would be published with the faces in ?faces=1,3 hidden (default: those that block or nobody accounts for).</summary>
+    internal static async Task<IResult> RedactedPreviewAsync(Guid id, int position, string? faces, HttpContext http, RedactionService redaction, CancellationToken cancellationToken)
+    {
+        var jpeg = await redaction.PreviewAsync(CurrentUser.From(http.User), id, position, ParseFaceList(faces), cancellationToken);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Bytes(jpeg, "image/jpeg");
+    }
+
+    /// <summary>
+    /// Hides the chosen faces (body "faces": {"0": [1, 3]}; default per photo: those that block or nobody
+    /// accounts for), re-checks the result with the kept faces' bindings (it must not Block: 409 with the
+    /// reasons) and approves it as the next revision.
+    /// </summary>
     private static async Task<IResult> ApproveRedactedAsync(Guid id, HttpContext http, RedactionService redaction, CancellationToken cancellationToken)
     {
         var body = await ReadReviewActionAsync(http.Request, cancellationToken);
-        var approved = await redaction.ApproveRedactedAsync(CurrentUser.From(http.User), id, body.Reason, body.EarliestPublishAt, cancellationToken);
+        var chosen = body.Faces?.ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value);
+        var approved = await redaction.ApproveRedactedAsync(CurrentUser.From(http.User), id, chosen, body.Reason, body.EarliestPublishAt, cancellationToken);
         return Results.Json(new
         {
             id = approved.Draft.Id,
             revision = approved.Draft.Revision,
             reviewState = approved.Draft.ReviewState.ToString(),
-            decision = approved.Recheck.Decision.ToString(),
+            decision = approved.Decision.Decision.ToString(),
             earliestPublishAt = approved.Draft.EarliestPublishAt,
-            facesBlurred = approved.FacesBlurred,
-            findings = approved.Recheck.Findings,
+            findings = approved.Decision.Findings,
         }, Json.Options);
     }
 
     /// <summary>The uploader's edited draft as the next revision of the same draft (multipart, as for a new draft); analysed afresh.</summary>
-    private static async Task<IResult> ResubmitAsync(Guid id, HttpContext http, SchoolDirectory schools, ReviewService review, AnalysisRequests analysis, CancellationToken cancellationToken)
+    private static async Task<IResult> ResubmitAsync(Guid id, HttpContext http, SchoolDirectory schools, SubmissionService submissions, AnalysisRequests analysis, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(http.User);
         var school = await schools.FindSchoolAsync(user.SchoolId, cancellationToken) ?? throw new DraftNotFoundException(id);
         var draft = await MultipartDraftReader.ReadAsync(http.Request, cancellationToken);
-        var record = await review.ResubmitAsync(user, school, id, draft, cancellationToken);
+        var record = await submissions.ResubmitAsync(user, school, id, draft, expectedVersion: null, cancellationToken);
         await analysis.TrySendAsync(record, cancellationToken);
         return Results.Accepted($"/api/v1/drafts/{record.Id}", new { id = record.Id, revision = record.Revision, status = record.Status.ToString() });
     }
 
-    private static async Task<IResult> RejectAsync(Guid id, HttpContext http, ReviewService review, CancellationToken cancellationToken)
+    private static async Task<IResult> RejectAsync(Guid id, HttpContext http, DraftLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var body = await ReadReviewActionAsync(http.Request, cancellationToken);
-        var draft = await review.RejectAsync(CurrentUser.From(http.User), id, body.Reason, cancellationToken);
+        var draft = await lifecycle.RejectAsync(CurrentUser.From(http.User), id, body.Reason, cancellationToken);
         return Results.Json(new { id = draft.Id, revision = draft.Revision, reviewState = draft.ReviewState.ToString() }, Json.Options);
+    }
+
+    /// <summary>"1,3" → [1, 3]; null or empty → null (the default choice); anything else names the field.</summary>
+    internal static IReadOnlyList<int>? ParseFaceList(string? faces)
+    {
+        if (faces is null)
+        {
+            return null;
+        }
+        var list = new List<int>();
+        foreach (var part in faces.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var face))
+            {
+                throw new InputValidationException("faces", $"'{part}' is not a face index (faces=1,3)");
+            }
+            list.Add(face);
+        }
+        return list;
     }
 
     private static async Task<IResult> AuditAsync(HttpContext http, AuditTrail audit, Guid? draftId, int? limit, CancellationToken cancellationToken)

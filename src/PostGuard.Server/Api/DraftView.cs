@@ -13,7 +13,7 @@ public sealed record DraftView
     public Decision? Decision { get; init; }
     public required ReviewState ReviewState { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }
-    public required IReadOnlyList<ImageReport> Images { get; init; }
+    public required IReadOnlyList<ImageView> Images { get; init; }
     public required string Text { get; init; }
     public required IReadOnlyList<string> Channels { get; init; }
     public DateTimeOffset? PublishAt { get; init; }
@@ -30,7 +30,7 @@ public sealed record DraftView
         Decision = draft.Decision,
         ReviewState = draft.ReviewState,
         Findings = decision?.Findings ?? [],
-        Images = decision?.Images ?? [],
+        Images = [.. revision.Images.Select(image => ImageView.From(image, decision?.Images.FirstOrDefault(r => r.Index == image.Position)))],
         Text = revision.Text,
         Channels = revision.Channels,
         PublishAt = revision.PublishAt,
@@ -39,4 +39,51 @@ public sealed record DraftView
         DecidedAt = decision?.DecidedAt,
         CreatedAt = draft.CreatedAt,
     };
+
+    /// <summary>One photo: what its analysis found (null fields before the decision) and its tags, each with the face it is bound to in that analysis.</summary>
+    public sealed record ImageView
+    {
+        public required int Index { get; init; }
+        public required string FileName { get; init; }
+        public string? Format { get; init; }
+        public int Width { get; init; }
+        public int Height { get; init; }
+        public required IReadOnlyList<FaceView> Faces { get; init; }
+        public required IReadOnlyList<TagView> Tags { get; init; }
+        public double? GpsLatitude { get; init; }
+        public double? GpsLongitude { get; init; }
+        public DateTimeOffset? CapturedAt { get; init; }
+        public string? Error { get; init; }
+
+        public static ImageView From(StoredImage image, ImageReport? report)
+        {
+            var faces = report?.Faces ?? [];
+            var resolved = FaceBindings.Resolve(faces, image.Tags);
+            return new ImageView
+            {
+                Index = image.Position,
+                FileName = image.FileName,
+                Format = report?.Format,
+                Width = report?.Width ?? 0,
+                Height = report?.Height ?? 0,
+                Faces = [.. faces.Select((f, i) => new FaceView(i, f.Box, f.Score, f.Identifiable, resolved.TagOn(i)?.PersonId))],
+                Tags = [.. image.Tags.Select(t => new TagView(t.PersonId, t.Placement switch
+                {
+                    TagPlacement.Face => "face",
+                    TagPlacement.NotVisible => "not-visible",
+                    _ => "unplaced",
+                }, report is null ? t.FaceIndex : resolved.ByFace.Where(b => b.Value == t).Select(b => (int?)b.Key).FirstOrDefault()))],
+                GpsLatitude = report?.GpsLatitude,
+                GpsLongitude = report?.GpsLongitude,
+                CapturedAt = report?.CapturedAt,
+                Error = report?.Error,
+            };
+        }
+    }
+
+    /// <param name="Person">The person bound to this face, if any.</param>
+    public sealed record FaceView(int Index, FaceBox Box, double Score, bool Identifiable, Guid? Person);
+
+    /// <param name="Face">The face the tag is bound to in this analysis (before it: the index it named); null when unplaced, not visible or not matched.</param>
+    public sealed record TagView(Guid Person, string Placement, int? Face);
 }

@@ -71,7 +71,7 @@ public static class MultipartDraftReader
             {
                 await stream.ReadExactlyAsync(content, cancellationToken);
             }
-            images.Add(new NewDraftImage(name, file.ContentType ?? "", content, declared[i].Tags ?? []));
+            images.Add(new NewDraftImage(name, file.ContentType ?? "", content, [.. (declared[i].Tags ?? []).Select(t => t?.ToNewTag() ?? NewTag.Plain(null))]));
         }
         foreach (var extra in form.Files.Where(f => f.Name != "draft" && !used.Contains(f)))
         {

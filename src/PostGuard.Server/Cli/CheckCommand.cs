@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PostGuard.Core.Checks;
+using PostGuard.Core.Checks.Images;
 using PostGuard.Core.Consent;
 using PostGuard.Core.People;
 using PostGuard.Core.Findings;
@@ -19,7 +20,7 @@ public static class CheckCommand
 {
     public static async Task<int> RunAsync(CommandLine cli)
     {
-        cli.AllowOnly("--policy", "--text", "--text-file", "--image", "--channel", "--publish-at", "--comments-enabled", "--json", "--register", "--tag", "--redact-out");
+        cli.AllowOnly("--policy", "--text", "--text-file", "--image", "--channel", "--publish-at", "--comments-enabled", "--json", "--register", "--tag", "--redact-out", "--redact");
         var policy = PolicyLoader.Load(cli.Optional("--policy") ?? PolicyPresets.ConsentBased);
         var text = ReadText(cli);
         DateTimeOffset? publishAt = null;
@@ -31,18 +32,18 @@ public static class CheckCommand
             }
             publishAt = parsed;
         }
-        var images = new List<NewDraftImage>();
-        foreach (var path in cli.All("--image"))
+        var paths = cli.All("--image");
+        var files = new List<(string Name, byte[] Content)>();
+        foreach (var path in paths)
         {
             if (!File.Exists(path))
             {
                 throw new UsageException($"--image: no file '{path}'");
             }
-            images.Add(new NewDraftImage(Path.GetFileName(path), "", await File.ReadAllBytesAsync(path), []));
+            files.Add((Path.GetFileName(path), await File.ReadAllBytesAsync(path)));
         }
         var channels = cli.All("--channel");
-        var register = await ReadRegisterAsync(cli);
-        var tags = ReadTags(cli, register, images.Count);
+        var redactChoice = ReadRedactChoice(cli, paths.Count);
 
         var configuration = ServerConfiguration.Build(cli.ConfigurationArgs);
         var services = new ServiceCollection();
@@ -52,6 +53,10 @@ public static class CheckCommand
         services.AddSingleton<DraftValidator>();
         services.AddPostGuardAnalysis(configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var register = await ReadRegisterAsync(cli, now);
+        var tags = ReadTags(cli, register, paths.Count);
+        var images = files.Select((file, i) => new NewDraftImage(file.Name, "", file.Content, tags[i])).ToList();
 
         var draft = provider.GetRequiredService<DraftValidator>().Validate(new NewDraft
         {
@@ -67,15 +72,21 @@ public static class CheckCommand
             Channels = draft.Channels!,
             PublishAt = draft.PublishAt,
             CommentsEnabled = draft.CommentsEnabled,
-            Images = [.. draft.Images.Select((image, index) => new ImageUnderCheck { Index = index, FileName = image.FileName, Content = image.Content, Tags = tags[index] })],
+            // The faces named by --tag are faces of this very analysis (the detector is deterministic).
+            Images = [.. draft.Images.Select((image, index) => new ImageUnderCheck { Index = index, FileName = image.FileName, Content = image.Content, Tags = [.. image.Tags.Select(ToPhotoTag)] })],
             Policy = policy,
             People = register,
-            AnalysedAt = provider.GetRequiredService<TimeProvider>().GetUtcNow(),
+            AnalysedAt = now,
         }, CancellationToken.None);
 
         if (cli.Optional("--redact-out") is { } redactDir)
         {
-            WriteRedacted(provider.GetRequiredService<Lazy<PostGuard.Vision.ImageInspector>>().Value, draft.Images, analysis, redactDir);
+            var faces = FacesToRedact(analysis, draft, policy, register, redactChoice, publishAt ?? now);
+            WriteRedacted(provider.GetRequiredService<Lazy<PostGuard.Vision.ImageInspector>>().Value, draft.Images, analysis, faces, redactDir);
+        }
+        else if (redactChoice.Count > 0)
+        {
+            throw new UsageException("--redact needs --redact-out DIR (where the redacted copies go)");
         }
         if (cli.Flag("--json"))
         {
@@ -95,22 +106,66 @@ public static class CheckCommand
     }
 
     /// <summary>
-    /// --redact-out DIR: every detected face blurred irreversibly, written as metadata-free JPEGs
-    /// (DIR/NAME.redacted.jpg): the copy that could be published.
+    /// --redact-out DIR: the faces that block or that nobody accounts for hidden irreversibly (or, with
+    /// --redact IMAGE:FACES, the faces given), written as metadata-free JPEGs (DIR/NAME.redacted.jpg):
+    /// the copy that could be published.
     /// </summary>
-    private static void WriteRedacted(PostGuard.Vision.ImageInspector inspector, IReadOnlyList<NewDraftImage> images, DraftAnalysis analysis, string directory)
+    private static void WriteRedacted(PostGuard.Vision.ImageInspector inspector, IReadOnlyList<NewDraftImage> images, DraftAnalysis analysis, IReadOnlyDictionary<int, IReadOnlyList<int>> faces, string directory)
     {
         Directory.CreateDirectory(directory);
         foreach (var report in analysis.Images.Where(r => r.Readable))
         {
-            var faces = report.Faces.Select(f => new PostGuard.Vision.Faces.FaceBox(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height));
+            var chosen = faces.GetValueOrDefault(report.Index) ?? [];
+            var bad = chosen.Where(f => f < 0 || f >= report.Faces.Count).ToList();
+            if (bad.Count > 0)
+            {
+                throw new UsageException($"--redact: image {report.Index} has {report.Faces.Count} face(s) (0 to {report.Faces.Count - 1}); no face {string.Join(", ", bad)}");
+            }
+            var boxes = chosen.Select(f => report.Faces[f].Box).Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height));
             var output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.jpg");
-            File.WriteAllBytes(output, inspector.Redact(images[report.Index].Content.Span, faces));
-            Console.Error.WriteLine($"Redacted copy of image {report.Index + 1} ({report.Faces.Count} face(s) blurred, metadata removed): {output}");
+            File.WriteAllBytes(output, inspector.Redact(images[report.Index].Content.Span, boxes));
+            Console.Error.WriteLine($"Redacted copy of image {report.Index + 1} (face(s) {(chosen.Count == 0 ? "none" : string.Join(", ", chosen))} of {report.Faces.Count} hidden, metadata removed): {output}");
         }
     }
 
-    private static async Task<PeopleRegister> ReadRegisterAsync(CommandLine cli)
+    /// <summary>Per image, the faces --redact names, else those that block or nobody accounts for.</summary>
+    private static Dictionary<int, IReadOnlyList<int>> FacesToRedact(DraftAnalysis analysis, NewDraft draft, SchoolPolicy policy, PeopleRegister register, IReadOnlyDictionary<int, IReadOnlyList<int>> chosen, DateTimeOffset publishAt)
+    {
+        var publishDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(publishAt, TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZone)).DateTime);
+        return analysis.Images.Where(r => r.Readable).ToDictionary(r => r.Index, r => chosen.GetValueOrDefault(r.Index)
+            ?? PhotoConsent.Assess(r, [.. draft.Images[r.Index].Tags.Select(ToPhotoTag)], register, policy, draft.Channels!, publishDate).FacesToRedact);
+    }
+
+    /// <summary>--redact IMAGE:FACES, e.g. 0:1,3 (0 = the first --image; faces as --json numbers them).</summary>
+    private static Dictionary<int, IReadOnlyList<int>> ReadRedactChoice(CommandLine cli, int imageCount)
+    {
+        var chosen = new Dictionary<int, IReadOnlyList<int>>();
+        foreach (var value in cli.All("--redact"))
+        {
+            var usage = $"--redact: '{value}' must be IMAGE_INDEX:FACE,FACE… with IMAGE_INDEX from 0 to {imageCount - 1} (e.g. 0:1,3; 0: hides none)";
+            var parts = value.Split(':', 2);
+            if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var image) || image < 0 || image >= imageCount)
+            {
+                throw new UsageException(usage);
+            }
+            var faces = new List<int>();
+            foreach (var face in parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                faces.Add(int.TryParse(face, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : throw new UsageException(usage));
+            }
+            chosen[image] = faces;
+        }
+        return chosen;
+    }
+
+    private static PhotoTag ToPhotoTag(NewTag tag) => tag.Placement switch
+    {
+        TagPlacement.Face => PhotoTag.OnFace(Guid.Parse(tag.Person!), tag.Face!.Value),
+        TagPlacement.NotVisible => PhotoTag.NotVisible(Guid.Parse(tag.Person!)),
+        _ => PhotoTag.Unplaced(Guid.Parse(tag.Person!)),
+    };
+
+    private static async Task<PeopleRegister> ReadRegisterAsync(CommandLine cli, DateTimeOffset now)
     {
         if (cli.Optional("--register") is not { } path)
         {
@@ -120,23 +175,35 @@ public static class CheckCommand
         {
             throw new UsageException($"--register: no file '{path}'");
         }
-        return PeopleCsv.BuildRegister(PeopleCsv.Parse(await File.ReadAllTextAsync(path)), DateTimeOffset.UtcNow);
+        return PeopleCsv.BuildRegister(PeopleCsv.Parse(await File.ReadAllTextAsync(path)), now);
     }
 
-    /// <summary>--tag IMAGE_INDEX:EXTERNAL_ID (0 = the first --image), people from --register.</summary>
-    private static List<Guid>[] ReadTags(CommandLine cli, PeopleRegister register, int imageCount)
+    /// <summary>
+    /// --tag IMAGE_INDEX:EXTERNAL_ID[@FACE|@hidden] (0 = the first --image; FACE as --json numbers the
+    /// faces; @hidden: in the photo, face not visible; no @: tagged without a face), people from --register.
+    /// </summary>
+    private static List<NewTag>[] ReadTags(CommandLine cli, PeopleRegister register, int imageCount)
     {
-        var tags = Enumerable.Range(0, imageCount).Select(_ => new List<Guid>()).ToArray();
+        var tags = Enumerable.Range(0, imageCount).Select(_ => new List<NewTag>()).ToArray();
         foreach (var tag in cli.All("--tag"))
         {
             var parts = tag.Split(':', 2);
             if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var index) || index < 0 || index >= imageCount)
             {
-                throw new UsageException($"--tag: '{tag}' must be IMAGE_INDEX:EXTERNAL_ID with IMAGE_INDEX from 0 to {imageCount - 1}");
+                throw new UsageException($"--tag: '{tag}' must be IMAGE_INDEX:EXTERNAL_ID[@FACE|@hidden] with IMAGE_INDEX from 0 to {imageCount - 1}");
             }
-            var person = register.People.FirstOrDefault(p => p.ExternalId == parts[1])
-                ?? throw new UsageException($"--tag: no person '{parts[1]}' in the --register file");
-            tags[index].Add(person.Id);
+            var at = parts[1].LastIndexOf('@');
+            var externalId = at < 0 ? parts[1] : parts[1][..at];
+            var person = register.People.FirstOrDefault(p => p.ExternalId == externalId)
+                ?? throw new UsageException($"--tag: no person '{externalId}' in the --register file");
+            var face = at < 0 ? null : parts[1][(at + 1)..];
+            tags[index].Add(face switch
+            {
+                null => NewTag.Plain(person.Id.ToString()),
+                "hidden" => new NewTag(person.Id.ToString(), TagPlacement.NotVisible),
+                _ when int.TryParse(face, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => new NewTag(person.Id.ToString(), TagPlacement.Face, n),
+                _ => throw new UsageException($"--tag: '{tag}': after @ comes a face number (as --json numbers them) or 'hidden'"),
+            });
         }
         return tags;
     }
@@ -184,9 +251,10 @@ public static class CheckCommand
             Console.WriteLine(image.Readable
                 ? $"Image {image.Index + 1} {image.FileName}: {image.Width}x{image.Height}, {image.Faces.Count} face(s), {image.Faces.Count(f => f.Identifiable)} identifiable"
                 : $"Image {image.Index + 1} {image.FileName}: not checked ({image.Error})");
-            foreach (var face in image.Faces)
+            for (var i = 0; i < image.Faces.Count; i++)
             {
-                Console.WriteLine($"    face at {face.Box.X},{face.Box.Y} {face.Box.Width}x{face.Box.Height} score {face.Score:0.00}{(face.Identifiable ? " identifiable" : "")}");
+                var face = image.Faces[i];
+                Console.WriteLine($"    face {i} at {face.Box.X},{face.Box.Y} {face.Box.Width}x{face.Box.Height} score {face.Score:0.00}{(face.Identifiable ? " identifiable" : "")}");
             }
         }
     }

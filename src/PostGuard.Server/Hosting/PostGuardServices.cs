@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PostGuard.Core.Checks.Text;
 using PostGuard.Core.Consent;
@@ -32,7 +33,7 @@ public static class PostGuardServices
     /// <summary>The checks pipeline alone: what the check verb needs (no database, no bus).</summary>
     public static IServiceCollection AddPostGuardAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<CheckOptions>().BindConfiguration(CheckOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDraftCheck, OfficialChannelsCheck>();
         services.AddSingleton<IDraftCheck, CommentsCheck>();
@@ -53,6 +54,7 @@ public static class PostGuardServices
     /// <summary>Storage, drafts, review and audit: what every verb that touches the database needs.</summary>
     public static IServiceCollection AddPostGuardStorage(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().Configure<IConfiguration>((o, c) => o.DataDir = c[StorageOptions.DataDirKey] ?? o.DataDir);
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BlobOptions>().BindConfiguration(BlobOptions.SectionName);
@@ -66,8 +68,9 @@ public static class PostGuardServices
         services.AddSingleton<PeopleStore>();
         services.AddSingleton<ConsentService>();
         services.AddSingleton<DraftValidator>();
+        services.AddSingleton<DraftLifecycle>();
         services.AddSingleton<SubmissionService>();
-        services.AddSingleton<ReviewService>();
+        services.AddSingleton<ReviewQueue>();
         services.AddSingleton<DraftAnalysisRunner>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PhotoRetention>();
@@ -94,7 +97,6 @@ public static class PostGuardServices
             {
                 bus.AddConsumer<AnalyzeDraftConsumer, AnalyzeDraftConsumerDefinition>();
                 bus.AddConsumer<AnalyzeLargeDraftConsumer, AnalyzeLargeDraftConsumerDefinition>();
-                bus.AddConsumer<DraftDecidedConsumer, DraftDecidedConsumerDefinition>();
                 bus.AddConsumer<AnalyzeDraftFaultConsumer, AnalyzeDraftFaultConsumerDefinition>();
                 bus.AddConsumer<DraftNeedsApproverConsumer, DraftNeedsApproverConsumerDefinition>();
             }

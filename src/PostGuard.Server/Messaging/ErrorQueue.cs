@@ -12,7 +12,7 @@ namespace PostGuard.Server.Messaging;
 public sealed class ErrorQueue(MessagingOptions options)
 {
     /// <summary>The queues PostGuard consumes from (one per consumer), by MassTransit's kebab-case names.</summary>
-    public static readonly IReadOnlyList<string> Queues = ["analyze-draft", "analyze-large-draft", "analyze-draft-fault", "draft-decided", "draft-needs-approver"];
+    public static readonly IReadOnlyList<string> Queues = ["analyze-draft", "analyze-large-draft", "analyze-draft-fault", "draft-needs-approver"];
 
     public sealed record FailedMessage(string Queue, string? MessageId, string? MessageType, string? Reason, string Body);
 

@@ -1,15 +1,13 @@
-using MassTransit;
 using Microsoft.Extensions.Options;
-using PostGuard.Contracts;
 using PostGuard.Core.Submissions;
 
 namespace PostGuard.Server.Messaging;
 
 /// <summary>
 /// The database is the source of truth, the queue only carries work: drafts stuck in
-/// Submitted/Analysing (a lost message, a killed worker) are published again, and decided drafts
-/// missing from the review queue (a lost DraftDecided) are announced again. Consumers are
-/// idempotent, so a duplicate costs only work.
+/// Submitted/Analysing (a lost message, a killed worker) are sent to analysis again. Consumers are
+/// idempotent, so a duplicate costs only work. (A decided draft's review item is written in the
+/// transaction that decides it, so nothing else can be lost on the way to the approver.)
 /// </summary>
 public sealed class StuckDraftReconciler(
     IServiceScopeFactory scopes,
@@ -37,30 +35,16 @@ public sealed class StuckDraftReconciler(
     {
         await using var scope = scopes.CreateAsyncScope();
         var drafts = scope.ServiceProvider.GetRequiredService<DraftStore>();
+        var lifecycle = scope.ServiceProvider.GetRequiredService<DraftLifecycle>();
         var analysis = scope.ServiceProvider.GetRequiredService<AnalysisRequests>();
-        var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
         var now = time.GetUtcNow();
         var cutoff = now - TimeSpan.FromSeconds(options.Value.StuckAfterSeconds);
         var count = 0;
         foreach (var draft in await drafts.FindStuckAsync(cutoff, 100, cancellationToken))
         {
             logger.LogWarning("Draft {DraftId} r{Revision} has been {Status} since {Since}; sending AnalyzeDraft again", draft.Id, draft.Revision, draft.Status, draft.UpdatedAt);
-            await drafts.TouchAsync(draft.Id, now, cancellationToken);
+            await lifecycle.TouchStuckAsync(draft.Id, cancellationToken);
             await analysis.SendAsync(draft.Id, draft.Revision, draft.SchoolId, cancellationToken);
-            count++;
-        }
-        foreach (var draft in await drafts.FindDecidedWithoutReviewItemAsync(cutoff, 100, cancellationToken))
-        {
-            logger.LogWarning("Decided draft {DraftId} r{Revision} is missing from the review queue; publishing DraftDecided again", draft.Id, draft.Revision);
-            await publish.Publish(new DraftDecided
-            {
-                DraftId = draft.Id,
-                Revision = draft.Revision,
-                SchoolId = draft.SchoolId,
-                Decision = draft.Decision!.Value.ToString(),
-                NeedsReview = true,
-                DecidedAt = draft.UpdatedAt,
-            }, cancellationToken);
             count++;
         }
         return count;

@@ -8,7 +8,7 @@ namespace PostGuard.Server.Pages;
 
 /// <summary>The headteacher's queue: blocked, then held, then ready for sign-off; oldest first within each.</summary>
 [Authorize(Roles = Roles.Approver)]
-public sealed class QueueModel(ReviewService review, DraftDetailsLoader loader) : StaffPageModel
+public sealed class QueueModel(ReviewQueue reviewQueue, DraftDetailsLoader loader) : StaffPageModel
 {
     public sealed record Entry(ReviewQueueItem Item, DraftDetails Details);
 
@@ -18,7 +18,7 @@ public sealed class QueueModel(ReviewService review, DraftDetailsLoader loader) 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var queue = await review.QueueAsync(Me.SchoolId, cancellationToken);
+        var queue = await reviewQueue.ListAsync(Me.SchoolId, cancellationToken);
         var details = (await loader.LoadCurrentAsync(Me.SchoolId, queue.Select(i => i.DraftId).Distinct(), cancellationToken)).ToDictionary(d => d.Draft.Id);
         Items = [.. queue.Where(i => details.ContainsKey(i.DraftId)).Select(i => new Entry(i, details[i.DraftId]))];
     }

@@ -16,9 +16,17 @@ public enum FaceState
     TooSmall,
 }
 
-public sealed record FaceView(int Index, FaceBox Box, FaceState State, string Label, Guid? PersonId);
+/// <param name="Index">The face's index in the analysis (0-based; the pages label it <see cref="Number"/>).</param>
+/// <param name="PersonId">The person bound to the face, if any.</param>
+public sealed record FaceView(int Index, FaceBox Box, FaceState State, string Label, Guid? PersonId)
+{
+    public int Number => Index + 1;
+}
 
-public sealed record ImageView(StoredImage Image, ImageReport? Report, IReadOnlyList<FaceView> Faces, IReadOnlyList<Person> Tagged);
+/// <param name="Tagged">Everyone tagged on the photo.</param>
+/// <param name="Unplaced">Tagged people bound to no face of this analysis (by id alone, or their face was not found).</param>
+/// <param name="NotVisible">Tagged people marked as in the photo with the face not visible.</param>
+public sealed record ImageView(StoredImage Image, ImageReport? Report, IReadOnlyList<FaceView> Faces, IReadOnlyList<Person> Tagged, IReadOnlyList<Person> Unplaced, IReadOnlyList<Person> NotVisible);
 
 public sealed record FindingView(int Number, Finding Finding, string Title, int? ImagePosition)
 {
@@ -53,7 +61,7 @@ public sealed record DraftDetails(
 }
 
 /// <summary>Loads a draft of the signed-in user's school for the pages (null: no such draft in this school, a 404).</summary>
-public sealed class DraftDetailsLoader(DraftStore drafts, PeopleStore people, FaceTagStore faceTags, AuditTrail audit)
+public sealed class DraftDetailsLoader(DraftStore drafts, PeopleStore people, AuditTrail audit)
 {
     /// <summary>Everything the draft page shows, earlier revisions and the draft's audit trail included.</summary>
     public async Task<DraftDetails?> LoadAsync(string schoolId, Guid draftId, CancellationToken cancellationToken) =>
@@ -94,8 +102,7 @@ public sealed class DraftDetailsLoader(DraftStore drafts, PeopleStore people, Fa
             .OrderByDescending(f => f.Severity)
             .Select((f, i) => new FindingView(i + 1, f, RuleTitles.For(f.Rule), f.Evidence?["image"] is JsonValue v && v.TryGetValue<int>(out var position) ? position : null))
             .ToList();
-        var tags = await faceTags.ReadAsync(draftId, draft.Revision, cancellationToken);
-        var images = revision.Images.Select(image => Describe(image, decision, findings, tags, register)).ToList();
+        var images = revision.Images.Select(image => Describe(image, decision, findings, register)).ToList();
         var history = new List<RevisionView>();
         for (var r = draft.Revision - 1; withHistory && r >= 1; r--)
         {
@@ -152,47 +159,51 @@ public sealed class DraftDetailsLoader(DraftStore drafts, PeopleStore people, Fa
         return pieces;
     }
 
-    private static ImageView Describe(StoredImage image, StoredDecision? decision, IReadOnlyList<FindingView> findings, IReadOnlyList<FaceTag> faceTags, PeopleRegister register)
+    /// <summary>
+    /// Each face as the stored decision judged it (its findings name the faces they are about), with the
+    /// person the face is bound to: the page explains the decision that was made, not a new one.
+    /// </summary>
+    private static ImageView Describe(StoredImage image, StoredDecision? decision, IReadOnlyList<FindingView> findings, PeopleRegister register)
     {
+        var tagged = image.Tags.Select(t => register.Find(t.PersonId)).OfType<Person>().ToList();
         var report = decision?.Images.FirstOrDefault(r => r.Index == image.Position);
-        var tagged = image.Tags.Select(register.Find).OfType<Person>().ToList();
         if (report is null)
         {
-            return new ImageView(image, null, [], tagged);
+            return new ImageView(image, null, [], tagged, [], [.. PeopleOf(image.Tags.Where(t => t.Placement == TagPlacement.NotVisible), register)]);
         }
+        var resolved = FaceBindings.Resolve(report.Faces, image.Tags);
         var mine = findings.Where(f => f.ImagePosition == image.Position).Select(f => f.Finding).ToList();
         var withoutConsent = mine.Where(f => f.Rule is "R1" or "R5")
-            .Select(f => f.Evidence?["person"]?["id"]?.GetValue<string>()).OfType<string>().Select(Guid.Parse)
-            .Concat((decision?.Findings ?? []).Where(f => f.Rule == "R4").Select(f => f.Evidence?["person"]?["id"]?.GetValue<string>()).OfType<string>().Select(Guid.Parse))
-            .ToHashSet();
+            .Select(f => f.Evidence?["face"] is JsonValue v && v.TryGetValue<int>(out var index) ? index : -1).ToHashSet();
+        var revokedPeople = (decision?.Findings ?? []).Where(f => f.Rule == "R4")
+            .Select(f => f.Evidence?["person"]?["id"]?.GetValue<string>()).OfType<string>().Select(Guid.Parse).ToHashSet();
+        var unaccounted = FacesNamedBy(mine.Where(f => f.Rule == "R2" && f.Evidence?["person"] is null));
         var strict = mine.Any(f => f.Rule == "R7");
-        var unaccounted = mine.Any(f => f.Rule == "R2");
         var faces = new List<FaceView>();
         for (var i = 0; i < report.Faces.Count; i++)
         {
             var face = report.Faces[i];
-            var tag = faceTags.FirstOrDefault(t => t.Position == image.Position && Overlaps(t.Box, face.Box));
-            var person = tag is null ? null : register.Find(tag.PersonId);
+            var person = resolved.TagOn(i) is { } tag ? register.Find(tag.PersonId) : null;
             var (state, label) = (face, person) switch
             {
-                ({ Identifiable: false }, _) => (FaceState.TooSmall, "too small to identify"),
-                _ when strict => (FaceState.NoConsent, "no photos of people (policy)"),
-                (_, { } p) when withoutConsent.Contains(p.Id) => (FaceState.NoConsent, $"{p.DisplayName}: no consent"),
+                _ when strict && (face.Identifiable || person is not null) => (FaceState.NoConsent, "no photos of people (policy)"),
+                (_, { } p) when withoutConsent.Contains(i) || revokedPeople.Contains(p.Id) => (FaceState.NoConsent, $"{p.DisplayName}: no consent"),
                 (_, { } p) => (FaceState.Consented, $"{p.DisplayName}: consented"),
-                _ when unaccounted => (FaceState.NotAccountedFor, "not accounted for"),
-                _ => (FaceState.Consented, "accounted for by a tag"),
+                ({ Identifiable: false }, _) => (FaceState.TooSmall, "too small to identify"),
+                _ when unaccounted.Contains(i) => (FaceState.NotAccountedFor, "not accounted for"),
+                _ => (FaceState.NotAccountedFor, "not bound to anyone"),
             };
-            faces.Add(new FaceView(i + 1, face.Box, state, label, person?.Id));
+            faces.Add(new FaceView(i, face.Box, state, label, person?.Id));
         }
-        return new ImageView(image, report, faces, tagged);
+        return new ImageView(image, report, faces, tagged, [.. PeopleOf(resolved.Unmatched, register)], [.. PeopleOf(resolved.NotVisible, register)]);
     }
 
-    /// <summary>The same face in a later analysis of the same photo: the centres fall inside each other's box.</summary>
-    public static bool Overlaps(FaceBox a, FaceBox b)
-    {
-        var (ax, ay) = (a.X + (a.Width / 2), a.Y + (a.Height / 2));
-        var (bx, by) = (b.X + (b.Width / 2), b.Y + (b.Height / 2));
-        return ax >= b.X && ax <= b.X + b.Width && ay >= b.Y && ay <= b.Y + b.Height
-            && bx >= a.X && bx <= a.X + a.Width && by >= a.Y && by <= a.Y + a.Height;
-    }
+    private static IEnumerable<Person> PeopleOf(IEnumerable<PhotoTag> tags, PeopleRegister register) =>
+        tags.Select(t => register.Find(t.PersonId)).OfType<Person>();
+
+    /// <summary>The face indices a set of findings point at (evidence.faces[].index).</summary>
+    private static HashSet<int> FacesNamedBy(IEnumerable<Finding> findings) =>
+        [.. findings.SelectMany(f => f.Evidence?["faces"]?.AsArray() ?? [])
+            .Select(face => face?["index"] is JsonValue v && v.TryGetValue<int>(out var index) ? index : -1)
+            .Where(index => index >= 0)];
 }

@@ -1,5 +1,4 @@
 using PostGuard.Core.Blobs;
-using PostGuard.Core.Review;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
 using PostGuard.Server.Api;
@@ -16,7 +15,7 @@ public static class DraftImageEndpoints
     public static void MapDraftImageEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/drafts/{id:guid}/revisions/{revision:int}/images/{position:int}", ImageAsync).RequireAuthorization();
-        app.MapGet("/drafts/{id:guid}/images/{position:int}/redacted-preview", PreviewAsync).RequireAuthorization(Roles.Approver);
+        app.MapGet("/drafts/{id:guid}/images/{position:int}/redacted-preview", DraftEndpoints.RedactedPreviewAsync).RequireAuthorization(Roles.Approver);
         app.MapGet("/drafts/{id:guid}/media/{position:int}", DraftEndpoints.MediaAsync).RequireAuthorization(DraftEndpoints.CopyMedia);
     }
 
@@ -36,11 +35,5 @@ public static class DraftImageEndpoints
         var bytes = await blobs.ReadAsync(image, cancellationToken);
         http.Response.Headers.CacheControl = "private, max-age=3600";
         return Results.Bytes(bytes, image.ContentType);
-    }
-
-    private static async Task<IResult> PreviewAsync(Guid id, int position, HttpContext http, RedactionService redaction, CancellationToken cancellationToken)
-    {
-        var jpeg = await redaction.PreviewAsync(CurrentUser.From(http.User), id, position, cancellationToken);
-        return Results.Bytes(jpeg, "image/jpeg");
     }
 }

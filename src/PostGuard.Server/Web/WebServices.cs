@@ -22,7 +22,6 @@ public static class WebServices
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.AddScoped<BlockedDraftAnnouncer>();
-        services.AddSingleton<FaceTagStore>();
         services.AddSingleton<DraftList>();
         services.AddSingleton<DraftDetailsLoader>();
         services.AddPostGuardNotifications();

@@ -13,14 +13,28 @@
       }
     });
   });
+  // A clicked face: on the edit page, the list that says who it is; on the redaction page, its "hide" box.
   function chooseFace(face) {
-    var select = document.getElementById("face-" + face.dataset.image + "-" + face.dataset.face);
-    if (!select) { return; }
+    var control = document.getElementById("face-" + face.dataset.image + "-" + face.dataset.face);
+    if (!control) { return; }
     document.querySelectorAll(".face.selected").forEach(function (f) { f.classList.remove("selected"); });
     face.classList.add("selected");
-    select.focus();
-    select.scrollIntoView({ block: "center" });
+    if (control.type === "checkbox") {
+      control.checked = !control.checked;
+      control.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    control.focus();
+    control.scrollIntoView({ block: "center" });
   }
+  // The redacted preview follows the faces ticked to hide.
+  document.querySelectorAll("fieldset.redact-faces").forEach(function (set) {
+    set.addEventListener("change", function () {
+      var img = document.getElementById(set.dataset.preview);
+      if (!img) { return; }
+      var faces = Array.prototype.map.call(set.querySelectorAll("input.redact-choice:checked"), function (c) { return c.value; });
+      img.src = set.dataset.url + faces.join(",");
+    });
+  });
   document.querySelectorAll(".face[tabindex='0']").forEach(function (face) {
     face.addEventListener("click", function () { chooseFace(face); });
     face.addEventListener("keydown", function (e) {

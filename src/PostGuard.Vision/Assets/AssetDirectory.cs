@@ -1,7 +1,7 @@
 namespace PostGuard.Vision.Assets;
 
 /// <summary>
-/// Finds the files fetched from models/assets.tsv (ONNX Runtime, models, lexicons, test photos).
+/// Finds the files fetched from models/assets.tsv (models, lexicons, test photos; ONNX Runtime comes with its NuGet package).
 /// The root is configuration (<c>Assets:Root</c>) when given; otherwise the nearest directory named
 /// <c>models</c> holding <c>assets.tsv</c>, searched upwards from the application's base directory
 /// and then the current directory (a source checkout, or /app/models in the container image).

@@ -1,11 +1,12 @@
-using PostGuard.Vision.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using PostGuard.Vision.Onnx;
 
 namespace PostGuard.Vision.Faces;
 
 /// <summary>
 /// One BlazeFace ONNX model (MediaPipe's 256 "back" or 128 "front"): input NHWC RGB in [-1, 1],
 /// 896 anchors over a 16×16×2 and an 8×8×6 grid, score logits and 16 regressors per anchor.
-/// Thread-safe: the session may run concurrently.
+/// Thread-safe: the session may run concurrently, each caller with its own <see cref="BlazeFaceBuffers"/>.
 /// </summary>
 public sealed class BlazeFaceModel : IDisposable
 {
@@ -15,38 +16,48 @@ public sealed class BlazeFaceModel : IDisposable
     /// <summary>Logits reach about −900; clamp before the sigmoid.</summary>
     private const float LogitClamp = 100f;
 
-    private readonly InferenceSession _session;
+    private readonly OnnxSession _session;
+    private readonly string _inputName;
+    private readonly long[] _inputShape;
+    private readonly long[][] _outputShapes;
     private readonly float[] _anchorX = new float[AnchorCount];
     private readonly float[] _anchorY = new float[AnchorCount];
     private readonly int[] _scoreOutputs = new int[2];
     private readonly int[] _boxOutputs = new int[2];
 
-    public BlazeFaceModel(InferenceSession session)
+    public BlazeFaceModel(OnnxSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
         _session = session;
-        if (session.Inputs.Count != 1 || session.Inputs[0].Shape.Count != 4 || session.Inputs[0].Shape[1] != session.Inputs[0].Shape[2] || session.Inputs[0].Shape[3] != 3)
+        var input = session.InputNames.Count == 1 ? session.InputMetadata[session.InputNames[0]] : null;
+        if (input is null || !input.IsTensor || input.ElementDataType != TensorElementType.Float
+            || input.Dimensions.Length != 4 || input.Dimensions[1] != input.Dimensions[2] || input.Dimensions[1] <= 0 || input.Dimensions[3] != 3)
         {
-            throw new ArgumentException("Not a BlazeFace model: expected one NHWC input [1, S, S, 3].", nameof(session));
+            throw new ArgumentException("Not a BlazeFace model: expected one float NHWC input [1, S, S, 3].", nameof(session));
         }
-        InputSize = (int)session.Inputs[0].Shape[1];
+        _inputName = session.InputNames[0];
+        InputSize = input.Dimensions[1];
+        _inputShape = [1, InputSize, InputSize, 3];
         // Outputs: two score tensors [1, 512|384, 1] and two regressor tensors [1, 512|384, 16].
-        foreach (var (output, index) in session.Outputs.Select((o, i) => (o, i)))
+        _outputShapes = new long[session.OutputNames.Count][];
+        foreach (var (name, index) in session.OutputNames.Select((o, i) => (o, i)))
         {
-            var anchors = output.Shape.Count == 3 ? output.Shape[1] : -1;
-            var layer = anchors == 512 ? 0 : anchors == 384 ? 1 : throw new ArgumentException($"Unexpected BlazeFace output {output.Name} [{string.Join(", ", output.Shape)}].", nameof(session));
-            if (output.Shape[2] == 1)
+            var shape = session.OutputMetadata[name].Dimensions;
+            var anchors = shape.Length == 3 ? shape[1] : -1;
+            var layer = anchors == 512 ? 0 : anchors == 384 ? 1 : throw new ArgumentException($"Unexpected BlazeFace output {name} [{string.Join(", ", shape)}].", nameof(session));
+            if (shape[2] == 1)
             {
                 _scoreOutputs[layer] = index;
             }
-            else if (output.Shape[2] == Regressors)
+            else if (shape[2] == Regressors)
             {
                 _boxOutputs[layer] = index;
             }
             else
             {
-                throw new ArgumentException($"Unexpected BlazeFace output {output.Name}.", nameof(session));
+                throw new ArgumentException($"Unexpected BlazeFace output {name}.", nameof(session));
             }
+            _outputShapes[index] = [1, anchors, shape[2]];
         }
         // Layer 1: 16×16 cells × 2 anchors; layer 2: 8×8 cells × 6 anchors. Index (gy*cells+gx)*A+a.
         var k = 0;
@@ -70,21 +81,28 @@ public sealed class BlazeFaceModel : IDisposable
     /// <summary>The square input side: 256 or 128.</summary>
     public int InputSize { get; }
 
+    /// <summary>Input and output buffers for one caller (reuse them for every run of that caller; dispose after).</summary>
+    public BlazeFaceBuffers CreateBuffers() => new(this, _session, _inputName, _inputShape, _session.OutputNames, _outputShapes);
+
     /// <summary>
-    /// Runs the model on an input tensor [1, S, S, 3] and returns every anchor whose score reaches
+    /// Runs the model on <see cref="BlazeFaceBuffers.Input"/> [1, S, S, 3] and returns every anchor whose score reaches
     /// <paramref name="minScore"/>, in input-normalised coordinates [0, 1] (not yet merged).
     /// </summary>
-    public List<RawDetection> Run(float[] input, double minScore)
+    public List<RawDetection> Run(BlazeFaceBuffers buffers, double minScore)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var outputs = _session.Run(new FloatTensor(input, [1, InputSize, InputSize, 3]));
+        ArgumentNullException.ThrowIfNull(buffers);
+        if (!ReferenceEquals(buffers.Model, this))
+        {
+            throw new ArgumentException("The buffers were made by another model.", nameof(buffers));
+        }
+        _session.Run(buffers.Binding);
         var detections = new List<RawDetection>();
         var minLogit = (float)Math.Log(minScore / (1 - minScore));
         var offset = 0;
         for (var layer = 0; layer < 2; layer++)
         {
-            var scores = outputs[_scoreOutputs[layer]].Data;
-            var boxes = outputs[_boxOutputs[layer]].Data;
+            var scores = buffers.Outputs[_scoreOutputs[layer]];
+            var boxes = buffers.Outputs[_boxOutputs[layer]];
             for (var i = 0; i < scores.Length; i++)
             {
                 var logit = Math.Clamp(scores[i], -LogitClamp, LogitClamp);

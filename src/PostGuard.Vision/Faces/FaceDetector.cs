@@ -8,7 +8,7 @@ namespace PostGuard.Vision.Faces;
 /// down to <see cref="FaceDetectorOptions.MinFaceWidthFraction"/> of the image width reach the model at a
 /// size it sees. Tile detections are mapped to image pixels and merged by weighted NMS; candidates the
 /// detector is unsure of get a second, re-centred look (see <see cref="FaceDetectorOptions.SecondLookBelowScore"/>).
-/// Thread-safe: create once, share (each call uses its own buffers).
+/// Thread-safe: create once, share (each call binds its own input and output buffers).
 /// </summary>
 public sealed class FaceDetector : IDisposable
 {
@@ -46,21 +46,22 @@ public sealed class FaceDetector : IDisposable
         var side = Math.Max(image.Width, image.Height);
         var wholeX = (image.Width - side) / 2.0;
         var wholeY = (image.Height - side) / 2.0;
-        var input = new float[_back.InputSize * _back.InputSize * 3];
-        RunWindow(_back, image, new Window(wholeX, wholeY, side, true, true, true, true), input, candidates);
-        if (Options.UseFrontModel && _front is not null)
+        // This call's own input and output memory, bound to the sessions once and reused for every run below.
+        using var back = _back.CreateBuffers();
+        using var front = _front?.CreateBuffers();
+        RunWindow(_back, image, new Window(wholeX, wholeY, side, true, true, true, true), back, candidates);
+        if (Options.UseFrontModel && _front is not null && front is not null)
         {
-            var frontInput = new float[_front.InputSize * _front.InputSize * 3];
-            RunWindow(_front, image, new Window(wholeX, wholeY, side, true, true, true, true), frontInput, candidates);
+            RunWindow(_front, image, new Window(wholeX, wholeY, side, true, true, true, true), front, candidates);
         }
         foreach (var window in PlanTiles(image.Width, image.Height))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RunWindow(_back, image, window, input, candidates);
+            RunWindow(_back, image, window, back, candidates);
         }
         var merged = SuppressContained(WeightedNonMaximumSuppression.Merge(candidates, Options.MergeIou));
         cancellationToken.ThrowIfCancellationRequested();
-        return SecondLook(image, merged, input)
+        return SecondLook(image, merged, back, front)
             .Select(d => Clip(d, image.Width, image.Height))
             .Where(d => d.Score >= Options.MinScore && d.Box.Width >= 2 && d.Box.Height >= 2)
             .OrderBy(d => d.Box.Y).ThenBy(d => d.Box.X)
@@ -119,11 +120,11 @@ public sealed class FaceDetector : IDisposable
         }
     }
 
-    private void RunWindow(BlazeFaceModel model, RgbImage image, Window window, float[] input, List<FaceDetection> into)
+    private void RunWindow(BlazeFaceModel model, RgbImage image, Window window, BlazeFaceBuffers buffers, List<FaceDetection> into)
     {
-        TensorSampler.Sample(image, window.X, window.Y, window.Side, model.InputSize, input);
+        TensorSampler.Sample(image, window.X, window.Y, window.Side, model.InputSize, buffers.Input);
         var edgeTolerance = window.Side * 0.01;
-        foreach (var raw in model.Run(input, Options.MinScore))
+        foreach (var raw in model.Run(buffers, Options.MinScore))
         {
             var box = new FaceBox(window.X + (raw.X * window.Side), window.Y + (raw.Y * window.Side), raw.Width * window.Side, raw.Height * window.Side);
             // A face cut by an inner tile edge is whole in the neighbouring tile (the overlap guarantees it): drop the partial one.
@@ -144,8 +145,9 @@ public sealed class FaceDetector : IDisposable
     }
 
     /// <summary>Re-scores uncertain candidates: mean of the first score and two re-centred looks (256 model, 4 crops per run; 128 model).</summary>
-    private List<FaceDetection> SecondLook(RgbImage image, List<FaceDetection> candidates, float[] input)
+    private List<FaceDetection> SecondLook(RgbImage image, List<FaceDetection> candidates, BlazeFaceBuffers back, BlazeFaceBuffers? front)
     {
+        var input = back.Input;
         var uncertain = candidates.Select((d, i) => (d, i)).Where(p => p.d.Score < Options.SecondLookBelowScore).ToList();
         if (uncertain.Count == 0)
         {
@@ -165,7 +167,7 @@ public sealed class FaceDetector : IDisposable
                 TensorSampler.SampleInto(image, window.X, window.Y, window.Side, cell, input);
                 windows.Add((k, window, cell));
             }
-            var raws = _back.Run(input, 0.05);
+            var raws = _back.Run(back, 0.05);
             foreach (var (index, window, cell) in windows)
             {
                 var s = (double)_back.InputSize;
@@ -174,17 +176,16 @@ public sealed class FaceDetector : IDisposable
                     .Select(r => (ToImage(window, ((r.X * s) - cell.X) / cell.Size, ((r.Y * s) - cell.Y) / cell.Size, r.Width * s / cell.Size, r.Height * s / cell.Size), r.Score)));
             }
         }
-        var frontInput = _front is null ? null : new float[_front.InputSize * _front.InputSize * 3];
         for (var k = 0; k < uncertain.Count; k++)
         {
             var (d, i) = uncertain[k];
             var looks = d.Score + backScores[k];
             var count = 2;
-            if (_front is not null && frontInput is not null)
+            if (_front is not null && front is not null)
             {
                 var window = CenteredWindow(d.Box);
-                TensorSampler.Sample(image, window.X, window.Y, window.Side, _front.InputSize, frontInput);
-                looks += BestOverlap(d.Box, _front.Run(frontInput, 0.05).Select(r => (ToImage(window, r.X, r.Y, r.Width, r.Height), r.Score)));
+                TensorSampler.Sample(image, window.X, window.Y, window.Side, _front.InputSize, front.Input);
+                looks += BestOverlap(d.Box, _front.Run(front, 0.05).Select(r => (ToImage(window, r.X, r.Y, r.Width, r.Height), r.Score)));
                 count++;
             }
             result[i] = d with { Score = looks / count };

@@ -5,7 +5,7 @@ using BenchmarkDotNet.Jobs;
 using PostGuard.Vision.Assets;
 using PostGuard.Vision.Codecs;
 using PostGuard.Vision.Faces;
-using PostGuard.Vision.OnnxRuntime;
+using PostGuard.Vision.Onnx;
 
 namespace PostGuard.Benchmarks.Vision;
 
@@ -23,10 +23,10 @@ public class DetectionBenchmarks : IDisposable
     public void Setup()
     {
         var assets = AssetDirectory.Locate();
-        var library = assets.PathOf("onnxruntime/linux-x64/libonnxruntime.so.1");
+        var sessions = new OnnxSessionFactory();
         _detector = new FaceDetector(
-            new BlazeFaceModel(InferenceSession.FromFile(library, assets.PathOf("blazeface/face_detection_back_256x256.onnx"))),
-            new BlazeFaceModel(InferenceSession.FromFile(library, assets.PathOf("blazeface/face_detection_front_128x128.onnx"))));
+            new BlazeFaceModel(sessions.Create(assets.PathOf("blazeface/face_detection_back_256x256.onnx"))),
+            new BlazeFaceModel(sessions.Create(assets.PathOf("blazeface/face_detection_front_128x128.onnx"))));
         var decoder = new ImageDecoder();
         // Decoded as the inspector decodes them: DCT-scaled to the detector's working width.
         _photo12Mp = decoder.Decode(VisionBenchmarkImages.TwelveMegapixelPhoto(assets), _detector.WorkingWidth).Pixels;

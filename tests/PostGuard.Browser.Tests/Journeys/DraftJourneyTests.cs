@@ -43,7 +43,7 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
 
         // Edit and resubmit: click a face on the photo to say who it is.
         await uploader.GetByRole(AriaRole.Link, new() { Name = "Edit and resubmit" }).ClickAsync();
-        await uploader.Locator("svg.overlay .face[data-face='1']").ClickAsync();
+        await uploader.Locator("svg.overlay .face[data-face='0']").ClickAsync();
         var faceOne = uploader.GetByLabel("Face 1 in photo 1 is");
         await Expect(faceOne).ToBeFocusedAsync();
         await faceOne.SelectOptionAsync(new SelectOptionValue { Label = "Amelia Hughes (Year 4)" });
@@ -75,11 +75,20 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(head.Locator("svg.overlay .face-consented")).ToHaveCountAsync(1);
         await BrowserFixture.ScreenshotAsync(head, "05-headteacher-draft-tablet");
 
-        // Approve a redacted version: preview the blurred photo first, then approve; the re-check must not block.
-        await head.GetByRole(AriaRole.Link, new() { Name = "Preview the blurred photos" }).ClickAsync();
-        var preview = head.Locator("img[src$='redacted-preview']");
-        await Expect(preview).ToBeVisibleAsync();
-        await head.WaitForFunctionAsync("() => { const i = document.querySelector(\"img[src$='redacted-preview']\"); return i && i.complete && i.naturalWidth > 0; }");
+        // Approve a redacted version: the faces nobody accounts for are ticked to hide, Amelia's (consented) is not.
+        await head.GetByRole(AriaRole.Link, new() { Name = "Choose faces and preview" }).ClickAsync();
+        await Expect(head.GetByLabel("Face 1: Amelia Hughes: consented")).Not.ToBeCheckedAsync();
+        await Expect(head.GetByLabel("Face 2: not accounted for")).ToBeCheckedAsync();
+        await Expect(head.GetByLabel("Face 3: not accounted for")).ToBeCheckedAsync();
+        var preview = head.Locator("img#preview-0");
+        await Expect(preview).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("redacted-preview\\?faces=1,2$"));
+        // Clicking a face on the photo takes it out of the redaction, and the preview follows; clicking again puts it back.
+        await head.Locator("svg.overlay .face[data-face='2']").ClickAsync();
+        await Expect(head.GetByLabel("Face 3: not accounted for")).Not.ToBeCheckedAsync();
+        await Expect(preview).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("redacted-preview\\?faces=1$"));
+        await head.Locator("svg.overlay .face[data-face='2']").ClickAsync();
+        await Expect(preview).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("redacted-preview\\?faces=1,2$"));
+        await head.WaitForFunctionAsync("() => { const i = document.querySelector('img#preview-0'); return i && i.complete && i.naturalWidth > 0; }");
         await BrowserFixture.ScreenshotAsync(head, "06-headteacher-redacted-preview");
         await head.GetByLabel("Earliest publish time").FillAsync("2026-12-01T16:00");
         await head.GetByRole(AriaRole.Button, new() { Name = "Approve redacted version" }).ClickAsync();
@@ -87,15 +96,20 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(head.Locator("#decision")).ToContainTextAsync("Revision 3");
         await Expect(head.Locator("#decision")).ToContainTextAsync("approved");
         await Expect(head.Locator("#decision")).ToContainTextAsync("not before Tue 1 Dec 2026, 16:00");
+        await Expect(head.Locator(".faces")).ToContainTextAsync("Amelia Hughes: consented");
         await BrowserFixture.ScreenshotAsync(head, "07-headteacher-approved-redacted");
 
-        // The API agrees: revision 3 approved, not blocked, with the earliest publish time; the queue is empty.
+        // The API agrees: revision 3 approved, not blocked, with the earliest publish time, Amelia still bound
+        // to her face (found again in the redacted photo); the queue is empty.
         var api = school.Api(Roles.Approver);
         var draft = await api.GetFromJsonAsync<JsonNode>($"/api/v1/drafts/{draftId}");
         Assert.Equal(3, (int)draft!["revision"]!);
         Assert.Equal("Approved", (string?)draft["reviewState"]);
         Assert.NotEqual("Block", (string?)draft["decision"]);
         Assert.Equal(DateTimeOffset.Parse("2026-12-01T16:00:00Z"), (DateTimeOffset)draft["earliestPublishAt"]!);
+        var amelia = Assert.Single(draft["images"]![0]!["tags"]!.AsArray())!;
+        Assert.Equal("face", (string?)amelia["placement"]);
+        Assert.Contains(draft["images"]![0]!["faces"]!.AsArray(), f => (string?)f!["person"] == (string?)amelia["person"]);
         await head.GotoAsync("/queue");
         await Expect(head.Locator("#counts")).ToContainTextAsync("0 held");
 

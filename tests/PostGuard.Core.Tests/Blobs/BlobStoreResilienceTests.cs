@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
 using PostGuard.Core.Blobs;
 using PostGuard.Core.Storage;
@@ -15,6 +16,7 @@ namespace PostGuard.Core.Tests.Blobs;
 public sealed class BlobStoreResilienceTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("postguard-blobs-").FullName;
+    private readonly FakeTimeProvider _time = new();
 
     private BlobStore Store(int breakSeconds = 1) => new(
         Options.Create(new BlobOptions
@@ -23,6 +25,7 @@ public sealed class BlobStoreResilienceTests : IDisposable
             Resilience = new ResilienceOptions { Retries = 2, FirstRetryDelayMilliseconds = 1, BreakMinimumCalls = 3, BreakSeconds = breakSeconds },
         }),
         Options.Create(new StorageOptions { DataDir = _root }),
+        _time,
         NullLogger<BlobStore>.Instance);
 
     [Fact]
@@ -35,13 +38,13 @@ public sealed class BlobStoreResilienceTests : IDisposable
         await File.WriteAllTextAsync(blocker, "not a directory");
 
         // One call: the first attempt and two retries all fail, which is enough to open the circuit.
-        await Assert.ThrowsAnyAsync<IOException>(() => store.PutAsync(blocked, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<IOException>(() => WhileTimePasses(store.PutAsync(blocked, CancellationToken.None)));
         // Now even a write that would work fails at once, without touching the disk.
         await Assert.ThrowsAsync<BrokenCircuitException>(() => store.PutAsync(other, CancellationToken.None));
         Assert.False(File.Exists(Path.Combine(_root, otherName[..2], otherName[2..4], otherName)));
 
         File.Delete(blocker);
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the break passes; the next call is the trial
+        _time.Advance(TimeSpan.FromSeconds(1.5)); // the break passes; the next call is the trial
         Assert.Equal(blockedName, await store.PutAsync(blocked, CancellationToken.None));
         Assert.Equal(otherName, await store.PutAsync(other, CancellationToken.None));
         Assert.Equal(blocked.ToArray(), await store.GetAsync(blockedName, CancellationToken.None));
@@ -85,6 +88,17 @@ public sealed class BlobStoreResilienceTests : IDisposable
                 return content;
             }
         }
+    }
+
+    /// <summary>Moves the fake clock on in small steps until the call completes (its retries wait on that clock).</summary>
+    private async Task<T> WhileTimePasses<T>(Task<T> call)
+    {
+        while (!call.IsCompleted)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(5));
+            await Task.Yield();
+        }
+        return await call;
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

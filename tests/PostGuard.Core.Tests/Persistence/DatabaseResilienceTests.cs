@@ -24,6 +24,7 @@ public sealed class DatabaseResilienceTests
             Resilience = resilience,
         }),
         Options.Create(new StorageOptions()),
+        TimeProvider.System,
         NullLogger<Database>.Instance);
 
     [Fact]

@@ -10,13 +10,13 @@ public sealed class SqliteSchemaTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("postguard-schema-").FullName;
 
-    private Database Database() => new(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite }), Options.Create(new StorageOptions { DataDir = _dir }), NullLogger<Database>.Instance);
+    private Database Database() => new(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite }), Options.Create(new StorageOptions { DataDir = _dir }), TimeProvider.System, NullLogger<Database>.Instance);
 
     [Fact]
     public async Task Migrations_apply_once_and_are_recorded()
     {
         var database = Database();
-        var migrator = new Migrator(database, NullLogger<Migrator>.Instance);
+        var migrator = new Migrator(database, TimeProvider.System, NullLogger<Migrator>.Instance);
         Assert.NotEmpty(migrator.Scripts());
         Assert.Equal(migrator.Scripts().Count, await migrator.MigrateAsync(CancellationToken.None));
         Assert.Equal(0, await migrator.MigrateAsync(CancellationToken.None));
@@ -26,7 +26,7 @@ public sealed class SqliteSchemaTests : IDisposable
     public async Task Audit_trail_refuses_updates_and_deletes()
     {
         var database = Database();
-        await new Migrator(database, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+        await new Migrator(database, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync("INSERT INTO audit_events (school_id, at, actor, action, details_json) VALUES ('s', '2026-11-21T09:00:00.0000000Z', 'a', 'x', '{}')");
         var update = await Assert.ThrowsAnyAsync<Exception>(() => connection.ExecuteAsync("UPDATE audit_events SET actor = 'b'"));

@@ -62,4 +62,23 @@ public sealed class PolicyLoaderTests
         var error = Assert.Throws<PolicyValidationException>(() => PolicyLoader.Load("/no/such/policy.json"));
         Assert.Contains("neither a preset", error.Errors[0]);
     }
+
+    [Fact]
+    public void The_consent_rules_cannot_be_switched_off_or_lowered()
+    {
+        const string json = """
+            {
+              "preset": "consent-based",
+              "channels": ["instagram"],
+              "rules": { "R1": { "severity": "Hold" }, "R2": { "enabled": false }, "R4": { "severity": "Info" }, "R5": { "enabled": false }, "R8": { "enabled": false } }
+            }
+            """;
+        var error = Assert.Throws<PolicyValidationException>(() => PolicyLoader.Parse(json, "p.json"));
+        Assert.Contains(error.Errors, e => e.StartsWith("p.json: rules.R1.severity:", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("p.json: rules.R2.enabled:", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("p.json: rules.R4.severity:", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("p.json: rules.R5.enabled:", StringComparison.Ordinal));
+        Assert.DoesNotContain(error.Errors, e => e.Contains("R8", StringComparison.Ordinal));
+        Assert.Equal(Core.Findings.Severity.Block, PolicyLoader.Parse("""{"preset":"consent-based","channels":["instagram"],"rules":{"R2":{"severity":"Block"}}}""", "p.json").SeverityFor("R2", Core.Findings.Severity.Hold));
+    }
 }

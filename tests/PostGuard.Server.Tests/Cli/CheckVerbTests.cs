@@ -86,20 +86,51 @@ public sealed class CheckVerbTests : IDisposable
             "P3,pupil,Liam,O'Brien,social-media,refused,Ms O'Brien,2026-09-01,2027-08-31",
             "P3,pupil,Liam,O'Brien,website,granted,Ms O'Brien,2026-09-01,2027-08-31"));
         var photo = TestPhotos.ThreeFacesNoGps();
-        string[] common = ["check", "--register", register, "--image", photo, "--tag", "0:P1", "--tag", "0:P2", "--publish-at", "2026-11-21T16:00:00Z", "--json"];
+        string[] common = ["check", "--register", register, "--image", photo, "--tag", "0:P1@0", "--tag", "0:P2@1", "--publish-at", "2026-11-21T16:00:00Z", "--json"];
 
-        var instagram = await ServerProcess.RunAsync(_dir, [.. common, "--tag", "0:P3", "--channel", "instagram"]);
+        var instagram = await ServerProcess.RunAsync(_dir, [.. common, "--tag", "0:P3@2", "--channel", "instagram"]);
         Assert.True(instagram.ExitCode == 2, instagram.StdErr + instagram.StdOut);
         var r1 = Assert.Single(JsonNode.Parse(instagram.StdOut)!["findings"]!.AsArray(), f => (string?)f!["rule"] == "R1")!;
-        Assert.Contains("Liam O'Brien", (string?)r1["reason"]);
+        Assert.Contains("face 3 is Liam O'Brien", (string?)r1["reason"]);
+
+        var website = await ServerProcess.RunAsync(_dir, [.. common, "--tag", "0:P3@2", "--channel", "website"]);
+        Assert.True(website.ExitCode == 2, website.StdOut); // Amelia and Zoë gave no website consent
 
         var twoTags = await ServerProcess.RunAsync(_dir, [.. common, "--channel", "instagram"]);
         Assert.Equal(1, twoTags.ExitCode); // the third face is nobody's: R2 hold
-        Assert.Equal("R2", (string?)JsonNode.Parse(twoTags.StdOut)!["findings"]![0]!["rule"]);
+        var r2 = Assert.Single(JsonNode.Parse(twoTags.StdOut)!["findings"]!.AsArray())!;
+        Assert.Equal("R2", (string?)r2["rule"]);
+        Assert.Contains("1 of 3", (string?)r2["reason"]);
+
+        var notVisible = await ServerProcess.RunAsync(_dir, [.. common, "--tag", "0:P3@hidden", "--channel", "instagram"]);
+        Assert.Equal(1, notVisible.ExitCode);
+        Assert.Contains(JsonNode.Parse(notVisible.StdOut)!["findings"]!.AsArray(), f => (string?)f!["rule"] == "R1" && (string?)f["severity"] == "Hold");
+
+        var twice = await ServerProcess.RunAsync(_dir, [.. common, "--tag", "0:P1@2"]);
+        Assert.Equal(3, twice.ExitCode);
+        Assert.Contains("draft.images[0].tags[2]", twice.StdErr);
 
         var unknown = await ServerProcess.RunAsync(_dir, [.. common, "--tag", "0:P9"]);
         Assert.Equal(3, unknown.ExitCode);
         Assert.Contains("no person 'P9'", unknown.StdErr);
+    }
+
+    [Fact]
+    public async Task Redact_out_hides_the_faces_asked_for_and_no_other()
+    {
+        var output = Path.Combine(_dir, "chosen");
+        var result = await ServerProcess.RunAsync(_dir, "check", "--image", TestPhotos.Path("photos/face-api/sample1.jpg"), "--redact-out", output, "--redact", "0:1", "--json");
+        Assert.True(result.ExitCode == 1, result.StdErr);
+        var original = JsonNode.Parse(result.StdOut)!["images"]![0]!["faces"]!.AsArray().Select(f => Box(f!["box"]!)).ToList();
+        var again = await ServerProcess.RunAsync(_dir, "check", "--image", Path.Combine(output, "sample1.redacted.jpg"), "--json");
+        var faces = JsonNode.Parse(again.StdOut)!["images"]![0]!["faces"]!.AsArray().Select(f => Box(f!["box"]!)).ToList();
+        Assert.Contains(faces, f => IntersectionOverUnion(f, original[0]) > 0.5);
+        Assert.Contains(faces, f => IntersectionOverUnion(f, original[2]) > 0.5);
+        Assert.DoesNotContain(faces, f => IntersectionOverUnion(f, original[1]) > 0.4);
+
+        var bad = await ServerProcess.RunAsync(_dir, "check", "--image", TestPhotos.Path("photos/face-api/sample1.jpg"), "--redact-out", output, "--redact", "0:9");
+        Assert.Equal(3, bad.ExitCode);
+        Assert.Contains("no face 9", bad.StdErr);
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public abstract class ConsentScenarios(BackendFixture fixture)
         var theirIds = await IdsAsync(theirs);
         Assert.NotEqual(ourIds["P001"], theirIds["P001"]);
 
-        // Two consented tags for three identifiable faces: one face nobody accounts for.
+        // Two consented people bound to two of three identifiable faces: one face nobody accounts for.
         var id = await SubmitPhotoAsync(ours, "instagram", ourIds["P001"], ourIds["P002"]);
         var draft = await DraftApi.WaitForDecisionAsync(ours.Uploader, id);
         Assert.Equal("Hold", (string?)draft["decision"]);
@@ -223,13 +223,14 @@ public abstract class ConsentScenarios(BackendFixture fixture)
 
     private static MultipartFormDataContent PhotoDraft(string channel, params string[] tags) => PhotoDraftAt(channel, "2026-11-21T16:00:00Z", tags);
 
+    /// <summary>The three-face photo with each person bound to a face in turn: the first to face 0, the second to face 1…</summary>
     private static MultipartFormDataContent PhotoDraftAt(string channel, string publishAt, params string[] tags) =>
         DraftApi.Multipart(new
         {
             text = "Science week in Year 4",
             channels = new[] { channel },
             publishAt,
-            images = new[] { new { file = "class.png", tags } },
+            images = new[] { new { file = "class.png", tags = tags.Select((person, face) => new { person, face }).ToArray() } },
         }, ("class.png", File.ReadAllBytes(TestPhotos.ThreeFacesNoGps())));
 
     private static Task<Guid> SubmitPhotoAsync(TestSchool school, string channel, params string[] tags) =>

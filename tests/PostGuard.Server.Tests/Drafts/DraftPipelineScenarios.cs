@@ -177,8 +177,8 @@ public abstract class DraftPipelineScenarios(BackendFixture fixture)
         var services = Factory.Services;
         var schoolRecord = (await services.GetRequiredService<Core.Schools.SchoolDirectory>().FindSchoolAsync(school.Id, CancellationToken.None))!;
         var uploader = new Core.Schools.StaffUser(Guid.NewGuid(), school.Id, $"uploader@{school.Id}.sch.uk", "uploader");
-        await services.GetRequiredService<Core.Review.ReviewService>().ResubmitAsync(uploader, schoolRecord, id,
-            new Core.Submissions.NewDraft { Text = "Well done to Year 4 for their assembly!", Channels = ["instagram"] }, CancellationToken.None);
+        await services.GetRequiredService<Core.Submissions.SubmissionService>().ResubmitAsync(uploader, schoolRecord, id,
+            new Core.Submissions.NewDraft { Text = "Well done to Year 4 for their assembly!", Channels = ["instagram"] }, expectedVersion: null, CancellationToken.None);
 
         var (approve, problem) = await DraftApi.PostJsonAsync(school.Approver, $"/api/v1/drafts/{id}/approve", new { reason = "too early" });
         Assert.Equal(HttpStatusCode.Conflict, approve);

@@ -45,9 +45,12 @@ public sealed class ServiceControlFactAttribute : FactAttribute
 {
     public ServiceControlFactAttribute()
     {
-        if ((RealServices.MissingReason is not null || !ServiceControl.Enabled) && !RealServices.InCi)
+        if ((RealServices.MissingReason is not null || !ServiceControl.Enabled || !RealServices.FromVariables) && !RealServices.InCi)
         {
-            Skip = RealServices.MissingReason ?? $"stops and starts RabbitMQ and PostgreSQL: set {ServiceControl.Variable}=1 where that is allowed (as .ci/run does)";
+            Skip = RealServices.MissingReason
+                ?? (RealServices.FromVariables
+                    ? $"stops and starts RabbitMQ and PostgreSQL: set {ServiceControl.Variable}=1 where that is allowed (as .ci/run does)"
+                    : $"stops and starts the machine's RabbitMQ and PostgreSQL, not containers: needs {RealServices.PostgresVariable}, {RealServices.RabbitMqVariable} and {ServiceControl.Variable}=1 (as .ci/run sets them)");
         }
     }
 }

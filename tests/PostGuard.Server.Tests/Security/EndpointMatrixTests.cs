@@ -25,6 +25,8 @@ public sealed class EndpointMatrixTests(SqliteInMemoryFixture fixture) : IClassF
         ["GET /api/v1/review-queue"] = [Roles.Approver],
         ["POST /api/v1/drafts/{id:guid}/approve"] = [Roles.Approver],
         ["POST /api/v1/drafts/{id:guid}/reject"] = [Roles.Approver],
+        ["GET /api/v1/drafts/{id:guid}/redaction"] = [Roles.Approver],
+        ["GET /api/v1/drafts/{id:guid}/images/{position:int}/redacted-preview"] = [Roles.Approver],
         ["POST /api/v1/drafts/{id:guid}/approve-redacted"] = [Roles.Approver],
         ["POST /api/v1/drafts/{id:guid}/revisions"] = [Roles.Uploader],
         ["GET /api/v1/audit"] = [Roles.Auditor],

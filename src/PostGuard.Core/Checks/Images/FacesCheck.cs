@@ -1,14 +1,21 @@
 using System.Text.Json.Nodes;
 using PostGuard.Core.Findings;
+using PostGuard.Core.People;
 
 namespace PostGuard.Core.Checks.Images;
 
 /// <summary>
-/// Faces and people in photos. R1/R5: a tagged pupil or member of staff without valid consent for the
-/// post's channels on its publish date is a Block, naming the person to the approver. R2: every
-/// identifiable face must be accounted for by a tagged person with valid consent, otherwise Hold with
-/// the face boxes. R7 (strict policy): no photos of people at all, Block.
-/// R3: faces too small or unclear at the channel's display size need no consent (reported as info).
+/// Faces and people in photos, from each photo's <see cref="PhotoConsent"/> assessment. Every tag binds a
+/// person to one face (or says the face is not visible); bindings decide, never counts:
+/// - R1/R5: a face bound to a pupil or member of staff without valid consent for every channel of the
+///   post on its publish date is a Block naming the person and boxing that face; so is a tagged person
+///   without consent whose face is not chosen (any face may be theirs).
+/// - R2: an identifiable face bound to nobody is a Hold boxing it; so is a tagged person with consent
+///   whose face is not chosen ("tagged, no face matched", with the faces to choose from).
+/// - A person marked "face not visible" needs no consent (R3: not identifiable), but one without
+///   consent holds for the approver to confirm they cannot be recognised.
+/// - R7 (strict policy): no photos of people at all, Block.
+/// - R3: faces too small or unclear at the channel's display size need no consent (reported as info).
 /// </summary>
 public sealed class FacesCheck : IDraftCheck
 {
@@ -31,73 +38,130 @@ public sealed class FacesCheck : IDraftCheck
             {
                 continue; // UnreadableImagesCheck holds it.
             }
-            var identifiable = report.Faces.Where(f => f.Identifiable).ToList();
-            var small = report.Faces.Count - identifiable.Count;
-            if (small > 0)
-            {
-                findings.Add(new Finding(UnidentifiableRule, Severity.Info,
-                    $"Image {image.Index + 1}: {small} face(s) too small or unclear to identify at {rule.DisplayWidth} px wide; no consent needed.",
-                    Evidence(image, report.Faces.Where(f => !f.Identifiable), rule)));
-            }
-            if (!draft.Policy.AllowPhotosOfPeople && draft.Policy.IsEnabled(StrictRule))
-            {
-                if (identifiable.Count > 0 || image.Tags.Count > 0)
-                {
-                    findings.Add(new Finding(StrictRule, draft.Policy.SeverityFor(StrictRule, Severity.Block),
-                        $"Image {image.Index + 1} shows {Math.Max(identifiable.Count, image.Tags.Count)} identifiable person(s); this school's policy allows no photos of pupils or staff.",
-                        Evidence(image, identifiable, rule),
-                        "Use a photo without people, or blur every face."));
-                }
-                continue;
-            }
-            var consented = 0;
-            foreach (var tag in image.Tags)
-            {
-                var person = draft.People.Find(tag);
-                if (person is null)
-                {
-                    continue; // no longer in the register: accounts for no face
-                }
-                var missing = draft.People.MissingConsent(person, draft.Channels, publishDate);
-                if (missing.Count == 0)
-                {
-                    consented++;
-                    continue;
-                }
-                var consentRule = person.Kind == People.PersonKind.Staff ? StaffRule : ChildRule;
-                if (draft.Policy.IsEnabled(consentRule))
-                {
-                    var evidence = Evidence(image, identifiable, rule);
-                    evidence["person"] = new JsonObject { ["id"] = person.Id.ToString(), ["name"] = person.DisplayName, ["kind"] = person.Kind.ToString() };
-                    evidence["missing"] = new JsonArray([.. missing.Select(m => (JsonNode)m.Use)]);
-                    findings.Add(new Finding(consentRule, draft.Policy.SeverityFor(consentRule, Severity.Block),
-                        $"Image {image.Index + 1} shows {person.DisplayName} ({(person.Kind == People.PersonKind.Staff ? "staff" : "pupil")}) without valid consent for this post: {string.Join("; ", missing.Select(m => m.Why))}.",
-                        evidence,
-                        $"Remove this photo, or blur {person.DisplayName}'s face (approve a redacted version)."));
-                }
-            }
-            var unaccounted = identifiable.Count - consented;
-            if (unaccounted > 0 && draft.Policy.IsEnabled(AccountedForRule))
-            {
-                findings.Add(new Finding(AccountedForRule, draft.Policy.SeverityFor(AccountedForRule, Severity.Hold),
-                    $"Image {image.Index + 1}: {unaccounted} of {identifiable.Count} identifiable face(s) are not accounted for by a tagged person with valid photo consent.",
-                    Evidence(image, identifiable, rule),
-                    "Tag everyone in the photo (their consent is checked), or blur the faces nobody accounts for."));
-            }
+            var photo = PhotoConsent.Assess(report, image.Tags, draft.People, draft.Policy, draft.Channels, publishDate);
+            findings.AddRange(FindingsFor(image, photo, draft, rule));
         }
         return ValueTask.FromResult<IReadOnlyList<Finding>>(findings);
     }
 
-    private static JsonObject Evidence(ImageUnderCheck image, IEnumerable<FaceReport> faces, IdentifiabilityRule rule) => new()
+    private static IEnumerable<Finding> FindingsFor(ImageUnderCheck image, PhotoAssessment photo, DraftUnderCheck draft, IdentifiabilityRule rule)
+    {
+        var policy = draft.Policy;
+        var n = image.Index + 1;
+        var small = photo.Faces.Where(f => f.Standing == FaceStanding.TooSmall).ToList();
+        if (small.Count > 0)
+        {
+            yield return new Finding(UnidentifiableRule, Severity.Info,
+                $"Image {n}: {small.Count} face(s) too small or unclear to identify at {rule.DisplayWidth} px wide; no consent needed.",
+                Evidence(image, small, rule));
+        }
+        if (photo.PhotosOfPeopleForbidden)
+        {
+            var shown = photo.Faces.Where(f => f.Standing == FaceStanding.NotAllowed).ToList();
+            var people = Math.Max(shown.Count, image.Tags.Count);
+            if (people > 0)
+            {
+                yield return new Finding(StrictRule, policy.SeverityFor(StrictRule, Severity.Block),
+                    $"Image {n} shows {people} identifiable person(s); this school's policy allows no photos of pupils or staff.",
+                    Evidence(image, shown, rule),
+                    "Use a photo without people, or blur every face.");
+            }
+            yield break;
+        }
+
+        foreach (var face in photo.Faces.Where(f => f.Standing == FaceStanding.NoConsent))
+        {
+            var person = face.Person!;
+            var evidence = Evidence(image, [face], rule);
+            evidence["face"] = face.Index;
+            AddPerson(evidence, person, face.Missing);
+            yield return new Finding(ConsentRule(person), policy.SeverityFor(ConsentRule(person), Severity.Block),
+                $"Image {n}, face {face.Index + 1} is {person.DisplayName} ({KindName(person)}) without valid consent for this post: {string.Join("; ", face.Missing.Select(m => m.Why))}.",
+                evidence,
+                $"Remove this photo, or blur {person.DisplayName}'s face (approve a redacted version).");
+        }
+
+        var unbound = photo.Faces.Where(f => f.Tag is null && f.Standing != FaceStanding.TooSmall).ToList();
+        foreach (var tag in photo.Unmatched)
+        {
+            if (tag.Person is not { } person)
+            {
+                yield return new Finding(AccountedForRule, policy.SeverityFor(AccountedForRule, Severity.Hold),
+                    $"Image {n}: a tagged person ({tag.Tag.PersonId}) is no longer in the register, so their consent cannot be checked.",
+                    Evidence(image, unbound, rule),
+                    "Remove the tag, or restore the person in the register.");
+            }
+            else if (!tag.HasValidConsent)
+            {
+                var evidence = Evidence(image, unbound, rule);
+                AddPerson(evidence, person, tag.Missing);
+                yield return new Finding(ConsentRule(person), policy.SeverityFor(ConsentRule(person), Severity.Block),
+                    $"Image {n} is tagged with {person.DisplayName} ({KindName(person)}) without valid consent for this post: {string.Join("; ", tag.Missing.Select(m => m.Why))}. No face is chosen as theirs, so any face may be.",
+                    evidence,
+                    $"Remove this photo, or choose {person.DisplayName}'s face and blur it (approve a redacted version).");
+            }
+            else
+            {
+                var evidence = Evidence(image, unbound, rule);
+                AddPerson(evidence, person, []);
+                evidence["unmatchedTag"] = true;
+                yield return new Finding(AccountedForRule, policy.SeverityFor(AccountedForRule, Severity.Hold),
+                    $"Image {n}: {person.DisplayName} is tagged, but no face is matched to them: choose their face, or mark their face as not visible.",
+                    evidence,
+                    $"Edit the draft and click {person.DisplayName}'s face on photo {n} (the faces to choose from are boxed).");
+            }
+        }
+
+        foreach (var tag in photo.NotVisible.Where(t => !t.HasValidConsent))
+        {
+            var evidence = Evidence(image, [], rule);
+            if (tag.Person is { } person)
+            {
+                AddPerson(evidence, person, tag.Missing);
+            }
+            var consentRule = tag.Person is { } p ? ConsentRule(p) : AccountedForRule;
+            var who = tag.Person is { } named ? $"{named.DisplayName} ({KindName(named)})" : $"a person no longer in the register ({tag.Tag.PersonId})";
+            yield return new Finding(consentRule, Severity.Hold,
+                $"Image {n}: {who} is marked as in the photo with the face not visible, without valid consent for this post{(tag.Missing.Count > 0 ? ": " + string.Join("; ", tag.Missing.Select(m => m.Why)) : "")}. Only an unrecognisable person needs no consent.",
+                evidence,
+                "Confirm they cannot be recognised (distance, from behind), or remove the photo.");
+        }
+
+        var unaccounted = photo.Faces.Where(f => f.Standing == FaceStanding.NotAccountedFor).ToList();
+        if (unaccounted.Count > 0)
+        {
+            var identifiable = photo.Faces.Count(f => f.Face.Identifiable);
+            yield return new Finding(AccountedForRule, policy.SeverityFor(AccountedForRule, Severity.Hold),
+                $"Image {n}: {unaccounted.Count} of {identifiable} identifiable face(s) are not bound to a tagged person with valid photo consent (face {string.Join(", ", unaccounted.Select(f => f.Index + 1))}).",
+                Evidence(image, unaccounted, rule),
+                "Say who each face is (their consent is checked), or blur the faces nobody accounts for.");
+        }
+    }
+
+    private static string ConsentRule(Person person) => person.Kind == PersonKind.Staff ? StaffRule : ChildRule;
+
+    private static string KindName(Person person) => person.Kind == PersonKind.Staff ? "staff" : "pupil";
+
+    private static void AddPerson(JsonObject evidence, Person person, IReadOnlyList<(string Use, string Why)> missing)
+    {
+        evidence["person"] = new JsonObject { ["id"] = person.Id.ToString(), ["name"] = person.DisplayName, ["kind"] = person.Kind.ToString() };
+        if (missing.Count > 0)
+        {
+            evidence["missing"] = new JsonArray([.. missing.Select(m => (JsonNode)m.Use)]);
+        }
+    }
+
+    private static JsonObject Evidence(ImageUnderCheck image, IEnumerable<FaceAssessment> faces, IdentifiabilityRule rule) => new()
     {
         ["image"] = image.Index,
         ["file"] = image.FileName,
         ["displayWidth"] = rule.DisplayWidth,
         ["faces"] = new JsonArray([.. faces.Select(f => (JsonNode)new JsonObject
         {
-            ["box"] = new JsonObject { ["x"] = f.Box.X, ["y"] = f.Box.Y, ["width"] = f.Box.Width, ["height"] = f.Box.Height },
-            ["score"] = f.Score,
-            ["identifiable"] = f.Identifiable,
+            ["index"] = f.Index,
+            ["box"] = new JsonObject { ["x"] = f.Face.Box.X, ["y"] = f.Face.Box.Y, ["width"] = f.Face.Box.Width, ["height"] = f.Face.Box.Height },
+            ["score"] = f.Face.Score,
+            ["identifiable"] = f.Face.Identifiable,
         })]),
     };
 }

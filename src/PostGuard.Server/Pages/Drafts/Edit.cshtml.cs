@@ -12,15 +12,15 @@ namespace PostGuard.Server.Pages.Drafts;
 
 /// <summary>
 /// The uploader answers a decision: edits text, channels, time, comments and photos, and says who each
-/// detected face is (by clicking it, or picking from the register); the result is the next revision, checked again.
+/// detected face is (by clicking it, or picking from the register) or who is in a photo with the face not
+/// visible; each choice is a binding of a person to a face. The result is the next revision, checked again.
 /// </summary>
 [Authorize(Roles = Roles.Uploader)]
 public sealed class EditDraftModel(
     DraftDetailsLoader loader,
     SchoolDirectory schools,
     BlobStore blobs,
-    ReviewService review,
-    FaceTagStore faceTags,
+    SubmissionService submissions,
     AnalysisRequests analysis) : StaffPageModel
 {
     public DraftDetails Details { get; private set; } = null!;
@@ -45,7 +45,7 @@ public sealed class EditDraftModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string? text, List<string> channels, string? publishAt, bool commentsEnabled, List<int> keep, IFormFile? newPhoto, List<string> newTags, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid id, string? text, List<string> channels, string? publishAt, bool commentsEnabled, List<int> keep, IFormFile? newPhoto, List<string> newTags, int version, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is not { } school)
         {
@@ -53,38 +53,38 @@ public sealed class EditDraftModel(
         }
         var form = await Request.ReadFormAsync(cancellationToken);
         var images = new List<NewDraftImage>();
-        var clicked = new List<FaceTag>();
         foreach (var image in Details.Images.Where(i => keep.Contains(i.Image.Position)))
         {
             var p = image.Image.Position;
-            var tags = new List<string>();
+            var tags = new List<NewTag>();
             foreach (var face in image.Faces)
             {
-                if (Guid.TryParse(form[$"Face_{p}_{face.Index}"].ToString(), out var person))
+                if (form[$"Face_{p}_{face.Index}"].ToString() is { Length: > 0 } person)
                 {
-                    tags.Add(person.ToString());
-                    clicked.Add(new FaceTag(images.Count, face.Box, person));
+                    tags.Add(new NewTag(person, TagPlacement.Face, face.Index));
                 }
             }
-            tags.AddRange(form[$"Others_{p}"].OfType<string>());
+            var bound = tags.Select(t => t.Person).ToHashSet();
+            tags.AddRange(form[$"Hidden_{p}"].OfType<string>().Where(person => !bound.Contains(person)).Select(person => new NewTag(person, TagPlacement.NotVisible)));
+            var placed = tags.Select(t => t.Person).ToHashSet();
+            tags.AddRange(form[$"Unplaced_{p}"].OfType<string>().Where(person => !placed.Contains(person)).Select(NewTag.Plain));
             var content = await blobs.GetAsync(image.Image.BlobSha256, cancellationToken);
-            images.Add(new NewDraftImage(image.Image.FileName, image.Image.ContentType, content, [.. tags.Distinct()]));
+            images.Add(new NewDraftImage(image.Image.FileName, image.Image.ContentType, content, tags));
         }
         if (newPhoto is { Length: > 0 })
         {
-            images.Add(new NewDraftImage(NewDraftModel.UniqueName(newPhoto.FileName, images), newPhoto.ContentType, await NewDraftModel.ReadAsync(newPhoto, cancellationToken), newTags));
+            images.Add(new NewDraftImage(NewDraftModel.UniqueName(newPhoto.FileName, images), newPhoto.ContentType, await NewDraftModel.ReadAsync(newPhoto, cancellationToken), [.. newTags.Select(NewTag.Plain)]));
         }
         try
         {
-            var record = await review.ResubmitAsync(Me, school, id, new NewDraft
+            var record = await submissions.ResubmitAsync(Me, school, id, new NewDraft
             {
                 Text = text ?? "",
                 Channels = channels,
                 PublishAt = FromLocal(publishAt, school.Policy.TimeZone),
                 CommentsEnabled = commentsEnabled,
                 Images = images,
-            }, cancellationToken);
-            await faceTags.SaveAsync(id, record.Revision, clicked, cancellationToken);
+            }, version, cancellationToken);
             await analysis.TrySendAsync(record, cancellationToken);
             return Redirect($"/drafts/{id}");
         }

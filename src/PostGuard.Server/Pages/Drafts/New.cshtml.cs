@@ -43,7 +43,7 @@ public sealed class NewDraftModel(SchoolDirectory schools, PeopleStore people, S
         {
             if (file is { Length: > 0 })
             {
-                images.Add(new NewDraftImage(UniqueName(file.FileName, images), file.ContentType, await ReadAsync(file, cancellationToken), tags));
+                images.Add(new NewDraftImage(UniqueName(file.FileName, images), file.ContentType, await ReadAsync(file, cancellationToken), [.. tags.Select(NewTag.Plain)]));
             }
         }
         try

@@ -9,10 +9,11 @@ namespace PostGuard.Server.Pages.Drafts;
 
 /// <summary>The headteacher's draft page: why it was held, and approve / reject / approve a redacted version.</summary>
 [Authorize(Roles = Roles.Approver)]
-public sealed class ReviewModel(DraftDetailsLoader loader, ReviewService review, SchoolDirectory schools) : StaffPageModel
+public sealed class ReviewModel(DraftDetailsLoader loader, DraftLifecycle lifecycle, SchoolDirectory schools) : StaffPageModel
 {
     public DraftDetails Details { get; private set; } = null!;
-    public string TimeZone { get; private set; } = "Europe/London";
+    public string TimeZone => School.Policy.TimeZone;
+    private School School { get; set; } = null!;
     public string? Message { get; private set; }
     public string? Problem { get; private set; }
 
@@ -34,7 +35,7 @@ public sealed class ReviewModel(DraftDetailsLoader loader, ReviewService review,
         {
             return NotFound();
         }
-        return await ActAsync(id, "approved", () => review.ApproveAsync(Me, id, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), FromLocal(earliestPublishAt, TimeZone), cancellationToken), cancellationToken);
+        return await ActAsync(id, "approved", () => lifecycle.ApproveAsync(Me, School, id, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), FromLocal(earliestPublishAt, TimeZone), cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRejectAsync(Guid id, string? reason, CancellationToken cancellationToken)
@@ -43,7 +44,7 @@ public sealed class ReviewModel(DraftDetailsLoader loader, ReviewService review,
         {
             return NotFound();
         }
-        return await ActAsync(id, "rejected", () => review.RejectAsync(Me, id, reason?.Trim(), cancellationToken), cancellationToken);
+        return await ActAsync(id, "rejected", () => lifecycle.RejectAsync(Me, id, reason?.Trim(), cancellationToken), cancellationToken);
     }
 
     private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task<DraftRecord>> action, CancellationToken cancellationToken)
@@ -69,7 +70,7 @@ public sealed class ReviewModel(DraftDetailsLoader loader, ReviewService review,
             return false;
         }
         Details = details;
-        TimeZone = (await schools.FindSchoolAsync(Me.SchoolId, cancellationToken))?.Policy.TimeZone ?? TimeZone;
+        School = await schools.FindSchoolAsync(Me.SchoolId, cancellationToken) ?? throw new InvalidOperationException($"School '{Me.SchoolId}' is missing");
         return true;
     }
 }
