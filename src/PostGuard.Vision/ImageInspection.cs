@@ -1,5 +1,6 @@
 using PostGuard.Vision.Codecs;
 using PostGuard.Vision.Faces;
+using PostGuard.Vision.TextRecognition;
 
 namespace PostGuard.Vision;
 
@@ -14,6 +15,7 @@ namespace PostGuard.Vision;
 /// <param name="GpsLatitude">EXIF GPS latitude in degrees, or null.</param>
 /// <param name="GpsLongitude">EXIF GPS longitude in degrees, or null.</param>
 /// <param name="CapturedAt">EXIF DateTimeOriginal with its offset when recorded, or null.</param>
+/// <param name="TextLines">The lines of words read in the photo, top to bottom (empty when reading words is switched off).</param>
 public sealed record ImageInspection(
     ImageFormat Format,
     int Width,
@@ -21,7 +23,8 @@ public sealed record ImageInspection(
     IReadOnlyList<FaceDetection> Faces,
     double? GpsLatitude,
     double? GpsLongitude,
-    Metadata.CaptureTime? CapturedAt)
+    Metadata.CaptureTime? CapturedAt,
+    IReadOnlyList<TextLine> TextLines)
 {
     public bool HasGps => GpsLatitude is not null && GpsLongitude is not null;
 }

@@ -3,12 +3,14 @@ using PostGuard.Vision.Codecs;
 using PostGuard.Vision.Faces;
 using PostGuard.Vision.Onnx;
 using PostGuard.Vision.Redaction;
+using PostGuard.Vision.TextRecognition;
 
 namespace PostGuard.Vision;
 
 /// <summary>
 /// The one entry point of PostGuard.Vision: decodes an image (JPEG, PNG, WebP, HEIC; sniffed by magic bytes),
-/// reads its metadata (GPS, capture time), finds faces with BlazeFace (whole image + tiles), and redacts faces and other regions.
+/// reads its metadata (GPS, capture time), finds faces with BlazeFace (whole image + tiles), reads the words in it
+/// (PaddleOCR through ONNX Runtime: a certificate's name, a badge, a sign's phone number), and redacts faces and other regions.
 /// <para>
 /// Create <b>once</b> (loading ONNX Runtime and the models takes tens of milliseconds) and share: every method is
 /// thread-safe. Dispose at shutdown.
@@ -30,6 +32,7 @@ namespace PostGuard.Vision;
 public sealed class ImageInspector : IDisposable
 {
     private readonly FaceDetector _detector;
+    private readonly PhotoTextReader? _textReader;
     private readonly ImageDecoder _decoder;
     private readonly int _outputQuality;
 
@@ -59,9 +62,45 @@ public sealed class ImageInspector : IDisposable
             MinFaceWidthFraction = options.MinFaceWidthFraction,
             UseFrontModel = options.UseFrontModel,
         });
+        try
+        {
+            _textReader = options.ReadWords ? LoadTextReader(assets, options, sessions) : null;
+        }
+        catch
+        {
+            _detector.Dispose();
+            throw;
+        }
         _decoder = new ImageDecoder(new DecodeLimits { MaxBytes = options.MaxBytes, MaxPixels = options.MaxPixels, MaxSide = options.MaxSide });
         _outputQuality = options.OutputJpegQuality;
     }
+
+    private static PhotoTextReader LoadTextReader(AssetDirectory assets, VisionOptions options, OnnxSessionFactory sessions)
+    {
+        var alphabet = RecognitionAlphabet.Load(assets.PathOf(options.TextAlphabet));
+        var detector = new TextDetectorModel(sessions.Create(assets.PathOf(options.TextDetectorModel)));
+        TextOrientationModel? orientation = null;
+        try
+        {
+            orientation = new TextOrientationModel(sessions.Create(assets.PathOf(options.TextOrientationModel)));
+            var recognizer = new TextRecognizerModel(sessions.Create(assets.PathOf(options.TextRecognizerModel)), alphabet);
+            return new PhotoTextReader(detector, orientation, recognizer, TextReadingOptions.Default with { MaxLines = options.MaxTextLines });
+        }
+        catch
+        {
+            detector.Dispose();
+            orientation?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Where a name badge would hang below a face: from a quarter of a face height under the chin to 1.35 lower,
+    /// 1.1 face widths across; the letters of a badge's name (about 10 mm on an 86 mm badge, a face being about 150 mm wide)
+    /// are about 0.075 face widths tall.
+    /// </summary>
+    public static CloserLook BadgeArea(FaceBox face) =>
+        new(new TextBox(face.CenterX - (0.55 * face.Width), face.Bottom + (0.25 * face.Height), 1.1 * face.Width, 1.1 * face.Height), 0.075 * face.Width);
 
     /// <summary>Default growth of each face box per side, as a fraction of its size: 0.3 also covers hair and jaw, so no head-shaped blob is left for a detector.</summary>
     public const double DefaultRedactionMargin = 0.3;
@@ -85,8 +124,31 @@ public sealed class ImageInspector : IDisposable
                 Keypoints = f.Keypoints.Select(k => new FacePoint(k.X * toDisplay, k.Y * toDisplay)).ToArray(),
             })
             .ToList();
+        var text = ReadWords(image, decoded, faces, cancellationToken);
         var metadata = decoded.Metadata;
-        return new ImageInspection(decoded.Format, decoded.DisplayWidth, decoded.DisplayHeight, faces, metadata.GpsLatitude, metadata.GpsLongitude, metadata.CapturedAt);
+        return new ImageInspection(decoded.Format, decoded.DisplayWidth, decoded.DisplayHeight, faces, metadata.GpsLatitude, metadata.GpsLongitude, metadata.CapturedAt, text);
+    }
+
+    /// <summary>
+    /// The words in the photo: searched in the pixels decoded for the faces (and below each face, for badges); a finer decode of the
+    /// same file is made, once, only where small words were glimpsed or a line found is too small to read in those pixels.
+    /// </summary>
+    private IReadOnlyList<TextLine> ReadWords(ReadOnlySpan<byte> image, DecodedImage decoded, IReadOnlyList<FaceDetection> faces, CancellationToken cancellationToken)
+    {
+        if (_textReader is null)
+        {
+            return [];
+        }
+        var first = new PhotoTextReader.Pixels(decoded.Pixels, decoded.Scale);
+        // Only a JPEG decoded below its full size has finer pixels to give (DCT scaling); the reader asks for them only when it needs them.
+        var file = decoded.Scale < 1 ? image.ToArray() : null;
+        Func<int, PhotoTextReader.Pixels>? finer = file is null ? null : width =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var copy = _decoder.Decode(file, width);
+            return new PhotoTextReader.Pixels(copy.Pixels, copy.Scale);
+        };
+        return _textReader.Read(first, [.. faces.Select(f => BadgeArea(f.Box))], finer, cancellationToken);
     }
 
     /// <summary>
@@ -116,5 +178,9 @@ public sealed class ImageInspector : IDisposable
         return JpegCodec.Encode(pixels, _outputQuality);
     }
 
-    public void Dispose() => _detector.Dispose();
+    public void Dispose()
+    {
+        _detector.Dispose();
+        _textReader?.Dispose();
+    }
 }

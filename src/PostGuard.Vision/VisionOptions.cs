@@ -43,6 +43,25 @@ public sealed class VisionOptions
     [Required]
     public string FrontModel { get; set; } = "blazeface/face_detection_front_128x128.onnx";
 
+    /// <summary>Read the words in each photo (PaddleOCR PP-OCRv4) so the text checks see them (default true).</summary>
+    public bool ReadWords { get; set; } = true;
+
+    [Required]
+    public string TextDetectorModel { get; set; } = "paddleocr/ch_PP-OCRv4_det_infer.onnx";
+
+    [Required]
+    public string TextRecognizerModel { get; set; } = "paddleocr/ch_PP-OCRv4_rec_infer.onnx";
+
+    [Required]
+    public string TextOrientationModel { get; set; } = "paddleocr/ch_ppocr_mobile_v2.0_cls_infer.onnx";
+
+    [Required]
+    public string TextAlphabet { get; set; } = "paddleocr/ppocr_keys_v1.txt";
+
+    /// <summary>Most lines of words read per photo (default 60): the work per photo is bounded.</summary>
+    [Range(1, 500)]
+    public int MaxTextLines { get; set; } = 60;
+
     /// <summary>JPEG quality of redacted / cleaned output (default 90).</summary>
     [Range(50, 100)]
     public int OutputJpegQuality { get; set; } = 90;

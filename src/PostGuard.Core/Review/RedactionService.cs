@@ -14,7 +14,7 @@ namespace PostGuard.Core.Review;
 
 /// <summary>
 /// "Approve a redacted version": the faces that block or that nobody accounts for are chosen for
-/// redaction; the approver may add or remove faces and previews the result. The chosen faces are hidden
+/// redaction, and every line of words in the photos that gave a finding is covered (<see cref="WordsToCover"/>); the approver may add or remove faces and previews the result. The chosen faces are hidden
 /// irreversibly (metadata stripped), the kept faces keep their bindings, and the result is checked again
 /// through the same analysis; only if that re-check does not Block is it stored as the next revision
 /// with its own decision, approved with the earliest publish time the approver set. Redaction work is
@@ -150,7 +150,7 @@ public sealed class RedactionService(
         {
             var report = decision.Images.FirstOrDefault(r => r.Index == image.Position) is { Readable: true } readable ? readable : null;
             var assessment = report is null ? null : PhotoConsent.Assess(report, image.Tags, register, school.Policy, revision.Channels, publishDate);
-            return new PlannedPhoto(image, report, assessment?.Faces ?? [], assessment?.FacesToRedact ?? []);
+            return new PlannedPhoto(image, report, assessment?.Faces ?? [], assessment?.FacesToRedact ?? []) { Words = report is null ? [] : WordsToCover.In(report, decision.Findings) };
         }).ToList();
         return (draft, revision, school, new RedactionPlan(draftId, draft.Revision, photos));
     }
@@ -170,7 +170,9 @@ public sealed class RedactionService(
         {
             await Workers.WaitAsync(timeout.Token);
             // The slot is given back when the work ends, not when the caller stops waiting for it.
-            var work = Task.Run(() => inspector.Value.Redact(content, boxes), CancellationToken.None);
+            // The chosen faces grown by the usual margin, and the lines of words that gave findings as given (grown by their own, in WordsToCover).
+            var words = photo.Words.Select(w => new VisionFaceBox(w.X, w.Y, w.Width, w.Height)).ToList();
+            var work = Task.Run(() => inspector.Value.Redact(content, boxes, words), CancellationToken.None);
             _ = work.ContinueWith(static _ => Workers.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return await work.WaitAsync(timeout.Token);
         }
@@ -192,5 +194,8 @@ public sealed record RedactionPlan(Guid DraftId, int Revision, IReadOnlyList<Pla
 /// <param name="Report">Null when the photo could not be read (it cannot be redacted).</param>
 public sealed record PlannedPhoto(StoredImage Image, ImageReport? Report, IReadOnlyList<FaceAssessment> Faces, IReadOnlyList<int> DefaultChoice)
 {
+    /// <summary>The lines of words that gave findings, which the redacted version covers whatever faces are chosen.</summary>
+    public IReadOnlyList<RegionBox> Words { get; init; } = [];
+
     public int Position => Image.Position;
 }

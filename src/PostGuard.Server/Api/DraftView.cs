@@ -53,6 +53,8 @@ public sealed record DraftView
         public double? GpsLatitude { get; init; }
         public double? GpsLongitude { get; init; }
         public DateTimeOffset? CapturedAt { get; init; }
+        /// <summary>The lines of words read in the photo, each with its confidence, its box and each word's box.</summary>
+        public IReadOnlyList<TextLineReport> TextLines { get; init; } = [];
         public string? Error { get; init; }
 
         public static ImageView From(StoredImage image, ImageReport? report)
@@ -76,6 +78,7 @@ public sealed record DraftView
                 GpsLatitude = report?.GpsLatitude,
                 GpsLongitude = report?.GpsLongitude,
                 CapturedAt = report?.CapturedAt,
+                TextLines = report?.TextLines ?? [],
                 Error = report?.Error,
             };
         }

@@ -107,7 +107,7 @@ public static class CheckCommand
 
     /// <summary>
     /// --redact-out DIR: the faces that block or that nobody accounts for hidden irreversibly (or, with
-    /// --redact IMAGE:FACES, the faces given), written as metadata-free JPEGs (DIR/NAME.redacted.jpg):
+    /// --redact IMAGE:FACES, the faces given) and every line of words that gave a finding covered, written as metadata-free JPEGs (DIR/NAME.redacted.jpg):
     /// the copy that could be published.
     /// </summary>
     private static void WriteRedacted(PostGuard.Vision.ImageInspector inspector, IReadOnlyList<NewDraftImage> images, DraftAnalysis analysis, IReadOnlyDictionary<int, IReadOnlyList<int>> faces, string directory)
@@ -122,9 +122,11 @@ public static class CheckCommand
                 throw new UsageException($"--redact: image {report.Index} has {report.Faces.Count} face(s) (0 to {report.Faces.Count - 1}); no face {string.Join(", ", bad)}");
             }
             var boxes = chosen.Select(f => report.Faces[f].Box).Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height));
+            // The lines of words that gave findings are covered too, as given (each grown by its own margin).
+            var words = PostGuard.Core.Review.WordsToCover.In(report, analysis.Findings);
             var output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.jpg");
-            File.WriteAllBytes(output, inspector.Redact(images[report.Index].Content.Span, boxes));
-            Console.Error.WriteLine($"Redacted copy of image {report.Index + 1} (face(s) {(chosen.Count == 0 ? "none" : string.Join(", ", chosen))} of {report.Faces.Count} hidden, metadata removed): {output}");
+            File.WriteAllBytes(output, inspector.Redact(images[report.Index].Content.Span, boxes, words.Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height))));
+            Console.Error.WriteLine($"Redacted copy of image {report.Index + 1} (face(s) {(chosen.Count == 0 ? "none" : string.Join(", ", chosen))} of {report.Faces.Count} hidden, {words.Count} line(s) of words covered, metadata removed): {output}");
         }
     }
 

@@ -40,6 +40,7 @@ public static class PostGuardServices
         services.AddSingleton<IDraftCheck, UnreadableImagesCheck>();
         services.AddSingleton<IDraftCheck, FacesCheck>();
         services.AddSingleton<IDraftCheck, PhotoLocationCheck>();
+        services.AddSingleton<IDraftCheck, PhotoTextCheck>();
         services.AddTextChecks(configuration[AssetsRootKey]);
         services.AddOptions<VisionOptions>().BindConfiguration(VisionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.AssetsRoot ??= configuration[AssetsRootKey]);

@@ -26,7 +26,14 @@ public sealed record FaceView(int Index, FaceBox Box, FaceState State, string La
 /// <param name="Tagged">Everyone tagged on the photo.</param>
 /// <param name="Unplaced">Tagged people bound to no face of this analysis (by id alone, or their face was not found).</param>
 /// <param name="NotVisible">Tagged people marked as in the photo with the face not visible.</param>
-public sealed record ImageView(StoredImage Image, ImageReport? Report, IReadOnlyList<FaceView> Faces, IReadOnlyList<Person> Tagged, IReadOnlyList<Person> Unplaced, IReadOnlyList<Person> NotVisible);
+public sealed record ImageView(StoredImage Image, ImageReport? Report, IReadOnlyList<FaceView> Faces, IReadOnlyList<Person> Tagged, IReadOnlyList<Person> Unplaced, IReadOnlyList<Person> NotVisible)
+{
+    /// <summary>Words read in the photo that gave findings, each with the number of its finding, drawn over the photo.</summary>
+    public IReadOnlyList<WordsView> Words { get; init; } = [];
+}
+
+/// <summary>Words in a photo that a finding is about: their box, the words read, and the finding's number and severity.</summary>
+public sealed record WordsView(int FindingNumber, RegionBox Box, string Words, string SeverityClass);
 
 public sealed record FindingView(int Number, Finding Finding, string Title, int? ImagePosition)
 {
@@ -195,7 +202,11 @@ public sealed class DraftDetailsLoader(DraftStore drafts, PeopleStore people, Au
             };
             faces.Add(new FaceView(i, face.Box, state, label, person?.Id));
         }
-        return new ImageView(image, report, faces, tagged, [.. PeopleOf(resolved.Unmatched, register)], [.. PeopleOf(resolved.NotVisible, register)]);
+        var words = findings.Where(f => f.ImagePosition == image.Position && (string?)f.Finding.Evidence?["source"] == "photo-text" && f.Finding.Evidence?["box"] is JsonObject)
+            .Select(f => (f, box: f.Finding.Evidence!["box"]!))
+            .Select(p => new WordsView(p.f.Number, new RegionBox(p.box["x"]!.GetValue<int>(), p.box["y"]!.GetValue<int>(), p.box["width"]!.GetValue<int>(), p.box["height"]!.GetValue<int>()), p.f.Finding.Evidence!["words"]?.GetValue<string>() ?? "", p.f.SeverityClass))
+            .ToList();
+        return new ImageView(image, report, faces, tagged, [.. PeopleOf(resolved.Unmatched, register)], [.. PeopleOf(resolved.NotVisible, register)]) { Words = words };
     }
 
     private static IEnumerable<Person> PeopleOf(IEnumerable<PhotoTag> tags, PeopleRegister register) =>

@@ -25,6 +25,7 @@ public class TextAnalysisBenchmark
 
     private IReadOnlyList<IDraftCheck> _checks = [];
     private DraftUnderCheck _draft = null!;
+    private DraftUnderCheck _realDraft = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -48,6 +49,21 @@ public class TextAnalysisBenchmark
             Policy = PolicyPresets.CreateConsentBased(),
             People = people,
         };
+        // A real residential live blog from the text corpus, repeated to 2,000 characters.
+        var real = RealPostText.Longest();
+        _realDraft = _draft with { Text = string.Concat(Enumerable.Repeat(real + "\n", 2000 / real.Length + 1))[..2000] };
+    }
+
+    [Benchmark]
+    public async Task<int> AllTextChecksOn2000CharacterRealPost()
+    {
+        var draft = _realDraft with { Text = new string(_realDraft.Text.AsSpan()) };
+        var count = 0;
+        foreach (var check in _checks)
+        {
+            count += (await check.RunAsync(draft, CancellationToken.None)).Count;
+        }
+        return count;
     }
 
     [Benchmark]

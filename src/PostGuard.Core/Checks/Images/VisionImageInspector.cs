@@ -6,7 +6,7 @@ using PostGuard.Vision.Faces;
 namespace PostGuard.Core.Checks.Images;
 
 /// <summary>
-/// Inspects images with PostGuard.Vision (codecs, EXIF, BlazeFace) and applies the policy's
+/// Inspects images with PostGuard.Vision (codecs, EXIF, BlazeFace, words read by PaddleOCR) and applies the policy's
 /// identifiability rule. A rejected image (corrupt, too large, not an image) becomes a report with
 /// its reason, never an exception, so the draft is held rather than approved.
 /// </summary>
@@ -39,6 +39,16 @@ public sealed class VisionImageInspector(Lazy<ImageInspector> inspector, ILogger
             GpsLatitude = inspection.GpsLatitude,
             GpsLongitude = inspection.GpsLongitude,
             CapturedAt = inspection.CapturedAt?.ToInstant(schoolTimeZone),
+            TextLines = [.. inspection.TextLines.Select(l => new TextLineReport(l.Text, l.Confidence, Box(l.Box, inspection), [.. l.Words.Select(w => new TextWordReport(w.Text, Box(w.Box, inspection)))]))],
         };
+    }
+
+    /// <summary>Whole pixels, cut to the image.</summary>
+    private static RegionBox Box(Vision.TextRecognition.TextBox box, ImageInspection inspection)
+    {
+        var clipped = box.Clip(inspection.Width, inspection.Height);
+        var x0 = (int)Math.Floor(clipped.X);
+        var y0 = (int)Math.Floor(clipped.Y);
+        return new RegionBox(x0, y0, (int)Math.Ceiling(clipped.Right) - x0, (int)Math.Ceiling(clipped.Bottom) - y0);
     }
 }

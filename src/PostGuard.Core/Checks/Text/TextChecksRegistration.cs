@@ -20,13 +20,14 @@ public static class TextChecksRegistration
         services.AddSingleton(sp => sp.GetRequiredService<TextLexicons>().Gazetteer);
         services.AddSingleton<PersonNameFinder>();
         services.AddSingleton<LocationFinder>();
-        services.AddSingleton<IDraftCheck, NamesCheck>();
-        services.AddSingleton<IDraftCheck, LocationsCheck>();
-        services.AddSingleton<IDraftCheck, TripTimingCheck>();
-        services.AddSingleton<IDraftCheck, PersonalDataCheck>();
-        services.AddSingleton<IDraftCheck, LanguageCheck>();
-        services.AddSingleton<IDraftCheck, LinksCheck>();
-        services.AddSingleton<IDraftCheck, ConfidentialCheck>();
+        // The same instances check the post's text (as draft checks) and the words read in its photos (TextCheckSet).
+        Type[] checks = [typeof(NamesCheck), typeof(LocationsCheck), typeof(TripTimingCheck), typeof(PersonalDataCheck), typeof(LanguageCheck), typeof(LinksCheck), typeof(ConfidentialCheck)];
+        foreach (var check in checks)
+        {
+            services.AddSingleton(check);
+            services.AddSingleton(typeof(IDraftCheck), sp => sp.GetRequiredService(check));
+        }
+        services.AddSingleton(sp => new TextCheckSet([.. checks.Select(c => (IDraftCheck)sp.GetRequiredService(c))]));
         return services;
     }
 }

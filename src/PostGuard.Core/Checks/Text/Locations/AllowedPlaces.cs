@@ -13,6 +13,10 @@ public sealed class AllowedPlaces
 {
     private static readonly ConditionalWeakTable<SchoolPolicy, AllowedPlaces> Cache = [];
 
+    private static readonly System.Text.RegularExpressions.Regex SchoolSuffix = new(
+        @"( (primary|infants|infant|juniors|junior|nursery|academy|church|ce|cofe|rc|catholic|c of e|community|voluntary|aided|first|village))+( school)?$",
+        System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private readonly List<string> _entries;
 
     private AllowedPlaces(IEnumerable<string> entries)
@@ -29,7 +33,14 @@ public sealed class AllowedPlaces
             return false;
         }
         var words = Normalise(mention);
-        return words.Length > 0 && _entries.Exists(e => e == words || $" {e} ".Contains($" {words} ", StringComparison.Ordinal));
+        if (words.Length == 0)
+        {
+            return false;
+        }
+        // The school named after its own place: "Maybury Primary School" where Maybury is allowed.
+        var place = SchoolSuffix.Replace(words, "").Trim();
+        return _entries.Exists(e => e == words || $" {e} ".Contains($" {words} ", StringComparison.Ordinal))
+            || (place.Length > 0 && place != words && _entries.Exists(e => e == place || $" {e} ".Contains($" {place} ", StringComparison.Ordinal)));
     }
 
     private static string Normalise(string text) =>

@@ -36,7 +36,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
         zoo museum farm beach castle theatre theater cinema aquarium park stadium arena cathedral abbey gallery palace pier
         reserve gardens centre center pool lido forest woods wood lake reservoir planetarium observatory church mosque temple
         gurdwara synagogue dockyard harbour marina island camp campsite seaside coast tower fort manor hall priory mill
-        railway station airport dungeons field fields common heath moor valley canal water showground racecourse
+        railway station airport dungeons field fields common heath moor valley canal water showground racecourse project services
+        chapel quay
         """);
 
     /// <summary>Words of generic venue names: "the Leisure Centre" names no particular place.</summary>
@@ -60,16 +61,66 @@ public sealed class LocationFinder(TextLexicons lexicons)
 
     private static readonly WordSet OrganisationAfter = new("""
         primary school academy college infants infant juniors junior nursery fc united rovers athletic church cofe ce rc
-        class house team road street lane avenue close drive way
+        class house team road street lane avenue close drive way fire police ambulance
         """);
 
     private static readonly WordSet Determiners = new("the our a an this that their your my every each year class reception");
 
+    /// <summary>Title-case headings ("School Closure Due To Water Leak") are no venue names.</summary>
+    private static readonly WordSet FunctionWords = new("to due for and on in at with the a an from by");
+
     /// <summary>A place name before these is an event or a team, not where anyone is: "London Marathon".</summary>
-    private static readonly WordSet EventAfter = new("marathon olympics games derby");
+    private static readonly WordSet EventAfter = new("marathon olympics games derby brigade voices bear");
 
     /// <summary>Words after which a capitalised name is where the trip went: "trip to Howletts", "three days in Snowdonia".</summary>
-    private static readonly WordSet TripObjects = new("trip trips visit visits outing residential day days week weekend visited coach off heading way travelling going");
+    private static readonly WordSet TripObjects = new("""
+        trip trips visit visits outing residential day days week weekend visited coach off heading way travelling going went go
+        travelled traveled headed arrived walked drove journey ferry sail sailed camp stay stayed adventure
+        """);
+
+    /// <summary>Words after which a capitalised name is where someone is or goes, whatever precedes them.</summary>
+    private static readonly WordSet StrongLocatives = new("around near into towards via across");
+
+    /// <summary>Lower-case nouns after a capitalised word that make it a programme, a house or a team, not a place: "the Bikeability programme".</summary>
+    private static readonly WordSet NotPlaceAfter = new("""
+        programme program scheme project team award challenge day week club competition festival house class group event session
+        workshop trust appeal league cup trophy initiative app system
+        """);
+
+    /// <summary>Words of going somewhere or of an event held somewhere: another school or "the Pavilion" is a venue only beside them.</summary>
+    private static readonly WordSet EventOrTravel = new("""
+        trip trips visit visited visiting went go going travelled traveled headed arrived tournament match matches fixture fixtures festival
+        gala competition competed compete played play playing race races championship championships final semi concert show performed
+        performance performing watched watch event held hosted league cup cross country netball football rugby hockey cricket athletics
+        swimming choir sang sing coach coaches bus minibus beach seaside outing day
+        """);
+
+    private static bool HasEventOrTravelNear(TextDocument document, int i)
+    {
+        var sentence = document.Tokens[i].Sentence;
+        for (var k = Math.Max(0, i - 30); k < Math.Min(document.Tokens.Count, i + 30); k++)
+        {
+            if (Math.Abs(document.Tokens[k].Sentence - sentence) <= 1 && EventOrTravel.Contains(document.Tokens[k]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"Pupils at Asfordby Primary School": the school they belong to, not a venue.</summary>
+    private static readonly WordSet MembersBefore = new("pupils children students staff youngsters teachers girls boys head headteacher parents families");
+
+    /// <summary>Capitalised words that are not places after "at the", "in the": events, subjects, seasons, school words.</summary>
+    private static readonly WordSet NotPlaceNames = new("""
+        christmas easter harvest diwali eid advent lent spring summer autumn winter halloween nativity assembly school year reception
+        nursery class key stage infant infants junior juniors english maths mathematics science history geography art music pe re french
+        spanish computing design technology drama literacy numeracy phonics forest end start beginning annual big great new old first
+        last final main whole young staffroom office library playground classroom hall reception
+        """);
+
+    /// <summary>Heads of organisations and titles: "Duke of Edinburgh", "Church of England", "Bank of England".</summary>
+    private static readonly WordSet TitleOfPlace = new("duke duchess earl prince princess king queen bishop church bank university council battle fire siege plague treaty great");
 
     private static readonly WordSet LocativeWords = new("to in at from near visit visited visiting around towards into outside via explore explored exploring round");
     private static readonly WordSet AddressLeadWords = new("on at in along down up off near from outside opposite");
@@ -151,6 +202,18 @@ public sealed class LocationFinder(TextLexicons lexicons)
                 i = addressEnd;
                 continue;
             }
+            if (TryOtherSchoolOrOperator(document, i, nameTokens, out var otherEnd))
+            {
+                AddTokens(LocationKind.NamedVenue, i, otherEnd);
+                i = otherEnd;
+                continue;
+            }
+            if (TryRegion(document, i, nameTokens, out var regionEnd))
+            {
+                AddTokens(LocationKind.Place, i, regionEnd);
+                i = regionEnd;
+                continue;
+            }
             if (TryNamedVenue(document, i, nameTokens, out var venueEnd))
             {
                 AddTokens(LocationKind.NamedVenue, i, venueEnd);
@@ -159,8 +222,19 @@ public sealed class LocationFinder(TextLexicons lexicons)
             }
             if (TryPlace(document, i, nameTokens, out var placeEnd) || TryTripDestination(document, i, nameTokens, out placeEnd))
             {
+                // "Exeter services": motorway services named by their town.
+                if (document.At(placeEnd + 1) is { } services && services.Is("services") && services.JoinedBySpace)
+                {
+                    placeEnd++;
+                }
                 AddTokens(LocationKind.Place, i, placeEnd);
                 i = placeEnd;
+                continue;
+            }
+            if (TryTheNamedPlace(document, i, nameTokens, out var theEnd))
+            {
+                AddTokens(LocationKind.NamedVenue, i, theEnd);
+                i = theEnd;
                 continue;
             }
             if (GenericTripVenues.Contains(tokens[i]) && !tokens[i].IsPossessive && i > 0 && (document.At(i - 1)!.Is("the") || document.At(i - 1)!.Is("a"))
@@ -195,6 +269,163 @@ public sealed class LocationFinder(TextLexicons lexicons)
         var outward = compact[..^3];
         var area = new string(outward.TakeWhile(char.IsLetter).ToArray());
         return PostcodeAreas.Contains(area) && "CIKMOV".IndexOf(compact[^2], StringComparison.Ordinal) < 0 && "CIKMOV".IndexOf(compact[^1], StringComparison.Ordinal) < 0;
+    }
+
+    private static readonly WordSet SchoolWords = new("school primary academy college grammar high infants infant juniors junior nursery");
+
+    private static readonly WordSet VenueLocatives = new("at to visited visiting into");
+
+    /// <summary>Words after an operator that make it an adjective, not a place: "PGL residential", "our PGL group leader".</summary>
+    private static readonly WordSet OperatorAdjective = new("residential residentials trip trips group groups leader leaders instructor instructors staff way experience activities activity games style");
+
+    /// <summary>Words after a county that make it an organisation or a team: "Sussex Cricket", "Surrey Fire and Rescue".</summary>
+    private static readonly WordSet RegionOrganisationAfter = new("""
+        county cricket council police fire schools school music youth wildlife trust football rugby netball hockey fa league team squad
+        girls boys pathway college university primary academy constabulary county's
+        """);
+
+    /// <summary>
+    /// Another school used as a venue ("the tournament at Bolton School", "went to Park School") and
+    /// activity-centre operators and sites ("arrived at PGL Liddington", "Robinwood", "Kingswood, Overstrand Hall").
+    /// </summary>
+    private bool TryOtherSchoolOrOperator(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        if (!token.IsCapitalised || nameTokens?.Contains(i) == true)
+        {
+            return false;
+        }
+        if (UkRegions.Operators.Contains(token.Stem.ToLowerInvariant()) && !token.IsPossessive)
+        {
+            if (OperatorAdjective.Contains(document.At(i + 1)))
+            {
+                return false;
+            }
+            // "PGL Liddington", "PGL Windmill Hill"
+            while (end + 1 < document.Tokens.Count && end - i < 2 && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } site
+                   && !OperatorAdjective.Contains(site) && !site.StartsWithDigit && nameTokens?.Contains(end + 1) != true && !NotPlaceNames.Contains(site) && !Titles.Contains(site))
+            {
+                end++;
+            }
+            return true;
+        }
+        if (!VenueLocatives.Contains(document.At(i - 1)) || Determiners.Contains(token) || Titles.Contains(token)
+            || MembersBefore.Contains(document.At(i - 2)) || document.At(i - 2) is { } verb && (verb.Is("came") || verb.Is("come") || verb.Is("welcome") || verb.Is("welcomed")))
+        {
+            return false;
+        }
+        for (var k = i; k < i + 5 && k < document.Tokens.Count; k++)
+        {
+            var word = document.Tokens[k];
+            if (!word.IsCapitalised || word.Sentence != token.Sentence || (k > i && !word.JoinedBySpace) || word.StartsWithDigit)
+            {
+                return false;
+            }
+            if (k > i && SchoolWords.Contains(word))
+            {
+                // "welcome to St Mary's Primary", "here at Oak School": the school itself; a venue only where a match or a trip is.
+                if (!HasEventOrTravelNear(document, i))
+                {
+                    return false;
+                }
+                end = k;
+                // "Southend High School for Girls", "Bishop's Hatfield Girls' School"
+                while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } more && SchoolWords.Contains(more))
+                {
+                    end++;
+                }
+                if (document.IsWordAt(end + 1, "for") && document.At(end + 2) is { IsCapitalised: true } girls && (girls.Is("girls") || girls.Is("boys")))
+                {
+                    end += 2;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Counties, regions and national parks; nations only where someone goes or is ("into Wales", "in Scotland").</summary>
+    private bool TryRegion(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        if (nameTokens?.Contains(i) == true)
+        {
+            return false;
+        }
+        var previous = document.At(i - 1);
+        if (previous is not null && previous.Is("of") && document.At(i - 2) is { } head && TitleOfPlace.Contains(head))
+        {
+            return false;
+        }
+        if (UkRegions.Nations.Contains(token.Stem.ToLowerInvariant()) && token.IsCapitalised && !token.IsPossessive)
+        {
+            // "North Wales" is a region (below); "Wales" alone only as somewhere children go or are.
+            // "In Britain, harvest festivals...": a sentence about the country, not a trip.
+            var going = previous is not null && (LocativeWords.Contains(previous) || StrongLocatives.Contains(previous) || TripObjects.Contains(previous))
+                && !previous.Is("for") && !(previous.IsCapitalised && previous.SentenceStart) && !RegionOrganisationAfter.Contains(document.At(i + 1));
+            if (going && !(previous!.Is("from") && document.At(i - 2) is { } who && (who.Is("children") || who.Is("pupils"))))
+            {
+                return true;
+            }
+        }
+        var last = UkRegions.RegionAt(document, i);
+        if (last < 0)
+        {
+            return false;
+        }
+        var article = previous is not null && previous.Is("the");
+        if (!token.IsCapitalised && !(article && UkRegions.NeedArticle.Contains(token)))
+        {
+            return false;
+        }
+        if (RegionOrganisationAfter.Contains(document.At(last + 1)) || document.Tokens[last].IsPossessive && RegionOrganisationAfter.Contains(document.At(last + 1)))
+        {
+            return false;
+        }
+        // "the south coast" is a region only when it is where someone goes or is ("here on the south coast").
+        if (UkRegions.NeedArticle.Contains(token) && !(article && document.At(i - 2) is { } before && (LocativeWords.Contains(before) || StrongLocatives.Contains(before) || before.Is("on"))))
+        {
+            return false;
+        }
+        // A county is where someone is or goes ("Swanage in Dorset", "a trip to Cornwall"), not an area something covers ("all over Herefordshire").
+        if (previous is not null && (previous.Is("over") || previous.Is("across") && document.IsWordAt(i - 2, "schools")) || previous is not null && (previous.Is("bbc") || previous.Is("radio")))
+        {
+            return false;
+        }
+        end = last;
+        return true;
+    }
+
+    /// <summary>"at the Happidrome", "in the Pavilion": a capitalised name after "at/in/to the" that is no event, subject or school word.</summary>
+    private static bool TryTheNamedPlace(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        if (!token.IsCapitalised || token.IsAllCaps || token.SentenceStart || nameTokens?.Contains(i) == true || !document.IsWordAt(i - 1, "the")
+            || document.At(i - 2) is not { } preposition || !(preposition.Is("at") || preposition.Is("in") || preposition.Is("to") || preposition.Is("into") || preposition.Is("from"))
+            || NotPlaceNames.Contains(token) || VenueWords.Contains(token) || GenericVenueModifiers.Contains(token) || OrdinaryWordNames.Contains(token.Stem)
+            || OrdinaryWordNames.Weekdays.Contains(token) || token.StartsWithDigit)
+        {
+            return false;
+        }
+        // "From the Staffroom" as a heading; "at the Pavilion" only where something is held or someone goes.
+        if (preposition.SentenceStart && preposition.IsCapitalised || !HasEventOrTravelNear(document, i))
+        {
+            return false;
+        }
+        // One word, or a venue word after it ("the Valley Leisure Centre" is found as a named venue already).
+        var next = document.At(i + 1);
+        if (NotPlaceAfter.Contains(next))
+        {
+            return false;
+        }
+        if (next is not null && next.IsCapitalised && next.JoinedBySpace && next.Sentence == token.Sentence)
+        {
+            return false;
+        }
+        return true;
     }
 
     /// <summary>"12 Station Road", "14a High St", "on Church Lane".</summary>
@@ -239,7 +470,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return false;
         }
         // "Museum of London"
-        if (VenueWords.Contains(token) && document.Followed(i, "of") && document.At(i + 2) is { IsCapitalised: true } of && !GenericVenueModifiers.Contains(of))
+        if (VenueWords.Contains(token) && document.Followed(i, "of") && document.At(i + 2) is { IsCapitalised: true } of && !GenericVenueModifiers.Contains(of)
+            && !UkRegions.Nations.Contains(of.Stem.ToLowerInvariant()))
         {
             end = i + 2;
             return true;
@@ -248,7 +480,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
         for (var k = i; k < i + 5 && k < tokens.Count; k++)
         {
             var word = tokens[k];
-            if (!word.IsCapitalised || word.StartsWithDigit || word.Sentence != token.Sentence || (k > i && !word.JoinedBySpace))
+            if (!word.IsCapitalised || word.StartsWithDigit || word.Sentence != token.Sentence || (k > i && !word.JoinedBySpace)
+                || FunctionWords.Contains(word) || nameTokens?.Contains(k) == true && !word.IsPossessive)
             {
                 return false;
             }
@@ -320,9 +553,26 @@ public sealed class LocationFinder(TextLexicons lexicons)
         end = i;
         var token = document.Tokens[i];
         var previous = document.At(i - 1);
-        if (!token.IsCapitalised || token.SentenceStart || token.IsAllCaps || nameTokens?.Contains(i) == true || previous is null || Determiners.Contains(token) || NameContext.IsYearGroup(document, i))
+        if (!token.IsCapitalised || token.SentenceStart || token.IsAllCaps || nameTokens?.Contains(i) == true || previous is null || Determiners.Contains(token) || NameContext.IsYearGroup(document, i)
+            || Titles.Contains(token) || NotPlaceNames.Contains(token) || OrdinaryWordNames.Weekdays.Contains(token) || OrdinaryWordNames.Months.Contains(token))
         {
             return false;
+        }
+        if (VenueWords.Contains(token) && !(document.At(i + 1) is { IsCapitalised: true, JoinedBySpace: true }) || NotPlaceAfter.Contains(document.At(i + 1)))
+        {
+            return false;
+        }
+        // "St Paul's in Chipperfield", "a chapel in Aylsham": "in" after a named place or venue names where it is.
+        var afterName = previous.Is("in") && document.At(i - 2) is { IsCapitalised: true } named && !named.SentenceStart && !Titles.Contains(named)
+            && (named.IsPossessive || VenueWords.Contains(named) || SchoolWords.Contains(named)) && !FunctionWords.Contains(token);
+        // "an adventure around Newby Wiske", "into Snowdonia"
+        if ((StrongLocatives.Contains(previous) || afterName) && !FunctionWords.Contains(token))
+        {
+            while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } next && nameTokens?.Contains(end + 1) != true && !next.StartsWithDigit && end - i < 3)
+            {
+                end++;
+            }
+            return true;
         }
         // "a week in the Lake District": the article may come between.
         var preposition = previous.Is("the") ? document.At(i - 2) : previous;
@@ -377,8 +627,19 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
-        // "the Great Fire of London", "the Battle of Hastings": history, not a trip.
-        if (document.IsWordAt(i - 1, "of") && document.At(i - 2) is { } eventWord && (eventWord.Is("fire") || eventWord.Is("battle") || eventWord.Is("siege") || eventWord.Is("plague") || eventWord.Is("treaty")))
+        // "the Great Fire of London", "the Duke of Edinburgh", "to the tune of London Bridge": a title or a song, not a place.
+        if (document.IsWordAt(i - 1, "of") && document.At(i - 2) is { } eventWord && (TitleOfPlace.Contains(eventWord) || eventWord.Is("tune")))
+        {
+            return false;
+        }
+        // "Chelsea P had...", "Freddie J": a first name and an initial; "BBC Hereford and Worcester": a station.
+        if (next is not null && next.Text.Length == 1 && char.IsUpper(next.Text[0]) && next.JoinedBySpace && !(document.At(end + 2) is { IsCapitalised: true })
+            || document.At(i - 1) is { } station && (station.Text == "BBC" || station.Is("radio")))
+        {
+            return false;
+        }
+        // Pudsey is Children in Need's bear.
+        if (token.Is("Pudsey") && (document.Text.Contains("Children in Need", StringComparison.OrdinalIgnoreCase) || next is not null && (next.Is("bear") || next.Is("the"))))
         {
             return false;
         }

@@ -98,6 +98,12 @@ public static class NameContext
             {
                 return true;
             }
+            // "Jack from Ash Class", "Ruby in Willow Class"
+            if ((sameSentenceNext.Is("in") || sameSentenceNext.Is("from")) && token.IsCapitalised && document.At(sameSentenceNext.Index + 1) is { IsCapitalised: true }
+                && document.IsWordAt(sameSentenceNext.Index + 2, "class"))
+            {
+                return true;
+            }
             if ((sameSentenceNext.Is("and") || sameSentenceNext.Is("&")) && isStrongName(sameSentenceNext.Index + 1) && token.IsCapitalised)
             {
                 return true;

@@ -22,16 +22,35 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         school primary academy college church chapel cathedral hall centre center park gardens square trust foundation
         award awards cup trophy shield library ward building room festival fayre fair club fc united rovers city town
         county council theatre museum zoo castle farm beach woods forest bay hill island bridge station airport
-        nursery infants juniors reserve valley river lake
+        nursery infants juniors reserve valley river lake authority authorities service services council commission association society
+        strides sahib birthday challenge
         """);
 
     /// <summary>A capitalised word after one of these is a saint, a monarch or a place: "St Mary's", "King Charles", "Mount Snowdon".</summary>
-    private static readonly WordSet NotAPersonBefore = new("st saint king queen prince princess lord lady captain mount lake port fort cape loch river holy");
+    private static readonly WordSet NotAPersonBefore = new("st saint king queen prince princess lord lady captain mount lake port fort cape loch river holy guru national");
 
     /// <summary>Story, faith and history figures that school posts name without naming a child.</summary>
     private static readonly WordSet StoryAndFaithFigures = new("""
         jesus christ god mary joseph gabriel moses herod isaiah elijah jonah goliath
         matilda wonka gruffalo aladdin cinderella goldilocks rapunzel pinocchio paddington peppa
+        tudor tudors victorian victorians elizabethan georgian edwardian
+        """);
+
+    /// <summary>Words that say the capitalised word before them is a person: "Koa said", "Huw, who led".</summary>
+    private static readonly WordSet SpeechVerbs = new("said says explained added commented told shared asked replied recalled remarked");
+
+    /// <summary>Roles a person is introduced by: "our guide, Huw", "instructor Matt", "Matt (our instructor)".</summary>
+    private static readonly WordSet Roles = new("""
+        guide instructor instructors leader leaders teacher coach chef farmer driver caretaker cook librarian astronomer presenter
+        volunteer helper correspondent reporter representative officer manager head headteacher principal chair governor
+        """);
+
+    /// <summary>Capitalised words that are never a person's name on their own.</summary>
+    private static readonly WordSet NeverNames = new("""
+        the a an our their this that these those year class reception nursery school team house we i you they it he she his her
+        monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
+        november december christmas easter harvest mr mrs miss ms dr sir bbc pgl assistant principal deputy headteacher head chair vice
+        governors governor team office staff teachers vicar reverend kind regards best wishes thanks thank love dear well
         """);
 
     /// <summary>Famous people: "Florence Nightingale" in a history post is not a child.</summary>
@@ -47,6 +66,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         "andy goldsworthy", "oliver twist", "enid blyton", "mark twain", "jacqueline wilson", "cressida cowell", "anthony browne",
         "eric carle", "oliver jeffers", "shirley hughes", "judith kerr", "axel scheffler", "liz pichon", "tom fletcher", "lewis carroll",
         "jk rowling", "malorie blackman", "david almond", "philip pullman", "kate greenaway", "quentin blake", "michael rosen", "tom kerr", "captain tom", "joe wicks", "nelson mandela",
+        "jacob ladder", "christopher wren", "charlotte web", "les miserables", "paul mccartney", "laura wright", "heather small", "harry hill",
+        "bear grylls", "wayne rooney", "sally keeble", "jack lopresti", "colleen fletcher", "terry wogan", "jane goodall", "ariana grande", "julia donaldson", "eddie edwards", "postman pat",
     };
 
     /// <summary>Names take no article: "our Christian values", "the Will of the people".</summary>
@@ -181,6 +202,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             i = lastOfPart;
         }
 
+        var titledSurnames = mentions.Where(m => m.Kind == PersonMentionKind.StaffName).Select(m => tokens[m.LastToken].Stem).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
         // 3. Lexicon first names the register does not know.
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -190,7 +213,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             }
             var token = tokens[i];
             if (!token.IsCapitalised || token.IsAllCaps || token.Stem.Length < 2 || !Lexicon.Contains(token.Stem)
-                || StoryAndFaithFigures.Contains(token) || IsNotAPersonBefore(document, i) || IsNotAPersonAfter(document, i)
+                || StoryAndFaithFigures.Contains(token) || IsNotAPersonBefore(document, i)
+                || IsNotAPersonAfter(document, i) && !(document.At(i + 1) is { } titled && titledSurnames.Contains(titled.Stem))
                 || Determiners.Contains(document.At(i - 1))
                 // "Battle of Hastings", "Duke of Edinburgh", "Isle of Wight": a title, not a child.
                 || (document.IsWordAt(i - 1, "of") && document.At(i - 2) is { IsCapitalised: true }))
@@ -212,8 +236,31 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             {
                 continue;
             }
+            // "Victoria Park", "Beach Trip": a lexicon word inside a run of capitalised words or a short heading is part of a name of something.
+            if (document.At(i - 1) is { IsCapitalised: true } runBefore && runBefore.Sentence == token.Sentence && token.JoinedBySpace && !used[runBefore.Index]
+                && !runBefore.SentenceStart && !NameContext.IsNameContext(document, i, i, IsStrongName)
+                && !(next is not null && (IsSurnameLike(document, next, used) || IsSurnameInContext(document, i, next, used))))
+            {
+                continue;
+            }
+            if (IsShortHeading(document, i) && !IsStrongName(i))
+            {
+                continue;
+            }
+            // "Claire Park" where "Mrs Park" is named too: a full name, not a park.
+            if (next is not null && !used[next.Index] && next.JoinedBySpace && next.IsCapitalised && next.Sentence == token.Sentence && !token.IsPossessive
+                && titledSurnames.Contains(next.Stem))
+            {
+                Add(PersonMentionKind.LexiconFullName, i, i + 1, null);
+                i++;
+                continue;
+            }
             var ordinary = OrdinaryWordNames.Contains(token.Stem);
-            if (ordinary && !NameContext.IsNameContext(document, i, i, IsStrongName))
+            // "Peter Casebow", "John Fennell": a first name that is also a word, before a surname, is a full name.
+            var fullNameAhead = next is not null && (IsSurnameLike(document, next, used) || IsSurnameInContext(document, i, next, used)) && !token.IsPossessive && !IsHeading(document, i)
+                && !LocativeWords.Contains(document.At(i - 1)) && !(document.At(i + 2) is { IsCapitalised: true } orgWord && (NotAPersonAfter.Contains(orgWord) || LocationFinder.VenueWords.Contains(orgWord)));
+            if (ordinary && !fullNameAhead
+                && !NameContext.IsNameContext(document, i, i, IsStrongName))
             {
                 continue;
             }
@@ -223,7 +270,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             }
             // "Olivia Thompson": a capitalised, non-ordinary word after a first name is a surname.
             if (next is not null && !used[next.Index] && next.JoinedBySpace && next.IsCapitalised && !next.IsAllCaps && !next.StartsWithDigit && next.Sentence == token.Sentence
-                && !token.IsPossessive && !OrdinaryWordNames.Contains(next.Stem) && !NotAPersonAfter.Contains(next) && !Lexicon.Contains(next.Stem)
+                && !token.IsPossessive && ((!OrdinaryWordNames.Contains(next.Stem) && !Lexicon.Contains(next.Stem)) || IsSurnameInContext(document, i, next, used)) && !NotAPersonAfter.Contains(next)
                 && !StoryAndFaithFigures.Contains(next.Stem.TrimEnd('s'))
                 && !Places.IsPlaceWord(next.Stem) && !IsNotAPersonAfter(document, next.Index))
             {
@@ -234,8 +281,104 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             Add(PersonMentionKind.LexiconFirstName, i, i, null);
         }
 
+        // 4. Names no lexicon knows, written as names: "Koa said", "explained Shaaron Leverment", "our guide, Huw,",
+        // "Matt (our instructor)", a signature on the last line or after "By".
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i] || !IsUnknownNameCandidate(document, i))
+            {
+                continue;
+            }
+            var last = i;
+            if (document.At(i + 1) is { } surname && !used[surname.Index] && IsUnknownNameCandidate(document, i + 1) && surname.JoinedBySpace)
+            {
+                last = i + 1;
+            }
+            if (IsWrittenAsName(document, i, last))
+            {
+                Add(last > i ? PersonMentionKind.LexiconFullName : PersonMentionKind.LexiconFirstName, i, last, null);
+                i = last;
+            }
+        }
+
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mentions;
+    }
+
+    private bool IsSurnameLike(TextDocument document, Token next, bool[] used) =>
+        !used[next.Index] && next.JoinedBySpace && next.IsCapitalised && !next.IsAllCaps && !next.StartsWithDigit
+        && !OrdinaryWordNames.Contains(next.Stem) && !NotAPersonAfter.Contains(next) && !LocationFinder.VenueWords.Contains(next)
+        && !Places.IsPlaceWord(next.Stem) && !NeverNames.Contains(next) && !StoryAndFaithFigures.Contains(next);
+
+    /// <summary>Words before a full name that make an ordinary-word surname a surname: "contact Jo Brown", "Head of School Tom Carver".</summary>
+    private static readonly WordSet ContactBefore = new("contact email e-mail call ring phone speak school head headteacher teacher coach chair");
+
+    /// <summary>"Jo Brown", "Tom Carver": a capitalised word that is also a word, made a surname by what surrounds the pair.</summary>
+    private bool IsSurnameInContext(TextDocument document, int first, Token next, bool[] used)
+    {
+        if (used[next.Index] || !next.JoinedBySpace || !next.IsCapitalised || next.IsAllCaps || next.StartsWithDigit || NotAPersonAfter.Contains(next)
+            || LocationFinder.VenueWords.Contains(next) || NeverNames.Contains(next) || document.Tokens[first].SentenceStart && !IsSpeechAfter(document, next.Index))
+        {
+            return false;
+        }
+        var before = document.At(first - 1);
+        return before is not null && before.Sentence == next.Sentence && ContactBefore.Contains(before) || IsSpeechAfter(document, next.Index);
+    }
+
+    private static bool IsSpeechAfter(TextDocument document, int index) =>
+        document.At(index + 1) is { } after && after.Sentence == document.Tokens[index].Sentence && SpeechVerbs.Contains(after) && !after.IsCapitalised;
+
+    /// <summary>A line of at most four words, all capitalised: a title ("Beach Trip").</summary>
+    private static bool IsShortHeading(TextDocument document, int i)
+    {
+        var sentence = document.SentenceOf(i).ToList();
+        return sentence.Count is >= 2 and <= 4 && sentence.TrueForAll(t => t.IsCapitalised || t.StartsWithDigit);
+    }
+
+    /// <summary>A line of three or more capitalised words is a heading: "Grace Before Meals".</summary>
+    private static bool IsHeading(TextDocument document, int i)
+    {
+        var sentence = document.SentenceOf(i).ToList();
+        return sentence.Count >= 3 && sentence.TrueForAll(t => t.IsCapitalised || t.StartsWithDigit);
+    }
+
+    private bool IsUnknownNameCandidate(TextDocument document, int i)
+    {
+        var token = document.Tokens[i];
+        return token.IsCapitalised && !token.IsAllCaps && !token.StartsWithDigit && token.Stem.Length >= 2 && char.IsLetter(token.Stem[^1])
+            && !NeverNames.Contains(token) && !Titles.Contains(token) && (!OrdinaryWordNames.Contains(token.Stem) || Lexicon.Contains(token.Stem)) && !Places.IsPlaceWord(token.Stem)
+            && !NotAPersonAfter.Contains(token) && !LocationFinder.VenueWords.Contains(token) && !StoryAndFaithFigures.Contains(token)
+            && !Determiners.Contains(token) && !(document.At(i - 1) is { IsCapitalised: true } before && Titles.Contains(before));
+    }
+
+    private static bool IsWrittenAsName(TextDocument document, int first, int last)
+    {
+        var token = document.Tokens[first];
+        var next = document.At(last + 1);
+        var previous = document.At(first - 1);
+        // "Koa said", "Matt (our instructor)"
+        if (next is not null && next.Sentence == token.Sentence && (SpeechVerbs.Contains(next) && !next.IsCapitalised
+            || next.Gap.Contains('(', StringComparison.Ordinal) && (next.Is("our") || next.Is("the")) && Roles.Contains(document.At(last + 2))))
+        {
+            return true;
+        }
+        // "explained Shaaron Leverment", "our guide, Huw,", "instructor Matt"
+        if (previous is not null && previous.Sentence == token.Sentence && !previous.IsCapitalised && (SpeechVerbs.Contains(previous)
+            || Roles.Contains(previous) && (next is null || next.Sentence != token.Sentence || next.Gap.Trim() is "," or "(" || !next.IsCapitalised)
+            || (previous.Is("called") || previous.Is("named")) && Roles.Contains(document.At(first - 2))))
+        {
+            return true;
+        }
+        // "By Fin", "By Poppy, Year 2", "- Lennon": a signature.
+        if (previous is not null && (previous.Is("by") && (previous.SentenceStart || previous.Gap.Contains('\n', StringComparison.Ordinal))
+            || token.SentenceStart && token.Gap.Contains('-', StringComparison.Ordinal) && document.Tokens[^1].Sentence == token.Sentence))
+        {
+            return true;
+        }
+        // A last line of one or two capitalised words: a signature ("Matt Warren").
+        var lastToken = document.Tokens[^1];
+        return token.SentenceStart && (next is null || next.Sentence != token.Sentence) && last == document.Tokens.Count - 1 && lastToken.Index == last
+            && last > first;
     }
 
     private static bool IsNotAPersonAfter(TextDocument document, int index)

@@ -14,8 +14,12 @@ public static class OffSiteCues
 {
     private static readonly WordSet TripWords = new("""
         trip trips residential residentials outing outings excursion excursions coach coaches minibus expedition camp camping
-        visit visiting tour fieldtrip field-trip sleepover overnight
+        visit visiting tour fieldtrip field-trip sleepover dorm dorms dormitory dormitories bunk bunks bunkbed bunkbeds
+        hostel lodges chalets ferry ski skiing slopes piste
         """);
+
+    /// <summary>Whoever comes to school: "Fire Brigade visit", "a police visit".</summary>
+    private static readonly WordSet Visitors = new("brigade fire police firefighter firefighters author poet vicar nurse dentist planetarium dome theatre crew service");
 
     public static IReadOnlyList<OffSiteCue> Find(TextDocument document, IReadOnlyList<LocationMention> locations)
     {
@@ -26,10 +30,15 @@ public static class OffSiteCues
             var token = tokens[i];
             var isCue = TripWords.Contains(token)
                 // "a visit from the fire brigade" comes to school; "school trip" goes out.
-                && !(token.Is("visit") && (document.IsWordAt(i + 1, "from") || document.IsWordAt(i + 1, "to") && document.IsWordAt(i + 2, "school") || document.IsWordAt(i + 1, "by")))
+                && !(token.Is("visit") && (document.IsWordAt(i + 1, "from") || document.IsWordAt(i + 1, "to") && document.IsWordAt(i + 2, "school") || document.IsWordAt(i + 1, "by") || Visitors.Contains(document.At(i - 1))))
                 && !(token.Is("visiting") && document.At(i + 1) is { } visitor && (visitor.Is("author") || visitor.Is("speaker") || visitor.Is("artist") || visitor.Is("musicians") || visitor.Is("theatre") || visitor.Is("us")));
             isCue |= token.Is("away") && document.At(i + 1) is { } fixture && (fixture.Is("match") || fixture.Is("game") || fixture.Is("fixture") || fixture.Is("day"));
             isCue |= token.Is("day") && document.IsWordAt(i + 1, "out");
+            // "an overnight stay", "staying overnight" (not "snow overnight")
+            isCue |= token.Is("overnight") && (document.At(i + 1) is { } stay && (stay.Is("stay") || stay.Is("trip") || stay.Is("camp") || stay.Is("residential") || stay.Is("experience") || stay.Is("visit"))
+                || document.IsWordAt(i - 1, "stay") || document.IsWordAt(i - 1, "staying") || document.IsWordAt(i - 1, "stayed"));
+            // "Y6 out at Crucial Crew", "out on a trip"
+            isCue |= token.Is("out") && document.IsWordAt(i + 1, "at") && document.At(i + 2) is { IsCapitalised: true };
             // "...play Hythe Bay Primary on Wednesday - away", "we are playing away at..."
             isCue |= token.Is("away") && (document.At(i + 1) is not { } after || after.Sentence != token.Sentence || after.Is("at") || after.Is("to"))
                 && document.SentenceOf(i).Any(t => t.Is("play") || t.Is("playing") || t.Is("plays") || t.Is("match") || t.Is("fixture") || t.Is("game"));
@@ -49,6 +58,10 @@ public static class OffSiteCues
             var token = document.TokenAtOrAfter(location.Start);
             cues.Add(new OffSiteCue(location.Start, location.Length, token?.Sentence ?? 0, location.Text));
         }
+        // A sentence about the school site, a closure or a visitor places nobody away.
+        var onSite = TripNarrative.OnSiteSentences(document);
+        cues.RemoveAll(c => onSite.Contains(c.Sentence));
+        cues.Sort((a, b) => a.Start.CompareTo(b.Start));
         return cues;
     }
 }

@@ -19,17 +19,6 @@ public static class TemporalExpressionParser
     private static readonly TimeOnly EndOfAfternoon = new(17, 0);
     private static readonly TimeOnly EndOfEvening = new(22, 0);
 
-    private static readonly WordSet PastMarkers = new("""
-        was were had went visited enjoyed took came did saw made spent learned learnt explored loved returned got played
-        performed watched met ate thanked raised travelled traveled walked climbed discovered found tried finished completed
-        celebrated welcomed hosted competed won lost drew scored sang danced joined attended braved experienced thank thanks
-        """);
-
-    private static readonly WordSet FutureMarkers = new("""
-        will 'll shall going tomorrow upcoming forthcoming reminder remember please bring wear need needs can't cannot wait
-        forward looking plan planned planning booked
-        """);
-
     private static readonly WordSet Weekdays = OrdinaryWordNames.Weekdays;
 
     private static readonly Dictionary<string, int> MonthNumbers = new(StringComparer.OrdinalIgnoreCase)
@@ -40,7 +29,7 @@ public static class TemporalExpressionParser
         ["december"] = 12, ["dec"] = 12,
     };
 
-    private static readonly WordSet EndTimeCues = new("back return returning returns home until till til finish finishes finishing collect collection pickup pick end ends ending due");
+    private static readonly WordSet EndTimeCues = new("back return returning returns home until till til finish finishes finishing collect collection pickup pick end ends ending due eta arrival arrive arriving");
 
     /// <summary>Phrases that mean "happening now", as lower-case word sequences.</summary>
     private static readonly string[][] NowPhrases =
@@ -48,7 +37,7 @@ public static class TemporalExpressionParser
         ["right", "now"], ["currently"], ["at", "the", "moment"], ["as", "we", "speak"], ["on", "our", "way"], ["on", "the", "way"],
         ["heading", "to"], ["heading", "off"], ["we're", "off"], ["we", "are", "off"], ["we're", "at"], ["we", "are", "at"],
         ["we're", "here"], ["have", "arrived"], ["just", "arrived"], ["arrived", "safely"], ["underway"], ["under", "way"],
-        ["live", "from"], ["are", "having", "a"], ["are", "enjoying"], ["are", "now"], ["is", "now"], ["are", "currently"],
+        ["live", "from"], ["are", "having", "a"], ["are", "enjoying"], ["are", "now"], ["are", "currently"],
         ["have", "set", "off"], ["just", "set", "off"], ["setting", "off"], ["we're", "heading"], ["we", "are", "heading"],
         ["are", "spending"], ["is", "spending"], ["spending", "the", "day"], ["spending", "the", "afternoon"], ["spending", "the", "morning"],
     ];
@@ -64,18 +53,8 @@ public static class TemporalExpressionParser
         var mentions = new List<TemporalMention>();
         var tokens = document.Tokens;
         var today = DateOnly.FromDateTime(publishLocal);
-        var pastSentences = new Dictionary<int, bool>();
 
-        bool IsPastSentence(int sentence, int tokenIndex)
-        {
-            if (!pastSentences.TryGetValue(sentence, out var past))
-            {
-                var words = document.SentenceOf(tokenIndex).ToList();
-                past = words.Exists(PastMarkers.Contains) && !words.Exists(FutureMarkers.Contains);
-                pastSentences[sentence] = past;
-            }
-            return past;
-        }
+        bool IsPastSentence(int sentence, int tokenIndex) => NarrativeTense.Of(document, sentence) == Tense.Past;
 
         void Add(TemporalKind kind, int first, int last, DateOnly? day, TimeOnly? endsAt)
         {
@@ -87,6 +66,7 @@ public static class TemporalExpressionParser
         {
             var word = tokens[i].Lower;
             var past = IsPastSentence(tokens[i].Sentence, i);
+            var future = NarrativeTense.Of(document, tokens[i].Sentence) == Tense.Future;
 
             if (MatchPhrase(document, i, NowPhrases, out var nowEnd))
             {
@@ -116,6 +96,9 @@ public static class TemporalExpressionParser
                     continue;
                 case "ago" or "earlier" when document.At(i + 1) is null || !document.At(i + 1)!.Is("than"):
                     Add(TemporalKind.Past, i, i, null, null);
+                    continue;
+                // "a London that we still enjoy today": nowadays, not a day.
+                case "today" when document.At(i - 1) is { } before && (before.Is("still") || before.Is("even") || before.Is("enjoy")):
                     continue;
                 case "today" or "later" when word == "today" || document.IsWordAt(i + 1, "today"):
                 {
@@ -158,13 +141,13 @@ public static class TemporalExpressionParser
                     continue;
                 }
             }
-            if (TryDate(document, i, today, past, out var dateEnd, out var date))
+            if (TryDate(document, i, today, past, future, out var dateEnd, out var date))
             {
                 var first = i;
                 var last = dateEnd;
                 // Ranges: "Monday to Wednesday", "12th-14th June", "from 3rd until 5th July".
                 if (document.At(last + 1) is { } joiner && (joiner.Is("to") || joiner.Is("until") || joiner.Is("till") || joiner.Is("and") || document.At(last + 1)!.Gap.Trim() is "-" or "–")
-                    && TryDate(document, joiner.Is("to") || joiner.Is("until") || joiner.Is("till") || joiner.Is("and") ? last + 2 : last + 1, date, past, out var rangeEnd, out var rangeDate))
+                    && TryDate(document, joiner.Is("to") || joiner.Is("until") || joiner.Is("till") || joiner.Is("and") ? last + 2 : last + 1, date, past: false, future: true, out var rangeEnd, out var rangeDate))
                 {
                     if (rangeDate < date && rangeDate.AddYears(1) >= date)
                     {
@@ -235,7 +218,7 @@ public static class TemporalExpressionParser
     }
 
     /// <summary>A day: "Friday", "on Friday", "next Tuesday", "this Thursday", "12th June", "June 12th", "12/06", "12 June 2027", "Friday 12th June".</summary>
-    private static bool TryDate(TextDocument document, int i, DateOnly today, bool past, out int end, out DateOnly date)
+    private static bool TryDate(TextDocument document, int i, DateOnly today, bool past, bool future, out int end, out DateOnly date)
     {
         end = i;
         date = today;
@@ -264,7 +247,8 @@ public static class TemporalExpressionParser
         {
             var weekday = Enum.Parse<DayOfWeek>(first.Stem, ignoreCase: true);
             // "Friday 12th June": the explicit date wins.
-            if (TryExplicitDate(document, start + 1, today, out var explicitEnd, out var explicitDate))
+            if (TryExplicitDate(document, start + 1, today, past, future, out var explicitEnd, out var explicitDate)
+                || (document.IsWordAt(start + 1, "the") && TryExplicitDate(document, start + 2, today, past, future, out explicitEnd, out explicitDate)))
             {
                 end = explicitEnd;
                 date = explicitDate;
@@ -285,9 +269,11 @@ public static class TemporalExpressionParser
                 }
                 date = today.AddDays(ahead);
             }
-            else if (past && modifier != "this" && modifier != "coming")
+            else if (past && modifier != "coming")
             {
-                date = today.AddDays(-(((int)today.DayOfWeek - (int)weekday + 7) % 7));
+                // "On Friday we visited..." said on a Friday is last Friday: today would be "today".
+                var back = ((int)today.DayOfWeek - (int)weekday + 7) % 7;
+                date = today.AddDays(-(back == 0 ? 7 : back));
             }
             else
             {
@@ -301,7 +287,7 @@ public static class TemporalExpressionParser
             }
             return true;
         }
-        if (TryExplicitDate(document, start, today, out var dateEnd, out var parsed))
+        if (TryExplicitDate(document, start, today, past, future, out var dateEnd, out var parsed))
         {
             end = dateEnd;
             date = parsed;
@@ -310,7 +296,7 @@ public static class TemporalExpressionParser
         return false;
     }
 
-    private static bool TryExplicitDate(TextDocument document, int i, DateOnly today, out int end, out DateOnly date)
+    private static bool TryExplicitDate(TextDocument document, int i, DateOnly today, bool past, bool future, out int end, out DateOnly date)
     {
         end = i;
         date = today;
@@ -370,7 +356,7 @@ public static class TemporalExpressionParser
         {
             return false;
         }
-        var resolvedYear = year ?? NearestYear(today, month, day);
+        var resolvedYear = year ?? YearFor(today, month, day, past, future);
         if (day < 1 || day > DateTime.DaysInMonth(resolvedYear, month))
         {
             return false;
@@ -378,6 +364,31 @@ public static class TemporalExpressionParser
         date = new DateOnly(resolvedYear, month, day);
         end = last;
         return true;
+    }
+
+    /// <summary>
+    /// A date without a year is read with the sentence's tense: told in the past it is the latest such
+    /// day not after the publish date ("went to the museum on 16th January", published in December, is
+    /// last January); told in the future, the first one not before it; otherwise the nearest.
+    /// </summary>
+    private static int YearFor(DateOnly today, int month, int day, bool past, bool future)
+    {
+        if (past || future)
+        {
+            foreach (var year in past ? new[] { today.Year, today.Year - 1 } : new[] { today.Year, today.Year + 1 })
+            {
+                if (day > DateTime.DaysInMonth(year, month))
+                {
+                    continue;
+                }
+                var candidate = new DateOnly(year, month, day);
+                if (past ? candidate <= today : candidate >= today)
+                {
+                    return year;
+                }
+            }
+        }
+        return NearestYear(today, month, day);
     }
 
     /// <summary>A date without a year is the one nearest the publish date.</summary>
@@ -427,9 +438,19 @@ public static class TemporalExpressionParser
             i++;
             token = document.At(i);
         }
-        if (token is null || !token.StartsWithDigit)
+        if (token is null)
         {
             return null;
+        }
+        if (!token.StartsWithDigit)
+        {
+            // "back about half four", "see you at four fifteen"
+            var spoken = SpokenTime.TryRead(document, i, bareHourAllowed: i > 0 && (document.Tokens[i - 1].Is("at") || document.Tokens[i - 1].Is("about") || document.Tokens[i - 1].Is("around") || document.Tokens[i - 1].Is("by")), out var spokenEnd);
+            if (spoken is not null)
+            {
+                end = spokenEnd;
+            }
+            return spoken;
         }
         var text = token.Text.ToLowerInvariant();
         var meridiem = text.EndsWith("am", StringComparison.Ordinal) ? "am" : text.EndsWith("pm", StringComparison.Ordinal) ? "pm" : "";

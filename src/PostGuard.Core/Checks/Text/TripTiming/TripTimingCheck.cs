@@ -9,10 +9,11 @@ using PostGuard.Core.Findings;
 namespace PostGuard.Core.Checks.Text.TripTiming;
 
 /// <summary>
-/// R8: off-site visit information only after the event. Text that places children away from school
-/// now or later (a trip cue or a location near a time that is ongoing or in the future at publish
-/// time) is a Hold with a suggested earliest publish time: the stated end ("back at 3:30"), else the
-/// end of that day (18:00) or of the range. Past events pass. A photo taken on the publish day that
+/// R8: off-site visit information only after the event. <see cref="TripModel"/> judges whether the
+/// text places children away from school now (a live update) or later (a trip ahead), and when the
+/// trip ends: that is a Hold whose earliest publish time is the trip's end (the stated return, else
+/// the last day at 18:00) and names the words that set it, or "after the group is back" when
+/// nothing says. Past narration, closures and events on the school site pass. A photo taken on the publish day that
 /// carries GPS is the same Hold: the school's own location is not in the policy yet, so any GPS with
 /// a same-day capture time is read as off site.
 /// </summary>
@@ -43,40 +44,36 @@ public sealed class TripTimingCheck(LocationFinder locations, PersonNameFinder n
         var cues = OffSiteCues.Find(document, places);
         var times = TemporalExpressionParser.Parse(document, publishLocal);
 
-        DateTime? earliest = null;
-        var triggering = new List<TemporalMention>();
-        OffSiteCue? firstCue = null;
-        foreach (var mention in times.Where(t => t.Kind != TemporalKind.Past))
+        var judgement = TripModel.Judge(document, cues, times, publishLocal);
+        if (judgement is not null && judgement.Cue is { } cue)
         {
-            var cue = cues.FirstOrDefault(c => Math.Abs(c.Sentence - mention.Sentence) <= 1 && !IsPastOnly(times, c.Sentence, mention));
-            if (cue is null)
+            var primary = judgement.Spans[0];
+            var spans = new JsonArray([.. judgement.Spans.Select(t => (JsonNode)Finding.TextSpan(document.Text, t.Start, t.Length)["span"]!.DeepClone())]);
+            var evidence = new JsonObject
             {
-                continue;
-            }
-            var end = EventEnd(mention, times, publishLocal);
-            if (end <= publishLocal)
+                ["cue"] = Finding.TextSpan(document.Text, cue.Start, cue.Length)["span"]!.DeepClone(),
+                ["spans"] = spans,
+                ["state"] = judgement.Live ? "under way" : "ahead",
+            };
+            string fix;
+            string until;
+            if (judgement.Ends is { } local)
             {
-                continue;
+                evidence["earliestPublishAt"] = ToOffset(local, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+                evidence["endCue"] = Finding.TextSpan(document.Text, judgement.EndCue.Start, judgement.EndCue.Length)["span"]!.DeepClone();
+                var endText = document.Text.Substring(judgement.EndCue.Start, judgement.EndCue.Length);
+                fix = $"Publish after {Describe(local)}.";
+                until = $"it ends {Describe(local)} (from \"{endText}\")";
             }
-            triggering.Add(mention);
-            firstCue ??= cue;
-            earliest = earliest is null || end > earliest ? end : earliest;
-        }
-        if (earliest is { } local && triggering.Count > 0 && firstCue is not null)
-        {
-            var at = ToOffset(local, zone);
-            var when = Describe(local);
-            var primary = triggering[0];
-            var spans = new JsonArray([.. triggering.Select(t => (JsonNode)Finding.TextSpan(document.Text, t.Start, t.Length)["span"]!.DeepClone())]);
+            else
+            {
+                fix = "Publish after the group is back: nothing in the post says when that is.";
+                until = "nothing in it says when the group is back";
+            }
+            var what = judgement.Live ? "children are away now" : "children will be away";
             findings.Add(Rule, severity, primary.Start, primary.Length,
-                $"The post places children off site (\"{firstCue.Text}\") at a time that is not over when it is published (\"{document.Text.Substring(primary.Start, primary.Length)}\"); trip information goes out only after the event.",
-                $"Publish after {when}.",
-                new JsonObject
-                {
-                    ["earliestPublishAt"] = at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-                    ["cue"] = Finding.TextSpan(document.Text, firstCue.Start, firstCue.Length)["span"]!.DeepClone(),
-                    ["spans"] = spans,
-                });
+                $"The post says {what} (\"{cue.Text}\", \"{document.Text.Substring(primary.Start, primary.Length)}\"); {until}. Trip information goes out only after the event.",
+                fix, evidence);
         }
         var result = findings.ToList().ToList();
         result.AddRange(PhotoFindings(draft, zone, publishLocal, severity));
@@ -116,31 +113,6 @@ public sealed class TripTimingCheck(LocationFinder locations, PersonNameFinder n
                 },
                 $"Publish after {Describe(endOfDay)}.");
         }
-    }
-
-    /// <summary>A cue in a sentence that only talks about the past ("last week's trip") does not make a later time a trip.</summary>
-    private static bool IsPastOnly(IReadOnlyList<TemporalMention> times, int sentence, TemporalMention mention) =>
-        sentence != mention.Sentence && times.Any(t => t.Sentence == sentence && t.Kind == TemporalKind.Past) && !times.Any(t => t.Sentence == sentence && t.Kind != TemporalKind.Past);
-
-    private static DateTime EventEnd(TemporalMention mention, IReadOnlyList<TemporalMention> times, DateTime publishLocal)
-    {
-        var today = DateOnly.FromDateTime(publishLocal);
-        var day = mention.LastDay ?? today;
-        // A stated end ("back at 3:30") in the same or next sentence sets the end of that day.
-        var endsAt = mention.EndsAt
-            ?? times.Where(t => t.LastDay is null && t.EndsAt is not null && Math.Abs(t.Sentence - mention.Sentence) <= 1).Select(t => t.EndsAt).FirstOrDefault()
-            ?? TemporalExpressionParser.EndOfSchoolDay;
-        var end = day.ToDateTime(endsAt);
-        if (mention.Kind == TemporalKind.Now && end <= publishLocal)
-        {
-            // Happening now: at least until the end of the school day.
-            end = today.ToDateTime(TemporalExpressionParser.EndOfSchoolDay);
-            if (end <= publishLocal)
-            {
-                end = publishLocal.AddHours(1);
-            }
-        }
-        return end;
     }
 
     private static DateTimeOffset ToOffset(DateTime local, TimeZoneInfo zone)

@@ -32,7 +32,7 @@ public sealed record LabelledPost
 
     public static IReadOnlyList<LabelledPost> Load()
     {
-        var path = Locate();
+        var path = CorpusFile.Locate("posts.jsonl");
         var posts = new List<LabelledPost>();
         var line = 0;
         foreach (var text in File.ReadLines(path))
@@ -46,19 +46,5 @@ public sealed record LabelledPost
             posts.Add(post with { Line = line });
         }
         return posts;
-    }
-
-    private static string Locate()
-    {
-        const string Relative = "tests/PostGuard.Core.Tests/Checks/Text/Corpus/posts.jsonl";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, Relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException($"{Relative} not found above {AppContext.BaseDirectory}");
     }
 }

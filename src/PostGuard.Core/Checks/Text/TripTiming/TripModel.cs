@@ -1,0 +1,201 @@
+using PostGuard.Core.Checks.Text.Tokens;
+
+namespace PostGuard.Core.Checks.Text.TripTiming;
+
+/// <summary>
+/// The trip model behind R8. A post is about a trip when it has an off-site cue (a trip word, a
+/// venue or place, travel) outside sentences about the school site. It places children away when:
+/// <list type="bullet">
+/// <item>a day or time near a cue is not over at publish time, read with the sentence's tense (a
+/// yearless date told in the past is in the past; a date line on its own is the post's own date);</item>
+/// <item>or it is a live update: phrases written while away ("as I type this", "home tomorrow", "on our
+/// way home", "more tomorrow"), or a trip diary told mostly in the present or present perfect —
+/// unless a later sentence says the group is back ("returned to school").</item>
+/// </list>
+/// The trip ends at the stated return ("back about half four", "ETA 4pm") on its day, else at 18:00 on
+/// the last day known; a same-day trip told in the past tense is over by the end of the school day
+/// (15:30); a live residential with nothing said about the return ends "when the group is back" (null).
+/// </summary>
+public static class TripModel
+{
+    public static readonly TimeOnly EndOfSchoolDay = TemporalExpressionParser.EndOfSchoolDay;
+
+    /// <summary>A same-day trip told in the past: the group is back by the end of lessons.</summary>
+    public static readonly TimeOnly BackByEndOfLessons = new(15, 30);
+
+    /// <summary>Words of stays away from home: a post that has them is about a residential.</summary>
+    private static readonly WordSet StayWords = new("""
+        residential residentials dorm dorms dormitory dormitories bunk bunks bunkbed bunkbeds hostel lodge chalet chalets
+        tents lodges suitcase suitcases duvet duvets toothbrushes
+        """);
+
+    private static readonly PhraseMatcher MultiDayPhrases = new(
+        "day two", "day three", "day four", "day five", "day 2", "day 3", "day 4", "day 5", "first night", "second night", "last night",
+        "final night", "this week", "the week", "for the week", "all week", "our week", "days", "nights", "week away", "weekend away");
+
+    private sealed record Candidate(DateTime? End, TextRange EndCue, TextRange Span, int Sentence, bool Live);
+
+    public static TripJudgement? Judge(TextDocument document, IReadOnlyList<OffSiteCue> cues, IReadOnlyList<TemporalMention> times, DateTime publishLocal)
+    {
+        if (cues.Count == 0)
+        {
+            return null;
+        }
+        var today = DateOnly.FromDateTime(publishLocal);
+        var onSite = TripNarrative.OnSiteSentences(document);
+        var cueSentences = cues.Select(c => c.Sentence).ToHashSet();
+        bool NearCue(int sentence) => cueSentences.Contains(sentence) || cueSentences.Contains(sentence - 1) || cueSentences.Contains(sentence + 1);
+        Tense TenseOf(int sentence) => NarrativeTense.Of(document, sentence);
+        var narrative = IsTripNarrative(document, cues);
+        var candidates = new List<Candidate>();
+
+        // A. A day or time near a cue that is not over.
+        foreach (var mention in times)
+        {
+            if (mention.Kind is TemporalKind.Past or TemporalKind.Now || onSite.Contains(mention.Sentence) || !NearCue(mention.Sentence))
+            {
+                continue;
+            }
+            var tense = TenseOf(mention.Sentence);
+            var day = mention.LastDay ?? today;
+            var span = new TextRange(mention.Start, mention.Length);
+            if (tense == Tense.Past && day <= today)
+            {
+                if (day == today && IsRelativeDay(document, mention))
+                {
+                    // "had a wonderful time at the castle today": back by the end of lessons.
+                    candidates.Add(new Candidate(today.ToDateTime(BackByEndOfLessons), span, span, mention.Sentence, Live: false));
+                }
+                continue;
+            }
+            if (tense == Tense.None && day == today && mention.EndsAt is null && mention.LastDay is not null && !IsRelativeDay(document, mention))
+            {
+                // "23 November 2016" on a line of its own: the post's own date, not a trip's.
+                continue;
+            }
+            var stated = mention.EndsAt is null ? StatedEnd(times, mention.Sentence, document) : null;
+            var endsAt = mention.EndsAt ?? stated?.EndsAt ?? EndOfSchoolDay;
+            var endCue = stated is null ? span : new TextRange(stated.Start, stated.Length);
+            candidates.Add(new Candidate(day.ToDateTime(endsAt), endCue, span, mention.Sentence, Live: false));
+        }
+
+        // B. A live update: strong phrases anywhere in a post with a cue; diary phrases and a present-tense
+        // diary only in a trip narrative that is not a recount; none after the group is back or if the trip is off.
+        var returns = TripNarrative.Returns(document).Where(r => TenseOf(r.Sentence) == Tense.Past).ToList();
+        var lastReturn = returns.Count > 0 ? returns[^1].Last : -1;
+        bool Usable(TripSignal signal) => signal.First > lastReturn && !onSite.Contains(signal.Sentence) && TenseOf(signal.Sentence) != Tense.Past;
+        var live = new List<TextRange>();
+        if (!TripNarrative.IsCancelled(document))
+        {
+            // "tomorrow", "tonight": near a cue or in a trip narrative; "as I type this", "on our way home": anywhere.
+            var residentialStay = document.Tokens.Any(StayWords.Contains);
+            var strong = TripNarrative.StrongLive(document).Where(l => Usable(l) && (!IsRelativeTime(document, l) || NearCue(l.Sentence) || residentialStay)).ToList();
+            live.AddRange(strong.Select(l => RangeOf(document, l)));
+            var recount = TripNarrative.IsRecount(document);
+            foreach (var now in times.Where(t => t.Kind == TemporalKind.Now && !onSite.Contains(t.Sentence) && TenseOf(t.Sentence) != Tense.Past && NearCue(t.Sentence)))
+            {
+                // "currently holds the record" in a recount is about the record, not the trip.
+                if (document.TokenAtOrAfter(now.Start) is { } token && token.Index > lastReturn && !(recount && token.Is("currently")))
+                {
+                    live.Add(new TextRange(now.Start, now.Length));
+                }
+            }
+            var diary = narrative && lastReturn < 0 && (strong.Count > 0 || !recount);
+            if (diary)
+            {
+                // A residential's diary is often told in the past on the day itself ("we arrived at Condover Hall
+                // this afternoon ... our first day of adventures"): past-tense diary phrases count when the post
+                // speaks of the publish day itself.
+                var residential = document.Tokens.Any(StayWords.Contains)
+                    && times.Any(t => t.LastDay == today && document.TokenAtOrAfter(t.Start) is { } first && (first.Is("today") || first.Is("this") || first.Is("tonight")));
+                live.AddRange(TripNarrative.WeakLive(document)
+                    .Where(l => l.First > lastReturn && !onSite.Contains(l.Sentence) && (residential || TenseOf(l.Sentence) != Tense.Past)
+                        && (residentialStay || NearCue(l.Sentence)))
+                    .Select(l => RangeOf(document, l)));
+            }
+        }
+        if (live.Count > 0)
+        {
+            live.Sort((a, b) => a.Start.CompareTo(b.Start));
+            var (end, endCue) = LiveEnd(document, times, today, publishLocal, onSite);
+            candidates.Add(new Candidate(end, endCue ?? live[0], live[0], document.TokenAtOrAfter(live[0].Start)?.Sentence ?? 0, Live: true));
+        }
+
+        var open = candidates.Where(c => c.End is null || c.End > publishLocal).ToList();
+        if (open.Count == 0)
+        {
+            return null;
+        }
+        var isLive = open.Exists(c => c.Live);
+        var unknown = open.Exists(c => c.End is null) && !open.Exists(c => c.End is not null && c.Live);
+        var latest = open.Where(c => c.End is not null).OrderByDescending(c => c.End).ThenBy(c => c.EndCue == c.Span).FirstOrDefault();
+        var first2 = open.OrderBy(c => c.Span.Start).First();
+        var cue = cues.FirstOrDefault(c => Math.Abs(c.Sentence - first2.Sentence) <= 1) ?? cues[0];
+        var spans = open.Select(c => c.Span).Distinct().OrderBy(s => s.Start).ToList();
+        return unknown || latest is null
+            ? new TripJudgement(isLive, cue, spans, null, open.First(c => c.End is null).EndCue)
+            : new TripJudgement(isLive, cue, spans, latest.End, latest.EndCue);
+    }
+
+    /// <summary>Where a live update says the trip ends: a stated time (tomorrow's if it comes home tomorrow), else the last day named, else unknown.</summary>
+    private static (DateTime? End, TextRange? Cue) LiveEnd(TextDocument document, IReadOnlyList<TemporalMention> times, DateOnly today, DateTime publishLocal, IReadOnlySet<int> onSite)
+    {
+        var usable = times.Where(t => t.Kind != TemporalKind.Past && !onSite.Contains(t.Sentence) && NarrativeTense.Of(document, t.Sentence) != Tense.Past).ToList();
+        var laterDays = usable.Where(t => t.LastDay is { } d && d > today).ToList();
+        var stated = usable.Where(t => t.LastDay is null && t.EndsAt is not null).ToList();
+        DateTime? best = null;
+        TextRange? cue = null;
+        var daysWithTime = new HashSet<DateOnly>();
+        foreach (var time in stated)
+        {
+            // "home tomorrow ... back about half four": the day of a stated time is a later day mentioned beside it.
+            var day = laterDays.Where(d => Math.Abs(d.Sentence - time.Sentence) <= 1).Select(d => d.LastDay).Max() ?? today;
+            daysWithTime.Add(day);
+            var at = day.ToDateTime(time.EndsAt!.Value);
+            if (best is null || at > best)
+            {
+                best = at;
+                cue = new TextRange(time.Start, time.Length);
+            }
+        }
+        foreach (var time in laterDays.Where(t => t.EndsAt is not null || !daysWithTime.Contains(t.LastDay!.Value)))
+        {
+            var at = time.LastDay!.Value.ToDateTime(time.EndsAt ?? EndOfSchoolDay);
+            if (best is null || at > best)
+            {
+                best = at;
+                cue = new TextRange(time.Start, time.Length);
+            }
+        }
+        if (best is not null)
+        {
+            return (best, cue);
+        }
+        if (IsMultiDay(document))
+        {
+            return (null, null);
+        }
+        // A day trip under way with no return stated: the end of the day (or an hour on, late in the day).
+        var endOfDay = today.ToDateTime(EndOfSchoolDay);
+        return (endOfDay > publishLocal ? endOfDay : publishLocal.AddHours(1), null);
+    }
+
+    private static bool IsRelativeTime(TextDocument document, TripSignal signal) =>
+        document.Tokens[signal.First] is var token && (token.Is("tomorrow") || token.Is("tonight") || token.Is("this") || token.Is("later"));
+
+    private static TextRange RangeOf(TextDocument document, TripSignal signal) =>
+        new(document.Tokens[signal.First].Start, document.Tokens[signal.Last].End - document.Tokens[signal.First].Start);
+
+    private static TemporalMention? StatedEnd(IReadOnlyList<TemporalMention> times, int sentence, TextDocument document) =>
+        times.FirstOrDefault(t => t.LastDay is null && t.EndsAt is not null && Math.Abs(t.Sentence - sentence) <= 1 && NarrativeTense.Of(document, t.Sentence) != Tense.Past);
+
+    private static bool IsRelativeDay(TextDocument document, TemporalMention mention) =>
+        document.TokenAtOrAfter(mention.Start) is { } token && (token.Is("today") || token.Is("tonight") || token.Is("this") || token.Is("later"));
+
+    /// <summary>A post about a trip from its start: stay words, cues in several sentences, or a cue in its first lines.</summary>
+    private static bool IsTripNarrative(TextDocument document, IReadOnlyList<OffSiteCue> cues) =>
+        document.Tokens.Any(StayWords.Contains) || cues.Select(c => c.Sentence).Distinct().Count() >= 2 || cues.Any(c => c.Sentence <= 1);
+
+    private static bool IsMultiDay(TextDocument document) =>
+        document.Tokens.Any(StayWords.Contains) || MultiDayPhrases.Matches(document).Any();
+}

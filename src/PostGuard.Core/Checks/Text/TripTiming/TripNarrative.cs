@@ -1,0 +1,126 @@
+using PostGuard.Core.Checks.Text.Tokens;
+
+namespace PostGuard.Core.Checks.Text.TripTiming;
+
+/// <summary>A phrase that says where a trip stands: under way now, or over (the group is back).</summary>
+public sealed record TripSignal(int First, int Last, int Sentence, string Text);
+
+/// <summary>
+/// How a post tells its trip: live updates ("as I type this", "home tomorrow", "on our way home",
+/// "more tomorrow", a diary written in the present), a return that ends it ("returned to school",
+/// "the coach pulled up at school"), and the sentences that are about the school site itself
+/// (closures, events in the hall, visitors who came to school), whose words say nothing of a trip.
+/// </summary>
+public static class TripNarrative
+{
+    /// <summary>Phrases written while the group is away.</summary>
+    private static readonly PhraseMatcher StrongLivePhrases = new(
+        "as i write", "as i type", "as we write", "as we first write", "at the time of writing", "as we speak", "right now", "on our way",
+        "on the way home", "on the coach", "have arrived", "has arrived", "have just arrived", "just arrived", "arrived safely", "we're off",
+        "we are off", "more tomorrow", "see you tomorrow", "see you at", "home tomorrow", "going home tomorrow", "coming home", "heading home",
+        "head home", "set off home", "go home tomorrow", "we're coming home", "keep you posted", "keep you updated", "will text", "we will text",
+        "text you", "send parents a text", "eta", "estimated time of arrival", "update you later", "update later", "more photos to follow",
+        "photos to follow", "check again tomorrow", "check in with us", "look in later", "tonight", "this evening", "later today",
+        "later this afternoon", "before bed", "ready for bed", "getting ready for bed", "heading to bed", "head to bed", "lights out",
+        "now asleep", "fast asleep", "is drawing to a close", "still going strong", "final morning", "last morning", "our home for",
+        "tomorrow", "can't wait for tomorrow", "cannot wait for tomorrow");
+
+    /// <summary>Phrases of a trip diary that a recount written afterwards also uses: they count only when nothing says it is over.</summary>
+    private static readonly PhraseMatcher WeakLivePhrases = new(
+        "day one", "day two", "day three", "day four", "day five", "day 1", "day 2", "day 3", "day 4", "day 5", "first day", "second day",
+        "third day", "fourth day", "first full day", "final day", "last day", "last full day", "final night", "start to the week",
+        "start to our", "start to the", "looking forward to", "look forward to", "the next morning", "are now", "we are all",
+        "of the week", "this week", "the week ahead", "first challenge", "first activity", "first activities", "first night",
+        "room inspection", "room inspections", "day 01", "day 02", "day 03", "day 04", "day 05");
+
+    /// <summary>A recount after the event speaks of the whole trip in the past.</summary>
+    private static readonly PhraseMatcher RecountPhrases = new(
+        "last week", "recently", "last month", "earlier this", "in january", "in february", "in march", "in april", "in may", "in june",
+        "in july", "in september", "in october", "in november", "in december", "fantastic week", "brilliant week", "wonderful week",
+        "great week", "amazing week", "fabulous week", "incredible week", "super week", "a week to remember", "their week", "our week",
+        "had a fantastic residential", "enjoyed a fantastic", "returned from", "tells us all about", "tell us all about", "a look back",
+        "looking back", "we're back", "back from");
+
+    /// <summary>Phrases that end a trip when told in the past: the group is back.</summary>
+    private static readonly PhraseMatcher ReturnPhrases = new(
+        "returned to school", "returned home", "returned from", "returned back to school", "arrived back", "got back to school",
+        "back at school", "back to school", "back in school", "came home", "got home", "made it back", "pulled up at school",
+        "coach ride home", "journey home", "journey back to school", "headed back to school", "had to go home", "went back to",
+        "trip was over", "returned safely", "arrived home", "back home", "home safely", "safely home", "way safely home", "way home",
+        "return coach", "got off the coach at school", "as we went off");
+
+    private static readonly PhraseMatcher OnSitePhrases = new(
+        "at school", "in school", "into school", "in the hall", "in our hall", "school hall", "on the school field",
+        "school field", "our field", "school grounds", "in the playground", "on the playground", "in the classroom", "in class", "on site",
+        "school sleepover", "sleepover at school", "staying over at school", "came to school", "come into school", "came into school",
+        "visited us", "visit us", "visiting us", "visited school", "came to visit", "came in to", "visit from", "visited by", "a visit by",
+        "in the courtyard", "in our school", "on our school", "at our school", "here at school", "back at school");
+
+    private static readonly PhraseMatcher ClosurePhrases = new(
+        "school closed", "school is closed", "school will be closed", "school will be closed on", "close the school", "closure",
+        "closed today", "closed tomorrow", "will not be able to open", "not be able to open", "remain closed", "not open", "cancelled",
+        "been cancelled", "postponed", "sports day", "parents evening", "parents' evening", "open evening", "meeting in school",
+        "meeting at school", "meeting in the hall");
+
+    private static readonly WordSet AwayWords = new("trip trips residential residentials excursion outing");
+
+    private static readonly PhraseMatcher CancelPhrases = new(
+        "has been cancelled", "have been cancelled", "been cancelled", "cancelled the trip", "cancelled our", "not take place", "not go ahead",
+        "will not be going", "have cancelled", "has cancelled");
+
+    /// <summary>"the trip has been cancelled": nobody is away.</summary>
+    public static bool IsCancelled(TextDocument document) => document.Memo((typeof(TripNarrative), "cancel"), d => (object)CancelPhrases.Matches(d).Any()) is true;
+
+    public static IReadOnlyList<TripSignal> StrongLive(TextDocument document) => document.Memo((typeof(TripNarrative), "live"), d => Find(d, StrongLivePhrases));
+
+    public static IReadOnlyList<TripSignal> WeakLive(TextDocument document) => document.Memo((typeof(TripNarrative), "weak"), d => Find(d, WeakLivePhrases));
+
+    /// <summary>Past-tense sentences that speak of the trip as over: "In September, our first adventure was a residential".</summary>
+    public static bool IsRecount(TextDocument document) => document.Memo((typeof(TripNarrative), "recount"), d =>
+        (object)RecountPhrases.Matches(d).Any(m => NarrativeTense.Of(d, d.Tokens[m.First].Sentence) == Tense.Past)) is true;
+
+    public static IReadOnlyList<TripSignal> Returns(TextDocument document) => document.Memo((typeof(TripNarrative), "return"), d => Find(d, ReturnPhrases));
+
+    /// <summary>Sentences about the school site or a closure: their words place nobody away.</summary>
+    public static IReadOnlySet<int> OnSiteSentences(TextDocument document) => document.Memo((typeof(TripNarrative), "onsite"), d =>
+    {
+        var sentences = new HashSet<int>();
+        foreach (var (first, _) in OnSitePhrases.Matches(d).Concat(ClosurePhrases.Matches(d)))
+        {
+            // "back at school by 3:30" and "to school" in travel instructions are about the return, not an event at school.
+            var token = d.Tokens[first];
+            if ((token.Is("back") || token.Is("to") || token.Is("at")) && IsReturnOrMeeting(d, first))
+            {
+                continue;
+            }
+            sentences.Add(token.Sentence);
+        }
+        // "Y6 out at Crucial Crew tomorrow" inside a note about sports day is still away.
+        var cancelled = CancelPhrases.Matches(d).Select(m => d.Tokens[m.First].Sentence).ToHashSet();
+        sentences.RemoveWhere(s => !cancelled.Contains(s) && d.Tokens.Any(t => t.Sentence == s && (AwayWords.Contains(t) || (t.Is("out") && d.IsWordAt(t.Index + 1, "at")))));
+        return (IReadOnlySet<int>)sentences;
+    });
+
+    /// <summary>"back at school by 3:30", "arrive at school for 8:30", "leave school at 9": travel times of a trip.</summary>
+    private static bool IsReturnOrMeeting(TextDocument document, int i)
+    {
+        var token = document.Tokens[i];
+        foreach (var word in document.SentenceOf(i))
+        {
+            if (word.Is("back") || word.Is("return") || word.Is("returning") || word.Is("arrive") || word.Is("leave") || word.Is("leaving")
+                || word.Is("depart") || word.Is("departing") || word.Is("coach") || word.Is("bus") || word.Is("minibus") || word.Is("collect"))
+            {
+                return word.Index != token.Index || token.Is("back");
+            }
+        }
+        return false;
+    }
+
+    private static IReadOnlyList<TripSignal> Find(TextDocument document, PhraseMatcher matcher) =>
+        [.. matcher.Matches(document).Select(m =>
+        {
+            var start = document.Tokens[m.First].Start;
+            var end = document.Tokens[m.Last].End;
+            return new TripSignal(m.First, m.Last, document.Tokens[m.First].Sentence, document.Text[start..end]);
+        })];
+}

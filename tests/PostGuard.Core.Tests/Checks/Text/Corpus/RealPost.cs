@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PostGuard.Core.Tests.Checks.Text.Corpus;
+
+/// <summary>
+/// One line of real-posts.jsonl: a real, public school post (news page, class or residential blog,
+/// newsletter, local-paper school item) as published, with its source and the rules a careful
+/// reviewer says it breaks. The labelling conventions are in Corpus/README.md.
+/// </summary>
+public sealed record RealPost
+{
+    public required string Text { get; init; }
+
+    /// <summary>Where the post was published, so overlaps with other evaluation sets can be found.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>The publish date as the page gives it (yyyy-mm-dd, yyyy-mm or yyyy), or null.</summary>
+    public string? Published { get; init; }
+
+    /// <summary>The publish time the checks are run at: the page's date and time, else the labeller's estimate (see README).</summary>
+    public required DateTimeOffset PublishAt { get; init; }
+
+    /// <summary>"dev" or "blind", fixed by <see cref="SplitOf"/> before any check was run on the posts.</summary>
+    public required string Split { get; init; }
+
+    public IReadOnlyList<string> ExpectedRules { get; init; } = [];
+
+    /// <summary>The school's own town, site and street: allowed places in its policy (R9).</summary>
+    public IReadOnlyList<string> SchoolPlaces { get; init; } = [];
+
+    public string Notes { get; init; } = "";
+
+    [JsonIgnore]
+    public int Line { get; init; }
+
+    [JsonIgnore]
+    public bool IsBlind => Split == "blind";
+
+    /// <summary>The source's host without "www.", lower case: the unit of the split and the school's own link domain.</summary>
+    [JsonIgnore]
+    public string Host => HostOf(Source);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
+    public static string HostOf(string source)
+    {
+        var host = new Uri(source).Host.ToLowerInvariant();
+        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+    }
+
+    /// <summary>
+    /// The split rule, decided before any result was seen: blind when the first byte of the
+    /// SHA-256 of the source's host is odd, else dev. One school's posts stay on one side.
+    /// </summary>
+    public static string SplitOf(string source) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(HostOf(source)))[0] % 2 == 1 ? "blind" : "dev";
+
+    public static IReadOnlyList<RealPost> Load()
+    {
+        var path = CorpusFile.Locate("real-posts.jsonl");
+        var posts = new List<RealPost>();
+        var line = 0;
+        foreach (var text in File.ReadLines(path))
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+            var post = JsonSerializer.Deserialize<RealPost>(text, Json) ?? throw new InvalidDataException($"{path}:{line}: empty");
+            posts.Add(post with { Line = line });
+        }
+        return posts;
+    }
+}
