@@ -17,8 +17,11 @@ namespace PostGuard.Core.Consent;
 /// <see cref="DraftLifecycle.ApplyConsentChangeAsync"/> (a takedown if it was approved).
 /// Every change is audited with who and when.
 /// </summary>
-public sealed class ConsentService(Database database, PeopleStore people, DraftLifecycle lifecycle, AuditTrail audit, TimeProvider time)
+public sealed class ConsentService(Database database, PeopleStore people, DraftLifecycle lifecycle, AuditTrail audit, PeopleImportWriter writer, TimeProvider time)
 {
+    /// <summary>Times an import is planned when the register keeps changing between planning and writing.</summary>
+    private const int ImportAttempts = 3;
+
     /// <summary>What an import changed.</summary>
     public sealed record ImportResult(int Rows, int PeopleAdded, int PeopleUpdated, int ConsentsRecorded, IReadOnlyList<Guid> DraftsFlagged);
 
@@ -61,82 +64,86 @@ public sealed class ConsentService(Database database, PeopleStore people, DraftL
         }, cancellationToken);
 
     /// <summary>Imports a CSV (see <see cref="PeopleCsv"/>): every row is checked first; any bad row rejects the file and changes nothing.</summary>
-    public async Task<ImportResult> ImportAsync(StaffUser actor, string csv, CancellationToken cancellationToken)
+    public Task<ImportResult> ImportAsync(StaffUser actor, string csv, CancellationToken cancellationToken) =>
+        ImportAsync(actor, new StringReader(csv), cancellationToken);
+
+    /// <summary>
+    /// Imports a CSV read from <paramref name="csv"/>, all or nothing, without a long write transaction.
+    /// Before any transaction: the rows are parsed and checked, the changes planned in memory against the
+    /// register as read (<see cref="PeopleImportPlan"/>) and put into the connection's temporary tables,
+    /// which lock nothing (<see cref="PeopleImportWriter"/>). Then one short transaction checks that the
+    /// school's register is still the one planned against, moves the rows in with one statement per table,
+    /// flags the drafts that tag a person whose consent was refused or withdrawn (the school's current tags
+    /// read once, then looked up by the tags' index only for people tagged somewhere) and audits the
+    /// import. If the register changed meanwhile, the import is planned again.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(StaffUser actor, TextReader csv, CancellationToken cancellationToken)
     {
-        var rows = PeopleCsv.Parse(csv);
-        return await database.InTransactionAsync(async (connection, transaction) =>
+        var rows = await PeopleCsv.ParseAsync(csv, cancellationToken);
+        for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
-            var register = await people.LoadRegisterAsync(connection, transaction, actor.SchoolId, cancellationToken);
-            int added = 0, updated = 0, recorded = 0;
-            var flagged = new HashSet<Guid>();
-            var byExternalId = register.People.Where(p => p.ExternalId is not null).ToDictionary(p => p.ExternalId!, StringComparer.Ordinal);
-            foreach (var row in rows)
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var planned = await writer.VersionAsync(connection, null, actor.SchoolId, cancellationToken);
+            var register = await people.LoadRegisterAsync(connection, null, actor.SchoolId, cancellationToken);
+            var plan = PeopleImportPlan.Create(rows, register, Today(now), now, actor.Email);
+            var entries = plan.Changes.Select(change => change switch
             {
-                if (!byExternalId.TryGetValue(row.ExternalId, out var person))
+                PeopleImportPlan.AddPerson add => PersonEvent(actor, "person.added", add.Person, "import"),
+                PeopleImportPlan.UpdatePerson update => PersonEvent(actor, "person.updated", update.Person, "import"),
+                PeopleImportPlan.RecordConsent consent => ConsentEvent(actor, consent.Person, consent.Record),
+                _ => throw new InvalidOperationException(change.GetType().Name),
+            }).ToList();
+            try
+            {
+                await writer.StageAsync(connection, PeopleImportWriter.Serialise(plan, entries), cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                if (database.Provider == DatabaseProvider.Postgres)
                 {
-                    person = row.Person.Apply(null, $"row {row.Line}.");
-                    await people.InsertAsync(connection, transaction, actor.SchoolId, person, now, cancellationToken);
-                    await audit.AppendAsync(connection, transaction, PersonEvent(actor, "person.added", person, "import"), cancellationToken);
-                    byExternalId[row.ExternalId] = person;
-                    added++;
+                    // One import of a school at a time (on SQLite the write transaction already is the only one).
+                    await connection.ExecuteAsync(database.Command("SELECT id FROM schools WHERE id = @schoolId FOR UPDATE", new { schoolId = actor.SchoolId }, transaction, cancellationToken));
                 }
-                else
+                if (await writer.VersionAsync(connection, transaction, actor.SchoolId, cancellationToken) == planned)
                 {
-                    var changed = row.Person.Apply(person, $"row {row.Line}.") with { Active = true };
-                    if (changed != person)
+                    await writer.WriteAsync(connection, transaction, actor.SchoolId, plan.ConsentsRecorded > 0, now, cancellationToken);
+                    var flagged = new HashSet<Guid>();
+                    var refusals = plan.Refusals.ToList();
+                    if (refusals.Count > 0)
                     {
-                        await people.UpdateAsync(connection, transaction, actor.SchoolId, changed, now, cancellationToken);
-                        await audit.AppendAsync(connection, transaction, PersonEvent(actor, "person.updated", changed, "import"), cancellationToken);
-                        byExternalId[row.ExternalId] = person = changed;
-                        updated++;
+                        // Who is tagged in any draft's current revision, read once: only their refusals need the drafts looked up.
+                        var tagged = await people.TaggedPeopleAsync(connection, transaction, actor.SchoolId, cancellationToken);
+                        foreach (var refusal in refusals.Where(r => tagged.Contains(r.Person.Id)))
+                        {
+                            flagged.UnionWith(await lifecycle.ApplyConsentChangeAsync(connection, transaction, actor, refusal.Person, refusal.Record, cancellationToken));
+                        }
                     }
+                    await audit.AppendAsync(connection, transaction, new AuditEvent(actor.SchoolId, actor.Email, "people.imported", null, null, new JsonObject
+                    {
+                        ["rows"] = plan.Rows, ["peopleAdded"] = plan.PeopleAdded, ["peopleUpdated"] = plan.PeopleUpdated, ["consentsRecorded"] = plan.ConsentsRecorded, ["draftsFlagged"] = flagged.Count,
+                    }), cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return new ImportResult(plan.Rows, plan.PeopleAdded, plan.PeopleUpdated, plan.ConsentsRecorded, [.. flagged]);
                 }
-                if (row.Consent is null)
-                {
-                    continue;
-                }
-                var record = row.Consent.ToRecord(person.Id, Today(now), now, actor.Email, $"row {row.Line}.");
-                if (IsAlreadyRecorded(register, record))
-                {
-                    continue; // importing the same export again changes nothing
-                }
-                foreach (var draft in await RecordAsync(connection, transaction, actor, person, record, cancellationToken))
-                {
-                    flagged.Add(draft);
-                }
-                recorded++;
             }
-            await audit.AppendAsync(connection, transaction, new AuditEvent(actor.SchoolId, actor.Email, "people.imported", null, null, new JsonObject
+            finally
             {
-                ["rows"] = rows.Count, ["peopleAdded"] = added, ["peopleUpdated"] = updated, ["consentsRecorded"] = recorded, ["draftsFlagged"] = flagged.Count,
-            }), cancellationToken);
-            return new ImportResult(rows.Count, added, updated, recorded, [.. flagged]);
-        }, cancellationToken);
+                await writer.DropAsync(connection);
+            }
+            if (attempt == ImportAttempts)
+            {
+                throw new Review.ReviewConflictException("The school's register kept changing while the import was being prepared; nothing was imported. Import the file again.");
+            }
+        }
     }
 
     private async Task<IReadOnlyList<Guid>> RecordAsync(DbConnection connection, DbTransaction transaction, StaffUser actor, Person person, ConsentRecord record, CancellationToken cancellationToken)
     {
         await people.InsertConsentAsync(connection, transaction, actor.SchoolId, record, cancellationToken);
-        await audit.AppendAsync(connection, transaction, new AuditEvent(actor.SchoolId, actor.Email, "consent.recorded", null, null, new JsonObject
-        {
-            ["personId"] = person.Id.ToString(),
-            ["externalId"] = person.ExternalId,
-            ["use"] = record.Use,
-            ["status"] = record.Status.ToString().ToLowerInvariant(),
-            ["givenBy"] = record.GivenBy,
-            ["validFrom"] = record.ValidFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["validUntil"] = record.ValidUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        }), cancellationToken);
+        await audit.AppendAsync(connection, transaction, ConsentEvent(actor, person, record), cancellationToken);
         return record.Status == ConsentStatus.Granted
             ? []
             : await lifecycle.ApplyConsentChangeAsync(connection, transaction, actor, person, record, cancellationToken);
     }
-
-    private static bool IsAlreadyRecorded(PeopleRegister register, ConsentRecord record) =>
-        register.ValidRecord(record.PersonId, record.Use, record.ValidFrom) is { } current
-        && current.Status == record.Status && current.GivenBy == record.GivenBy && current.Evidence == record.Evidence
-        && current.ValidFrom == record.ValidFrom && current.ValidUntil == record.ValidUntil && current.SignedOn == record.SignedOn;
 
     private async Task EnsureExternalIdFreeAsync(DbConnection connection, DbTransaction transaction, string schoolId, Person person, CancellationToken cancellationToken)
     {
@@ -147,6 +154,18 @@ public sealed class ConsentService(Database database, PeopleStore people, DraftL
     }
 
     private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
+
+    private static AuditEvent ConsentEvent(StaffUser actor, Person person, ConsentRecord record) =>
+        new(actor.SchoolId, actor.Email, "consent.recorded", null, null, new JsonObject
+        {
+            ["personId"] = person.Id.ToString(),
+            ["externalId"] = person.ExternalId,
+            ["use"] = record.Use,
+            ["status"] = record.Status.ToString().ToLowerInvariant(),
+            ["givenBy"] = record.GivenBy,
+            ["validFrom"] = record.ValidFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["validUntil"] = record.ValidUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
 
     private static AuditEvent PersonEvent(StaffUser actor, string action, Person person, string? source = null) =>
         new(actor.SchoolId, actor.Email, action, null, null, new JsonObject

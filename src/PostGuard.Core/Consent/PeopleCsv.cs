@@ -22,30 +22,34 @@ public static class PeopleCsv
 
     private static readonly string[] RequiredColumns = ["external_id", "first_name", "last_name"];
 
+    /// <summary>The most data rows a file may have (the header not counted).</summary>
     public const int MaxRows = 20_000;
 
     /// <summary>One valid row: the person and, when the row has a use, their consent for it.</summary>
     public sealed record Row(int Line, string ExternalId, PersonInput Person, ConsentInput? Consent);
 
-    public static IReadOnlyList<Row> Parse(string text)
+    /// <summary>A CSV already in memory (a string reader completes at once).</summary>
+    public static IReadOnlyList<Row> Parse(string text) => ParseAsync(new StringReader(text.TrimStart('\uFEFF')), CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Reads the CSV as it arrives (the caller bounds its size); a byte-order mark at the start is ignored.</summary>
+    public static async Task<IReadOnlyList<Row>> ParseAsync(TextReader text, CancellationToken cancellationToken)
     {
         var errors = new List<InputError>();
         var rows = new List<Row>();
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant().Replace(' ', '_'),
+            PrepareHeaderForMatch = a => HeaderName(a.Header),
             MissingFieldFound = null,
             BadDataFound = null,
             TrimOptions = TrimOptions.Trim,
             DetectColumnCountChanges = false,
         };
-        using var reader = new StringReader(text.TrimStart('\uFEFF'));
-        using var csv = new CsvReader(reader, configuration);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+        using var csv = new CsvReader(text, configuration, leaveOpen: true);
+        if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
             throw new InputValidationException("file", $"is empty; the first line must be a header with the columns {string.Join(", ", Columns)}");
         }
-        var headers = csv.HeaderRecord.Select(h => h.Trim().ToLowerInvariant().Replace(' ', '_')).ToList();
+        var headers = csv.HeaderRecord.Select(HeaderName).ToList();
         foreach (var missing in RequiredColumns.Where(c => !headers.Contains(c)))
         {
             errors.Add(new InputError($"header.{missing}", "required column is missing"));
@@ -61,10 +65,12 @@ public static class PeopleCsv
 
         var seenUse = new Dictionary<(string, string), int>();
         var seenPerson = new Dictionary<string, (int Line, string Identity)>(StringComparer.Ordinal);
-        while (csv.Read())
+        var dataRows = 0;
+        while (await csv.ReadAsync())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var line = csv.Parser.RawRow;
-            if (rows.Count + errors.Count > MaxRows)
+            if (++dataRows > MaxRows)
             {
                 throw new InputValidationException("file", $"has more than {MaxRows} rows; split it");
             }
@@ -201,6 +207,8 @@ public static class PeopleCsv
         error(column, $"'{value}' is not a date (yyyy-mm-dd or dd/mm/yyyy)");
         return null;
     }
+
+    private static string HeaderName(string header) => header.Trim().TrimStart('\uFEFF').Trim().ToLowerInvariant().Replace(' ', '_');
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

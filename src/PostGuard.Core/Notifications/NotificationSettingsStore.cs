@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Dapper;
+using PostGuard.Core.Accounts;
 using PostGuard.Core.Audit;
 using PostGuard.Core.Persistence;
 using PostGuard.Core.Schools;
@@ -9,10 +9,10 @@ using PostGuard.Core.Submissions;
 namespace PostGuard.Core.Notifications;
 
 /// <summary>Per-school notification settings: read when a draft needs the approver, changed by the approver (audited).</summary>
-public sealed partial class NotificationSettingsStore(Database database, AuditTrail audit, TimeProvider time)
+public sealed class NotificationSettingsStore(Database database, AuditTrail audit, WebhookDestinationPolicy destinations, TimeProvider time)
 {
-    [GeneratedRegex(@"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")]
-    private static partial Regex EmailPattern();
+    public const int MaxRecipients = 20;
+    public const int MaxWebhookUrlLength = 2000;
 
     public async Task<NotificationSettings> GetAsync(string schoolId, CancellationToken cancellationToken)
     {
@@ -31,8 +31,9 @@ public sealed partial class NotificationSettingsStore(Database database, AuditTr
     }
 
     /// <summary>
-    /// Validates and stores the settings: the webhook must be an absolute http(s) URL, each recipient an
-    /// e-mail address (separated by commas, semicolons or new lines). Every bad field is reported at once.
+    /// Validates and stores the settings: the webhook must be an absolute http(s) URL whose host the server
+    /// may call (<see cref="WebhookDestinationPolicy"/>), each recipient an e-mail address (separated by
+    /// commas, semicolons or new lines; at most <see cref="MaxRecipients"/>). Every bad field is reported at once.
     /// </summary>
     public async Task<NotificationSettings> SaveAsync(StaffUser actor, string? webhookUrl, string? emailTo, CancellationToken cancellationToken)
     {
@@ -40,15 +41,45 @@ public sealed partial class NotificationSettingsStore(Database database, AuditTr
         Uri? webhook = null;
         if (!string.IsNullOrWhiteSpace(webhookUrl))
         {
-            if (!Uri.TryCreate(webhookUrl.Trim(), UriKind.Absolute, out webhook) || webhook.Scheme is not ("http" or "https"))
+            var text = webhookUrl.Trim();
+            if (text.Length > MaxWebhookUrlLength)
             {
-                errors.Add(new InputError("webhookUrl", $"'{webhookUrl.Trim()}' is not an http:// or https:// address"));
+                errors.Add(new InputError("webhookUrl", $"is {text.Length} characters; the limit is {MaxWebhookUrlLength}"));
+            }
+            else if (!Uri.TryCreate(text, UriKind.Absolute, out webhook) || webhook.Scheme is not ("http" or "https"))
+            {
+                errors.Add(new InputError("webhookUrl", $"'{text}' is not an http:// or https:// address"));
+                webhook = null;
+            }
+            else if (await destinations.ProblemAsync(webhook, cancellationToken) is { } problem)
+            {
+                errors.Add(new InputError("webhookUrl", problem));
+                webhook = null;
             }
         }
-        var recipients = SplitAddresses(emailTo);
-        foreach (var address in recipients.Where(a => !EmailPattern().IsMatch(a)))
+        var recipients = new List<string>();
+        if (emailTo is { Length: > (EmailAddresses.MaxLength + 2) * MaxRecipients })
         {
-            errors.Add(new InputError("emailTo", $"'{address}' is not an e-mail address"));
+            errors.Add(new InputError("emailTo", $"is {emailTo.Length} characters; at most {MaxRecipients} addresses fit"));
+        }
+        else
+        {
+            var given = SplitAddresses(emailTo);
+            if (given.Count > MaxRecipients)
+            {
+                errors.Add(new InputError("emailTo", $"lists {given.Count} addresses; the limit is {MaxRecipients}"));
+            }
+            foreach (var address in given.Take(MaxRecipients))
+            {
+                if (EmailAddresses.Parse(address, out var problem) is { } parsed)
+                {
+                    recipients.Add(parsed);
+                }
+                else
+                {
+                    errors.Add(new InputError("emailTo", problem!));
+                }
+            }
         }
         if (errors.Count > 0)
         {
@@ -68,7 +99,8 @@ public sealed partial class NotificationSettingsStore(Database database, AuditTr
                 transaction, cancellationToken));
             await audit.AppendAsync(connection, transaction, new AuditEvent(actor.SchoolId, actor.Email, "settings.notifications-changed", null, null, new JsonObject
             {
-                ["webhook"] = webhook is null ? "none" : webhook.GetLeftPart(UriPartial.Path),
+                // Where it points, never how to post to it: no credentials, path or query (RedactedWebhookUrl).
+                ["webhook"] = webhook is null ? "none" : RedactedWebhookUrl.Of(webhook),
                 ["emailTo"] = string.Join(", ", recipients),
             }), cancellationToken);
             return 0;

@@ -150,6 +150,22 @@ public sealed class PeopleStore(Database database)
         return [.. ids.Select(Guid.Parse)];
     }
 
+    /// <summary>
+    /// Everyone tagged in the current revision of any of the school's drafts, read once (a CSV import with
+    /// many refusals looks only those people's drafts up, instead of querying once per refused row).
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> TaggedPeopleAsync(DbConnection connection, DbTransaction transaction, string schoolId, CancellationToken cancellationToken)
+    {
+        var ids = await connection.QueryAsync<string>(database.Command(
+            """
+            SELECT DISTINCT t.person_id FROM draft_tags t
+            JOIN drafts d ON d.id = t.draft_id AND d.revision = t.revision
+            WHERE t.school_id = @schoolId
+            """,
+            new { schoolId }, transaction, cancellationToken));
+        return ids.Select(Guid.Parse).ToHashSet();
+    }
+
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static object Parameters(string schoolId, Person person, DateTimeOffset now) => new

@@ -13,9 +13,10 @@ namespace PostGuard.Core.Review;
 /// The media an approved post carries: each photo of the approved revision re-encoded as a JPEG with
 /// no metadata at all (no EXIF, GPS, XMP or ICC; orientation applied), faces blurred already where the
 /// approver chose the redacted version. Nothing else is ever handed out for publishing: not before
-/// approval, not after a takedown, and never the original bytes. Every copy is audited.
+/// approval, not before the earliest publish time the approver set (a trip's photos only after the
+/// trip), not after a takedown, and never the original bytes. Every copy is audited.
 /// </summary>
-public sealed class PublishedMedia(Database database, DraftStore drafts, BlobStore blobs, Lazy<ImageInspector> inspector, AuditTrail audit)
+public sealed class PublishedMedia(Database database, DraftStore drafts, BlobStore blobs, Lazy<ImageInspector> inspector, AuditTrail audit, TimeProvider time)
 {
     public sealed record Media(string FileName, byte[] Jpeg);
 
@@ -26,6 +27,10 @@ public sealed class PublishedMedia(Database database, DraftStore drafts, BlobSto
         {
             throw new ReviewConflictException(
                 $"Only an approved draft's media can be published; revision {draft.Revision} is {(draft.ReviewState == ReviewState.None ? "not decided yet" : draft.ReviewState.ToString().ToLowerInvariant())}.");
+        }
+        if (draft.EarliestPublishAt is { } earliest && earliest > time.GetUtcNow())
+        {
+            throw new MediaNotYetPublishableException(earliest);
         }
         var revision = await drafts.FindRevisionAsync(draftId, draft.Revision, cancellationToken) ?? throw new DraftNotFoundException(draftId);
         var image = revision.Images.FirstOrDefault(i => i.Position == position)
@@ -51,6 +56,13 @@ public sealed class PublishedMedia(Database database, DraftStore drafts, BlobSto
         }, cancellationToken);
         return new Media(Path.ChangeExtension(image.FileName, ".jpg"), jpeg);
     }
+}
+
+/// <summary>The draft is approved, but not for publishing yet: the approver set an earliest publish time still ahead (409).</summary>
+public sealed class MediaNotYetPublishableException(DateTimeOffset earliestPublishAt)
+    : Exception($"The headteacher approved this post for publishing from {earliestPublishAt.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}; its photos are handed out from then.")
+{
+    public DateTimeOffset EarliestPublishAt { get; } = earliestPublishAt;
 }
 
 /// <summary>The draft exists but has no photo at that position.</summary>

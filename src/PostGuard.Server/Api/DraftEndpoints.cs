@@ -4,6 +4,7 @@ using PostGuard.Core.Persistence;
 using PostGuard.Core.Review;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
+using PostGuard.Server.Hosting;
 using PostGuard.Server.Messaging;
 
 namespace PostGuard.Server.Api;
@@ -18,7 +19,7 @@ public static class DraftEndpoints
     public static void MapDraftEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        api.MapPost("/drafts", SubmitAsync).RequireAuthorization(Roles.Uploader).DisableAntiforgery();
+        api.MapPost("/drafts", SubmitAsync).RequireAuthorization(Roles.Uploader).DisableAntiforgery().WithMetadata(new AcceptsBodyAttribute(BodyKind.Draft));
         api.MapGet("/drafts/{id:guid}", GetAsync);
         api.MapGet("/drafts/{id:guid}/media/{position:int}", MediaAsync).RequireAuthorization(CopyMedia);
         api.MapGet("/review-queue", QueueAsync).RequireAuthorization(Roles.Approver);
@@ -27,7 +28,7 @@ public static class DraftEndpoints
         api.MapGet("/drafts/{id:guid}/redaction", RedactionPlanAsync).RequireAuthorization(Roles.Approver);
         api.MapGet("/drafts/{id:guid}/images/{position:int}/redacted-preview", RedactedPreviewAsync).RequireAuthorization(Roles.Approver);
         api.MapPost("/drafts/{id:guid}/approve-redacted", ApproveRedactedAsync).RequireAuthorization(Roles.Approver);
-        api.MapPost("/drafts/{id:guid}/revisions", ResubmitAsync).RequireAuthorization(Roles.Uploader).DisableAntiforgery();
+        api.MapPost("/drafts/{id:guid}/revisions", ResubmitAsync).RequireAuthorization(Roles.Uploader).DisableAntiforgery().WithMetadata(new AcceptsBodyAttribute(BodyKind.Draft));
         api.MapGet("/audit", AuditAsync).RequireAuthorization(Roles.Auditor);
     }
 

@@ -6,6 +6,7 @@ using PostGuard.Core.People;
 using PostGuard.Core.Persistence;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
+using PostGuard.Server.Hosting;
 
 namespace PostGuard.Server.Api;
 
@@ -22,7 +23,7 @@ public static class PeopleEndpoints
         people.MapPost("", AddAsync).RequireAuthorization(Roles.ConsentAdmin);
         people.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(Roles.ConsentAdmin);
         people.MapPost("/{id:guid}/consents", RecordConsentAsync).RequireAuthorization(Roles.ConsentAdmin);
-        people.MapPost("/import", ImportAsync).RequireAuthorization(Roles.ConsentAdmin).DisableAntiforgery();
+        people.MapPost("/import", ImportAsync).RequireAuthorization(Roles.ConsentAdmin).DisableAntiforgery().WithMetadata(new AcceptsBodyAttribute(BodyKind.Csv));
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, PeopleStore store, TimeProvider time, string? on, CancellationToken cancellationToken)
@@ -66,24 +67,26 @@ public static class PeopleEndpoints
         return Results.Json(new { record = change.Record, draftsFlagged = change.DraftsFlagged }, Json.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    /// <summary>The CSV as the body (text/csv) or as a multipart file part named "file".</summary>
+    /// <summary>
+    /// The CSV as the body (text/csv) or as a multipart file part named "file", read as it arrives (the
+    /// route's body limit, BodyLimits:CsvBytes, bounds it; more is a 413).
+    /// </summary>
     private static async Task<IResult> ImportAsync(HttpContext http, ConsentService consent, Web.BlockedDraftAnnouncer announcer, CancellationToken cancellationToken)
     {
-        string csv;
+        var user = CurrentUser.From(http.User);
+        ConsentService.ImportResult result;
         if (http.Request.HasFormContentType)
         {
             var form = await http.Request.ReadFormAsync(cancellationToken);
             var file = form.Files.GetFile("file") ?? throw new InputValidationException("file", "upload the CSV as a file part named 'file' (or send it as the text/csv body)");
             using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            csv = await reader.ReadToEndAsync(cancellationToken);
+            result = await consent.ImportAsync(user, reader, cancellationToken);
         }
         else
         {
             using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            csv = await reader.ReadToEndAsync(cancellationToken);
+            result = await consent.ImportAsync(user, reader, cancellationToken);
         }
-        var user = CurrentUser.From(http.User);
-        var result = await consent.ImportAsync(user, csv, cancellationToken);
         await announcer.AnnounceAsync(user.SchoolId, result.DraftsFlagged, cancellationToken);
         return Results.Json(result, Json.Options);
     }

@@ -51,9 +51,13 @@ public static class AdminCommands
             passwordHash = Web.StaffPasswords.Hash(new StaffUser(Guid.Empty, "", "", ""), password);
         }
         await using var services = await BuildMigratedServicesAsync(cli);
-        var (user, token) = await services.GetRequiredService<SchoolDirectory>().AddUserAsync(cli.Required("--school"), cli.Required("--email"), cli.Required("--role"), CancellationToken.None, passwordHash);
-        Console.Error.WriteLine($"User {user.Email} ({user.Role}) added to '{user.SchoolId}'{(passwordHash is null ? "" : " with a password for the web pages")}. Their API token (shown once; only its hash is stored):");
-        Console.WriteLine(token);
+        var added = await services.GetRequiredService<SchoolDirectory>().AddUserAsync(cli.Required("--school"), cli.Required("--email"), cli.Required("--role"), CancellationToken.None, passwordHash);
+        var user = added.User;
+        Console.Error.WriteLine(added.WasReset
+            ? $"User {user.Email} ({user.Role}) of '{user.SchoolId}' already existed and was reset: a new API token (the old one no longer works)" +
+              $"{(passwordHash is null ? ", the password unchanged" : ", a new password for the web pages")}, the lockout cleared, every open session ended. Their API token (shown once; only its hash is stored):"
+            : $"User {user.Email} ({user.Role}) added to '{user.SchoolId}'{(passwordHash is null ? "" : " with a password for the web pages")}. Their API token (shown once; only its hash is stored):");
+        Console.WriteLine(added.Token);
         return 0;
     }
 
@@ -102,8 +106,15 @@ public static class AdminCommands
         {
             throw new ArgumentException($"--school: no school '{schoolId}' (add it first with 'admin add-school')");
         }
+        // The same bound as the API's import route: a register export is a few MB, and the file is read as it is parsed.
+        var limits = services.GetRequiredService<IConfiguration>().GetSection(BodyLimitOptions.SectionName).Get<BodyLimitOptions>() ?? new BodyLimitOptions();
+        if (new FileInfo(files[0]).Length > limits.CsvBytes)
+        {
+            throw new UsageException($"'{files[0]}' is {new FileInfo(files[0]).Length} bytes; the limit is {limits.CsvBytes} ({BodyLimitOptions.SectionName}:{nameof(BodyLimitOptions.CsvBytes)}): split it");
+        }
         var actor = new StaffUser(Guid.Empty, schoolId, "admin import-people (command line)", Roles.ConsentAdmin);
-        var result = await services.GetRequiredService<Core.Consent.ConsentService>().ImportAsync(actor, await File.ReadAllTextAsync(files[0]), CancellationToken.None);
+        using var csv = new StreamReader(files[0], System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var result = await services.GetRequiredService<Core.Consent.ConsentService>().ImportAsync(actor, csv, CancellationToken.None);
         Console.WriteLine($"Imported {result.Rows} row(s): {result.PeopleAdded} people added, {result.PeopleUpdated} updated, {result.ConsentsRecorded} consent record(s) recorded, {result.DraftsFlagged.Count} draft(s) flagged for takedown.");
         return 0;
     }

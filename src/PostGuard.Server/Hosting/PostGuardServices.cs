@@ -67,6 +67,7 @@ public static class PostGuardServices
         services.AddSingleton<SchoolDirectory>();
         services.AddSingleton<DraftStore>();
         services.AddSingleton<PeopleStore>();
+        services.AddSingleton<PeopleImportWriter>();
         services.AddSingleton<ConsentService>();
         services.AddSingleton<DraftValidator>();
         services.AddSingleton<DraftLifecycle>();
@@ -78,6 +79,7 @@ public static class PostGuardServices
         services.AddSingleton<RedactionService>();
         services.AddSingleton<PublishedMedia>();
         services.AddSingleton<NotificationSettingsStore>();
+        services.AddNotificationOptions();
         return services;
     }
 

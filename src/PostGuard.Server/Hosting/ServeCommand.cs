@@ -59,12 +59,10 @@ public static class ServeCommand
             // Those who post: the uploader, and the approver who signs off.
             options.AddPolicy(DraftEndpoints.CopyMedia, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Uploader, Roles.Approver));
         });
-        var limits = builder.Configuration.GetSection(SubmissionLimits.SectionName).Get<SubmissionLimits>() ?? new SubmissionLimits();
-        var maxBody = (limits.MaxImages * limits.MaxImageBytes) + (4L * limits.MaxTextLength) + (1 << 20);
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxBody);
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxBody);
+        builder.Services.AddBodyLimits(builder.Configuration, builder.WebHost);
 
         builder.Services.AddPostGuardRateLimits(builder.Configuration);
+        builder.Services.AddTrustedProxies();
 
         var app = builder.Build();
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
@@ -72,6 +70,8 @@ public static class ServeCommand
             app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
 
+        // First: every later step (rate limits, cookies' Secure flag, logs) sees the client, not the proxy.
+        app.UseTrustedProxies(app.Services.GetRequiredService<IOptions<TrustedProxyOptions>>().Value);
         app.UsePostGuardSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -84,6 +84,7 @@ public static class ServeCommand
             app.UseStaticFiles(new StaticFileOptions { FileProvider = WebAssets.Files });
             // Explicit, after the status code pages: a page's 403/404 is re-executed through routing to /status/{code}.
             app.UseRouting();
+            app.UseBodyLimits();
             app.UseAuthentication();
             app.UseAuthorization();
             app.UseRateLimiter();
@@ -97,13 +98,25 @@ public static class ServeCommand
         return app;
     }
 
+    /// <summary>
+    /// Health as anybody may see it: the overall status and each check's status, nothing more (no paths,
+    /// no error text: those help an attacker). What a failing check said goes to the log.
+    /// </summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
+        if (report.Status != HealthStatus.Healthy)
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("PostGuard.Health");
+            foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy))
+            {
+                logger.LogWarning(entry.Exception, "Health check {Check} is {Status}: {Description}", name, entry.Status, entry.Description);
+            }
+        }
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
         }, Json.Options));
     }
 }

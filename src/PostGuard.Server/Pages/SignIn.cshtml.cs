@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using PostGuard.Server.Web;
 
 namespace PostGuard.Server.Pages;
 
 /// <summary>Staff sign-in: school code, e-mail, password; locked for a while after repeated failures.</summary>
-public sealed class SignInModel(StaffSignIn signIn) : PageModel
+public sealed class SignInModel(StaffSignIn signIn, IOptions<SignInOptions> options) : PageModel
 {
     public string? Error { get; private set; }
     public string School { get; private set; } = "";
@@ -24,14 +25,12 @@ public sealed class SignInModel(StaffSignIn signIn) : PageModel
         switch (outcome)
         {
             case SignInOutcome.SignedIn signedIn:
-                await HttpContext.SignInAsync(WebAuthentication.CookieScheme, StaffSignIn.Principal(signedIn.User));
+                await HttpContext.SignInAsync(WebAuthentication.CookieScheme, StaffSignIn.Principal(signedIn.User, signedIn.SessionStamp));
                 return LocalRedirect(ReturnUrl);
-            case SignInOutcome.LockedOut locked:
-                Error = $"This account is locked after too many wrong passwords. Try again after {locked.Until.ToUniversalTime():HH:mm} UTC, or ask the school's PostGuard administrator.";
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                return Page();
             default:
-                Error = "The school code, e-mail or password is wrong.";
+                // One answer for every refusal: a wrong school, e-mail or password, an account without a password, a locked account.
+                Error = $"The school code, e-mail or password is wrong, or the account is locked for {options.Value.LockoutMinutes} minutes after too many wrong passwords. " +
+                        "Try again, or ask the school's PostGuard administrator.";
                 Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return Page();
         }

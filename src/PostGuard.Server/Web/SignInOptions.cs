@@ -17,4 +17,17 @@ public sealed class SignInOptions
     /// <summary>A signed-in session lasts this long without activity.</summary>
     [Range(5, 24 * 60)]
     public int SessionMinutes { get; set; } = 8 * 60;
+
+    /// <summary>
+    /// When the session cookie is marked Secure: when the browser's request was HTTPS (behind a TLS proxy
+    /// that needs ForwardedHeaders, so the server knows), or always. The antiforgery cookie follows the request.
+    /// </summary>
+    public SecureCookie SecureCookie { get; set; } = SecureCookie.SameAsRequest;
+}
+
+/// <summary>See <see cref="SignInOptions.SecureCookie"/>.</summary>
+public enum SecureCookie
+{
+    SameAsRequest,
+    Always,
 }

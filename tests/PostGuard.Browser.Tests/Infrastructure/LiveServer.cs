@@ -39,6 +39,8 @@ public sealed class LiveServer : IAsyncDisposable
             "--Database:Provider", "Sqlite", "--Messaging:Transport", "InMemory", "--Logging:LogLevel:Default", "Warning",
             // Every test's staff sign in from 127.0.0.1: the per-address sign-in limit would refuse them (the per-account lockout still applies).
             "--RateLimits:SignInAttemptsPerMinute", "1000",
+            // The tests' webhook receiver listens on loopback, which only an allow-list opens.
+            "--Notifications:WebhookAllowedNetworks", "127.0.0.1/32",
             .. extraArgs,
         ];
         var app = ServeCommand.Build(CommandLine.Parse(args, new HashSet<string>()));

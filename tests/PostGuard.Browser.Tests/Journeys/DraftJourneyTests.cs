@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PostGuard.Browser.Tests.Infrastructure;
 using PostGuard.Core.Schools;
+using PostGuard.Server.Web;
 using static Microsoft.Playwright.Assertions;
 
 namespace PostGuard.Browser.Tests.Journeys;
@@ -90,12 +91,16 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(preview).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("redacted-preview\\?faces=1,2$"));
         await head.WaitForFunctionAsync("() => { const i = document.querySelector('img#preview-0'); return i && i.complete && i.naturalWidth > 0; }");
         await BrowserFixture.ScreenshotAsync(head, "06-headteacher-redacted-preview");
-        await head.GetByLabel("Earliest publish time").FillAsync("2026-12-01T16:00");
+        // An earliest publish time already past (the journey goes on to download the photo), in the school's time zone.
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var earliest = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddHours(-1), london);
+        earliest = new DateTimeOffset(earliest.Year, earliest.Month, earliest.Day, earliest.Hour, earliest.Minute, 0, earliest.Offset);
+        await head.GetByLabel("Earliest publish time").FillAsync(earliest.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await head.GetByRole(AriaRole.Button, new() { Name = "Approve redacted version" }).ClickAsync();
         await Expect(head.Locator("#message")).ToHaveTextAsync("The redacted version was checked again and approved.");
         await Expect(head.Locator("#decision")).ToContainTextAsync("Revision 3");
         await Expect(head.Locator("#decision")).ToContainTextAsync("approved");
-        await Expect(head.Locator("#decision")).ToContainTextAsync("not before Tue 1 Dec 2026, 16:00");
+        await Expect(head.Locator("#decision")).ToContainTextAsync("not before " + Words.When(earliest));
         await Expect(head.Locator(".faces")).ToContainTextAsync("Amelia Hughes: consented");
         await BrowserFixture.ScreenshotAsync(head, "07-headteacher-approved-redacted");
 
@@ -106,7 +111,7 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal(3, (int)draft!["revision"]!);
         Assert.Equal("Approved", (string?)draft["reviewState"]);
         Assert.NotEqual("Block", (string?)draft["decision"]);
-        Assert.Equal(DateTimeOffset.Parse("2026-12-01T16:00:00Z"), (DateTimeOffset)draft["earliestPublishAt"]!);
+        Assert.Equal(earliest, (DateTimeOffset)draft["earliestPublishAt"]!);
         var amelia = Assert.Single(draft["images"]![0]!["tags"]!.AsArray())!;
         Assert.Equal("face", (string?)amelia["placement"]);
         Assert.Contains(draft["images"]![0]!["faces"]!.AsArray(), f => (string?)f!["person"] == (string?)amelia["person"]);
@@ -124,6 +129,18 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Empty(metadata.OfType<MetadataExtractor.Formats.Exif.ExifDirectoryBase>());
         Assert.Empty(metadata.OfType<MetadataExtractor.Formats.Exif.GpsDirectory>());
         await BrowserFixture.ScreenshotAsync(uploader, "08-uploader-photos-to-publish");
+
+        // A post approved for later: until then the page says when, and offers nothing to download.
+        var later = await SubmitPhotoDraftAsync(school);
+        var afterTheTrip = DateTimeOffset.UtcNow.AddDays(2);
+        using (var approvedForLater = await api.PostAsJsonAsync($"/api/v1/drafts/{later}/approve", new { reason = "After the trip", earliestPublishAt = afterTheTrip }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, approvedForLater.StatusCode);
+        }
+        await uploader.GotoAsync($"/drafts/{later}");
+        await Expect(uploader.Locator(".publish-media")).ToContainTextAsync("its photos can be downloaded from then");
+        await Expect(uploader.Locator(".publish-media")).ToContainTextAsync(Words.When(afterTheTrip));
+        await Expect(uploader.Locator(".publish-media a")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -131,17 +148,18 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
     {
         var school = await fixture.CreateSchoolAsync();
         var page = await fixture.NewPageAsync();
-        for (var attempt = 1; attempt <= 4; attempt++)
+        // Every refusal reads the same, locked or not, so the page tells nobody whether the account exists or is locked.
+        const string refused = "The school code, e-mail or password is wrong, or the account is locked for 15 minutes after too many wrong passwords. Try again, or ask the school's PostGuard administrator.";
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
             await school.SignInAsync(page, Roles.Approver, "not-the-password");
-            await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync("The school code, e-mail or password is wrong.");
+            await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync(refused);
         }
-        await school.SignInAsync(page, Roles.Approver, "not-the-password");
-        await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("locked");
         await BrowserFixture.ScreenshotAsync(page, "08-sign-in-locked");
 
+        // Locked now: the right password is refused the same way.
         await school.SignInAsync(page, Roles.Approver);
-        await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("locked");
+        await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync(refused);
         await page.GotoAsync("/queue");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
 
@@ -230,12 +248,21 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal(404, (await head.GotoAsync($"/drafts/{draftId}/redact"))!.Status);
     }
 
-    private static async Task<Guid> SubmitTextDraftAsync(BrowserSchool school, string text)
+    private static Task<Guid> SubmitTextDraftAsync(BrowserSchool school, string text) => SubmitDraftAsync(school, text, withPhoto: false);
+
+    private static Task<Guid> SubmitPhotoDraftAsync(BrowserSchool school) => SubmitDraftAsync(school, "Our Year 4 poets.", withPhoto: true);
+
+    private static async Task<Guid> SubmitDraftAsync(BrowserSchool school, string text, bool withPhoto)
     {
+        object[] images = withPhoto ? [new { file = "poets.png" }] : [];
         using var content = new MultipartFormDataContent
         {
-            { new StringContent(System.Text.Json.JsonSerializer.Serialize(new { text, channels = new[] { "instagram" }, commentsEnabled = false, images = Array.Empty<object>() })), "draft" },
+            { new StringContent(System.Text.Json.JsonSerializer.Serialize(new { text, channels = new[] { "instagram" }, commentsEnabled = false, images })), "draft" },
         };
+        if (withPhoto)
+        {
+            content.Add(new ByteArrayContent(await File.ReadAllBytesAsync(TestPhotos.ThreeFacesNoGps())), "poets.png", "poets.png");
+        }
         using var response = await school.Api(Roles.Uploader).PostAsync("/api/v1/drafts", content);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         var id = Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!);

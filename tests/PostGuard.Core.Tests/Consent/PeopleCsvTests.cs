@@ -47,4 +47,36 @@ public sealed class PeopleCsvTests
         Assert.Throws<InputValidationException>(() => PeopleCsv.Parse(""));
         Assert.Throws<InputValidationException>(() => PeopleCsv.Parse("external_id,first_name,last_name\n"));
     }
+
+    [Fact]
+    public void A_file_of_exactly_the_row_limit_is_read_and_one_row_more_is_refused()
+    {
+        static string Csv(int rows)
+        {
+            var text = new System.Text.StringBuilder("external_id,first_name,last_name\n");
+            for (var i = 1; i <= rows; i++)
+            {
+                text.Append("P").Append(i).Append(",Ada,Hughes\n");
+            }
+            return text.ToString();
+        }
+        Assert.Equal(PeopleCsv.MaxRows, PeopleCsv.Parse(Csv(PeopleCsv.MaxRows)).Count);
+        var refused = Assert.Throws<InputValidationException>(() => PeopleCsv.Parse(Csv(PeopleCsv.MaxRows + 1)));
+        Assert.Equal("file", Assert.Single(refused.Errors).Field);
+        Assert.Contains($"{PeopleCsv.MaxRows}", refused.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_rows_count_once_each_towards_the_row_limit()
+    {
+        // Three problems in each of a few rows must not make a file of fewer rows than the limit "too long".
+        var text = new System.Text.StringBuilder("external_id,first_name,last_name,use,status,given_by\n");
+        for (var i = 1; i <= PeopleCsv.MaxRows; i++)
+        {
+            text.Append(i <= 10 ? ",,,website,maybe," : $"P{i},Ada,Hughes,,,").Append('\n');
+        }
+        var refused = Assert.Throws<InputValidationException>(() => PeopleCsv.Parse(text.ToString()));
+        Assert.DoesNotContain(refused.Errors, e => e.Field == "file");
+        Assert.Contains(refused.Errors, e => e.Field == "row 2.external_id");
+    }
 }

@@ -16,7 +16,10 @@ public static class ServerProcess
         return File.Exists(dll) ? dll : throw new FileNotFoundException("PostGuard.Server must be built before these tests", dll);
     }
 
-    public static async Task<Result> RunAsync(string dataDir, params string[] args)
+    public static Task<Result> RunAsync(string dataDir, params string[] args) => RunAsync(dataDir, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs a verb with extra environment variables (configuration in its environment form, e.g. Database__Provider).</summary>
+    public static async Task<Result> RunAsync(string dataDir, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +27,10 @@ public static class ServerProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
         start.ArgumentList.Add(ServerDll());
         foreach (var arg in args)
         {

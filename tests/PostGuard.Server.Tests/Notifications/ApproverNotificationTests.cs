@@ -25,6 +25,8 @@ public sealed class ApproverNotificationTests : IDisposable
             ["Notifications:Smtp:From"] = "postguard@trust.example",
             ["Notifications:PublicBaseUrl"] = "https://postguard.example",
             ["Notifications:WebhookFirstRetryMilliseconds"] = "50",
+            // The receivers listen on loopback, which is refused unless allowed (as for an on-premises receiver).
+            ["Notifications:WebhookAllowedNetworks"] = "127.0.0.1/32",
         });
     }
 
@@ -94,7 +96,7 @@ public sealed class ApproverNotificationTests : IDisposable
         Assert.Equal(["webhookUrl", "emailTo"], invalid.Errors.Select(e => e.Field));
         Assert.Null((await store.GetAsync(school.Id, CancellationToken.None)).WebhookUrl);
 
-        await store.SaveAsync(approver, "https://hooks.example/x", "head@school.example", CancellationToken.None);
+        await store.SaveAsync(approver, "https://203.0.113.10/x", "head@school.example", CancellationToken.None);
         var audit = await school.Auditor.GetFromJsonAsync<JsonNode>("/api/v1/audit");
         Assert.Contains(audit!["events"]!.AsArray(), e => (string?)e!["action"] == "settings.notifications-changed" && (string?)e["details"]!["emailTo"] == "head@school.example");
     }

@@ -5,25 +5,37 @@ using System.Text;
 
 namespace PostGuard.Server.Tests.Notifications;
 
-/// <summary>A webhook receiver on 127.0.0.1: records every POST body and answers with the next status in the script (then 200).</summary>
+/// <summary>
+/// A webhook receiver on 127.0.0.1: records every POST (body, arrival time, Authorization header) and
+/// answers with the next answer in the script (then 200).
+/// </summary>
 public sealed class LocalWebhookReceiver : IDisposable
 {
+    /// <summary>One scripted answer: a status, and optionally a Retry-After (seconds) or a Location (for a redirect).</summary>
+    public sealed record Answer(int Status, int? RetryAfterSeconds = null, Uri? Location = null);
+
     private readonly HttpListener _listener = new();
-    private readonly ConcurrentQueue<int> _script;
+    private readonly ConcurrentQueue<Answer> _script;
 
     public LocalWebhookReceiver(params int[] statuses)
+        : this(statuses.Select(s => new Answer(s)).ToArray())
     {
-        _script = new ConcurrentQueue<int>(statuses);
+    }
+
+    public LocalWebhookReceiver(params Answer[] script)
+    {
+        _script = new ConcurrentQueue<Answer>(script);
         var port = FreePort();
         Url = new Uri($"http://127.0.0.1:{port}/hooks/postguard");
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Prefixes.Add($"http://localhost:{port}/"); // so a request naming the host "localhost" is not refused for its Host header
         _listener.Start();
         _ = Task.Run(ServeAsync);
     }
 
     public Uri Url { get; }
 
-    public ConcurrentQueue<(string ContentType, string Body)> Received { get; } = new();
+    public ConcurrentQueue<(string ContentType, string Body, DateTime At, string? Authorization)> Received { get; } = new();
 
     private async Task ServeAsync()
     {
@@ -38,9 +50,19 @@ public sealed class LocalWebhookReceiver : IDisposable
             {
                 return;
             }
+            var at = DateTime.UtcNow;
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            Received.Enqueue((context.Request.ContentType ?? "", await reader.ReadToEndAsync()));
-            context.Response.StatusCode = _script.TryDequeue(out var status) ? status : 200;
+            Received.Enqueue((context.Request.ContentType ?? "", await reader.ReadToEndAsync(), at, context.Request.Headers["Authorization"]));
+            var answer = _script.TryDequeue(out var next) ? next : new Answer(200);
+            context.Response.StatusCode = answer.Status;
+            if (answer.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (answer.Location is { } location)
+            {
+                context.Response.RedirectLocation = location.ToString();
+            }
             context.Response.Close();
         }
     }
@@ -55,13 +77,18 @@ public sealed class LocalWebhookReceiver : IDisposable
     }
 }
 
-/// <summary>A minimal SMTP server on 127.0.0.1 that accepts every message and keeps its envelope and data.</summary>
+/// <summary>
+/// A minimal SMTP server on 127.0.0.1 that accepts every message and keeps its envelope and data
+/// (or, when told to, refuses every recipient with 550, as a relay does for an unknown mailbox).
+/// </summary>
 public sealed class LocalSmtpReceiver : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly bool _refuseRecipients;
 
-    public LocalSmtpReceiver()
+    public LocalSmtpReceiver(bool refuseRecipients = false)
     {
+        _refuseRecipients = refuseRecipients;
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _ = Task.Run(ServeAsync);
@@ -70,6 +97,9 @@ public sealed class LocalSmtpReceiver : IDisposable
     public int Port { get; }
 
     public ConcurrentQueue<(IReadOnlyList<string> Recipients, string Data)> Messages { get; } = new();
+
+    /// <summary>Every RCPT TO line received, accepted or refused.</summary>
+    public ConcurrentQueue<string> Attempts { get; } = new();
 
     private async Task ServeAsync()
     {
@@ -110,6 +140,12 @@ public sealed class LocalSmtpReceiver : IDisposable
             }
             else if (command.StartsWith("RCPT TO", StringComparison.Ordinal))
             {
+                Attempts.Enqueue(line);
+                if (_refuseRecipients)
+                {
+                    await writer.WriteLineAsync("550 5.1.1 mailbox unavailable");
+                    continue;
+                }
                 recipients.Add(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().Trim('<', '>'));
                 await writer.WriteLineAsync("250 OK");
             }

@@ -64,4 +64,35 @@ public sealed class PublishedMediaTests(SqliteInMemoryFixture fixture) : IClassF
         var audit = await school.Auditor.GetFromJsonAsync<JsonNode>($"/api/v1/audit?draftId={id}");
         Assert.Equal(2, audit!["events"]!.AsArray().Count(e => (string?)e!["action"] == "draft.media-copied"));
     }
+
+    [Fact]
+    public async Task The_photo_is_refused_before_the_earliest_publish_time_the_approver_set()
+    {
+        var school = await TestSchool.CreateAsync(fixture.Factory);
+        var id = await DraftApi.SubmitAsync(school.Uploader, new
+        {
+            text = "Year 4 at their Harvest Festival assembly.",
+            channels = new[] { "instagram" },
+            images = new[] { new { file = "assembly.jpg" } },
+        }, ("assembly.jpg", CameraPhoto));
+        await DraftApi.WaitForDecisionAsync(school.Uploader, id);
+        var earliest = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(3).AddHours(16), TimeSpan.Zero);
+        var (approved, _) = await DraftApi.PostJsonAsync(school.Approver, $"/api/v1/drafts/{id}/approve", new { reason = "After the trip", earliestPublishAt = earliest });
+        Assert.Equal(HttpStatusCode.OK, approved);
+
+        // The API and the pages' download are the same copy, refused the same way until then.
+        foreach (var path in new[] { $"/api/v1/drafts/{id}/media/0", $"/drafts/{id}/media/0" })
+        {
+            foreach (var client in new[] { school.Uploader, school.Approver })
+            {
+                using var early = await client.GetAsync(path);
+                var body = await early.Content.ReadAsStringAsync();
+                Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+                Assert.Equal("application/problem+json", early.Content.Headers.ContentType?.MediaType);
+                Assert.Contains(earliest.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture), body, StringComparison.Ordinal);
+            }
+        }
+        var audit = await school.Auditor.GetFromJsonAsync<JsonNode>($"/api/v1/audit?draftId={id}");
+        Assert.DoesNotContain(audit!["events"]!.AsArray(), e => (string?)e!["action"] == "draft.media-copied");
+    }
 }

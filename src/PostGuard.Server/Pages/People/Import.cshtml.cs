@@ -30,7 +30,7 @@ public sealed class ImportModel(ConsentService consent, BlockedDraftAnnouncer an
         using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         try
         {
-            Result = await consent.ImportAsync(Me, await reader.ReadToEndAsync(cancellationToken), cancellationToken);
+            Result = await consent.ImportAsync(Me, reader, cancellationToken);
             await announcer.AnnounceAsync(Me.SchoolId, Result.DraftsFlagged, cancellationToken);
         }
         catch (InputValidationException invalid)

@@ -9,7 +9,8 @@ namespace PostGuard.Server.Web.Notifications;
 /// <summary>
 /// Tells a school's approver that a draft needs them, through whatever the school configured: a
 /// webhook and/or e-mail. (The badge in the pages needs nothing: it counts the review queue.) Each
-/// channel is tried on its own; a failure is logged and does not stop the other or the caller.
+/// channel is tried, and retried, on its own; whatever makes one fail is logged and stops neither the
+/// other nor the caller, so a failing e-mail never makes the consumer's retry send the webhook again.
 /// </summary>
 public sealed class ApproverNotifier(
     NotificationSettingsStore settings,
@@ -48,13 +49,13 @@ public sealed class ApproverNotifier(
         {
             try
             {
-                var attempts = await webhook.SendAsync(url, notification, cancellationToken);
+                await webhook.SendAsync(url, notification, cancellationToken);
                 sentWebhook = true;
-                logger.LogInformation("Webhook notified for draft {DraftId} r{Revision} after {Attempts} attempt(s)", draftId, revision, attempts);
+                logger.LogInformation("Webhook notified for draft {DraftId} r{Revision} at {Webhook}", draftId, revision, RedactedWebhookUrl.Of(url));
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogError(ex, "Webhook notification for draft {DraftId} r{Revision} failed", draftId, revision);
+                logger.LogError(ex, "Webhook notification for draft {DraftId} r{Revision} to {Webhook} failed", draftId, revision, RedactedWebhookUrl.Of(url));
             }
         }
         if (configured.EmailTo.Count > 0 && email.IsConfigured)
@@ -64,7 +65,7 @@ public sealed class ApproverNotifier(
                 await email.SendAsync(configured.EmailTo, notification, cancellationToken);
                 sentEmail = true;
             }
-            catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "E-mail notification for draft {DraftId} r{Revision} failed", draftId, revision);
             }

@@ -1,10 +1,18 @@
-using System.Net;
-using System.Net.Mail;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using PostGuard.Core.Accounts;
 
 namespace PostGuard.Server.Web.Notifications;
 
-/// <summary>Sends a notification by e-mail through the configured SMTP relay (System.Net.Mail), retrying a failed send.</summary>
+/// <summary>
+/// Sends a notification by e-mail through the configured SMTP relay with MailKit, retrying a failed send
+/// (a network error or a temporary 4xx answer; a permanent 5xx answer is final). Recipients are checked
+/// again before sending: an address stored before addresses were checked when saved is skipped and logged.
+/// </summary>
 public sealed class EmailSender(IOptions<NotificationOptions> options, TimeProvider time, ILogger<EmailSender> logger)
 {
     public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.Smtp.Host);
@@ -12,11 +20,27 @@ public sealed class EmailSender(IOptions<NotificationOptions> options, TimeProvi
     public async Task SendAsync(IReadOnlyList<string> recipients, DraftNeedsApprover notification, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
-        using var message = new MailMessage
+        using var message = new MimeMessage();
+        message.From.Add(new MailboxAddress("PostGuard", smtp.From));
+        foreach (var recipient in recipients)
         {
-            From = new MailAddress(smtp.From, "PostGuard"),
-            Subject = $"[PostGuard] {notification.Decision}: a draft post needs your decision",
-            Body = $"""
+            if (EmailAddresses.Parse(recipient, out var problem) is { } address)
+            {
+                message.To.Add(MailboxAddress.Parse(address));
+            }
+            else
+            {
+                logger.LogWarning("E-mail for draft {DraftId}: a stored recipient is skipped ({Problem}); correct it on the Notifications page", notification.DraftId, problem);
+            }
+        }
+        if (message.To.Count == 0)
+        {
+            throw new InvalidOperationException("no stored recipient is an e-mail address mail can be sent to");
+        }
+        message.Subject = $"[PostGuard] {notification.Decision}: a draft post needs your decision";
+        message.Body = new TextPart("plain")
+        {
+            Text = $"""
                 A draft post for {notification.SchoolName} needs the headteacher.
 
                 Decision: {notification.Decision}
@@ -26,34 +50,37 @@ public sealed class EmailSender(IOptions<NotificationOptions> options, TimeProvi
 
                 This message was sent by PostGuard; it contains no names or photos.
                 """,
-            IsBodyHtml = false,
         };
-        foreach (var recipient in recipients)
-        {
-            message.To.Add(recipient);
-        }
+        var security = !smtp.EnableSsl ? SecureSocketOptions.None
+            : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect
+            : SecureSocketOptions.StartTls;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                using var client = new SmtpClient(smtp.Host, smtp.Port)
-                {
-                    EnableSsl = smtp.EnableSsl,
-                    DeliveryMethod = SmtpDeliveryMethod.Network,
-                    Timeout = 15_000,
-                };
+                using var client = new SmtpClient { Timeout = 15_000 };
+                await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
                 if (!string.IsNullOrEmpty(smtp.UserName))
                 {
-                    client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
+                    await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
                 }
-                await client.SendMailAsync(message, cancellationToken);
+                await client.SendAsync(message, cancellationToken);
+                await client.DisconnectAsync(quit: true, cancellationToken);
                 return;
             }
-            catch (SmtpException ex) when (attempt < smtp.Attempts && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (IsWorthRetrying(ex) && attempt < smtp.Attempts && !cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "E-mail for draft {DraftId} failed (attempt {Attempt}); retrying", notification.DraftId, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), time, cancellationToken);
             }
         }
     }
+
+    /// <summary>Network trouble and temporary (4xx) answers may pass; a permanent (5xx) answer will not.</summary>
+    private static bool IsWorthRetrying(Exception exception) => exception switch
+    {
+        SmtpCommandException command => (int)command.StatusCode is >= 400 and < 500,
+        SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException => true,
+        _ => false,
+    };
 }

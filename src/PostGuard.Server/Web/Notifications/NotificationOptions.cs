@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PostGuard.Server.Web.Notifications;
 
 /// <summary>How PostGuard tells approvers that a draft needs them. Per-school recipients live in the database.</summary>
-public sealed class NotificationOptions
+public sealed class NotificationOptions : IValidatableObject
 {
     public const string SectionName = "Notifications";
 
@@ -20,7 +20,39 @@ public sealed class NotificationOptions
     [Range(1, 120)]
     public int WebhookTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>A receiver's Retry-After is honoured up to this long; beyond it the wait is this long.</summary>
+    [Range(1, 600)]
+    public int WebhookMaxRetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Networks a webhook may reach although they are loopback, private or link-local (an on-premises
+    /// receiver), comma-separated CIDR networks or single addresses, e.g. "10.20.0.0/16, 192.168.5.7".
+    /// Empty (the default): only public addresses.
+    /// </summary>
+    public string? WebhookAllowedNetworks { get; set; }
+
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>The parsed allow-list (validated at start-up).</summary>
+    public IReadOnlyList<System.Net.IPNetwork> AllowedNetworks() =>
+        Hosting.NetworkList.Parse(WebhookAllowedNetworks, $"{SectionName}:{nameof(WebhookAllowedNetworks)}");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        string? problem = null;
+        try
+        {
+            _ = AllowedNetworks();
+        }
+        catch (FormatException e)
+        {
+            problem = e.Message;
+        }
+        if (problem is not null)
+        {
+            yield return new ValidationResult(problem, [nameof(WebhookAllowedNetworks)]);
+        }
+    }
 }
 
 /// <summary>The school's (or the trust's) mail relay. No host: no e-mail is sent.</summary>
@@ -31,6 +63,7 @@ public sealed class SmtpOptions
     [Range(1, 65535)]
     public int Port { get; set; } = 25;
 
+    /// <summary>TLS: on port 465 from the first byte, on any other port through STARTTLS (required). Off: plain SMTP.</summary>
     public bool EnableSsl { get; set; }
 
     public string? UserName { get; set; }

@@ -1,67 +1,54 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Options;
+using System.Text;
+using PostGuard.Core.Notifications;
 using PostGuard.Core.Persistence;
 
 namespace PostGuard.Server.Web.Notifications;
 
 /// <summary>
-/// POSTs a notification as JSON to the school's webhook. A network error, a timeout or a 5xx/408/429
-/// answer is retried with doubling waits; a 4xx is the receiver refusing it and is not retried.
+/// POSTs a notification as JSON to the school's webhook, through the "postguard-webhook" client of
+/// <see cref="WebhookClient"/>: it connects only to addresses the <see cref="WebhookDestinationPolicy"/>
+/// permits, follows no redirect, and retries network errors, timeouts, 408, 429 and 5xx (honouring
+/// Retry-After); any other answer is final. Credentials in the URL (https://user:pass@host/…) are sent as
+/// Basic authentication, never as part of the address.
 /// </summary>
-public sealed class WebhookSender(HttpClient http, IOptions<NotificationOptions> options, TimeProvider time, ILogger<WebhookSender> logger)
+public sealed class WebhookSender(IHttpClientFactory clients)
 {
-    public const string HttpClientName = "postguard-webhook";
-
-    /// <summary>Returns how many attempts it took, or throws the last failure once every attempt has failed.</summary>
-    public async Task<int> SendAsync(Uri url, DraftNeedsApprover notification, CancellationToken cancellationToken)
+    /// <summary>Throws <see cref="HttpRequestException"/> once the receiver refused it or every attempt failed.</summary>
+    public async Task SendAsync(Uri url, DraftNeedsApprover notification, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var wait = TimeSpan.FromMilliseconds(settings.WebhookFirstRetryMilliseconds);
-        for (var attempt = 1; ; attempt++)
+        using var request = new HttpRequestMessage(HttpMethod.Post, WithoutCredentials(url))
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(settings.WebhookTimeoutSeconds));
-            string failure;
-            try
+            Content = JsonContent.Create(new
             {
-                using var response = await http.PostAsJsonAsync(url, new
-                {
-                    type = "draft.needs-approver",
-                    school = notification.SchoolId,
-                    schoolName = notification.SchoolName,
-                    draftId = notification.DraftId,
-                    revision = notification.Revision,
-                    decision = notification.Decision,
-                    reason = notification.Reason,
-                    link = notification.Link,
-                    at = notification.At,
-                }, Json.Options, timeout.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return attempt;
-                }
-                var status = (int)response.StatusCode;
-                if (status is >= 400 and < 500 and not 408 and not 429)
-                {
-                    throw new HttpRequestException($"the webhook refused the notification with {status}", null, response.StatusCode);
-                }
-                failure = $"answered {status}";
-            }
-            catch (Exception ex) when (ex is HttpRequestException { StatusCode: null } or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                failure = ex.Message;
-                if (attempt >= settings.WebhookAttempts)
-                {
-                    throw;
-                }
-            }
-            if (attempt >= settings.WebhookAttempts)
-            {
-                throw new HttpRequestException($"the webhook {failure} on each of {attempt} attempts");
-            }
-            logger.LogWarning("Webhook for draft {DraftId} {Failure} (attempt {Attempt}); retrying in {Wait} ms", notification.DraftId, failure, attempt, wait.TotalMilliseconds);
-            await Task.Delay(wait, time, cancellationToken);
-            wait *= 2;
+                type = "draft.needs-approver",
+                school = notification.SchoolId,
+                schoolName = notification.SchoolName,
+                draftId = notification.DraftId,
+                revision = notification.Revision,
+                decision = notification.Decision,
+                reason = notification.Reason,
+                link = notification.Link,
+                at = notification.At,
+            }, options: Json.Options),
+        };
+        if (url.UserInfo.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(url.UserInfo))));
+        }
+        using var client = clients.CreateClient(WebhookClient.Name);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var status = (int)response.StatusCode;
+        if (status is >= 300 and < 400)
+        {
+            throw new HttpRequestException($"the webhook answered {status} (a redirect, which is never followed: configure the address it points to)", null, response.StatusCode);
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"the webhook answered {status}", null, response.StatusCode);
         }
     }
+
+    private static Uri WithoutCredentials(Uri url) => url.UserInfo.Length == 0 ? url : new UriBuilder(url) { UserName = "", Password = "" }.Uri;
 }
