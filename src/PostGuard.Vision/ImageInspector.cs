@@ -152,6 +152,20 @@ public sealed class ImageInspector : IDisposable
     }
 
     /// <summary>
+    /// The image width at which the detector's finest tiles sample 1:1 (about 760 px by default): decoding a picture
+    /// wider than this adds time, not faces. Clip frames are analysed at this width.
+    /// </summary>
+    public int DetectionWorkingWidth => _detector.WorkingWidth;
+
+    /// <summary>Detects faces in already decoded pixels (a clip's frame); boxes and keypoints are in pixels of <paramref name="image"/>.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled between detector tiles.</exception>
+    public IReadOnlyList<FaceDetection> DetectFaces(RgbImage image, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return _detector.Detect(image, cancellationToken);
+    }
+
+    /// <summary>
     /// Returns the image as an upright JPEG (orientation applied) with exactly the given faces irreversibly hidden
     /// (see <see cref="FaceRedactor"/>; every other pixel is left as decoded, then re-encoded), each box grown by <paramref name="margin"/> ×
     /// its size per side, and <b>no metadata at all</b> (no EXIF, GPS, XMP or ICC). Boxes are in displayed

@@ -4,6 +4,7 @@ using PostGuard.Core.Checks;
 using PostGuard.Core.People;
 using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
+using PostGuard.Core.Telemetry;
 
 namespace PostGuard.Core.Analysis;
 
@@ -11,6 +12,8 @@ namespace PostGuard.Core.Analysis;
 /// The worker's job for one AnalyzeDraft: load the revision, read the school's consent register,
 /// inspect the photos and run every check, then hand the result to <see cref="DraftLifecycle"/>, which
 /// stores the one decision (idempotent by draft and revision) atomically with the consent it read.
+/// Traced as "analyse draft" around "run checks" and "decide draft"; counted in postguard.drafts.analysed,
+/// postguard.decisions and postguard.analysis.duration (<see cref="PostGuardTelemetry"/>).
 /// </summary>
 public sealed class DraftAnalysisRunner(
     DraftStore drafts,
@@ -24,6 +27,22 @@ public sealed class DraftAnalysisRunner(
 {
     /// <param name="content">The revision's content when the caller has already read it; null reads it.</param>
     public async Task<AnalysisOutcome> RunAsync(Guid draftId, int revision, string schoolId, DraftRevision? content, CancellationToken cancellationToken)
+    {
+        using var activity = PostGuardTelemetry.Traces.StartActivity(PostGuardTelemetry.AnalyseDraftSpan);
+        activity?.SetTag(PostGuardTelemetry.DraftIdTag, draftId.ToString()).SetTag(PostGuardTelemetry.RevisionTag, revision).SetTag(PostGuardTelemetry.SchoolTag, schoolId);
+        var started = time.GetTimestamp();
+        var outcome = await AnalyseAsync(draftId, revision, schoolId, content, cancellationToken);
+        activity?.SetTag(PostGuardTelemetry.OutcomeTag, outcome.Kind.ToString());
+        if (outcome.Kind == AnalysisResultKind.Decided)
+        {
+            var decision = new KeyValuePair<string, object?>(PostGuardTelemetry.DecisionTag, outcome.Decision?.ToString());
+            activity?.SetTag(decision.Key, decision.Value);
+            PostGuardTelemetry.AnalysisDuration.Record(time.GetElapsedTime(started).TotalSeconds, decision);
+        }
+        return outcome;
+    }
+
+    private async Task<AnalysisOutcome> AnalyseAsync(Guid draftId, int revision, string schoolId, DraftRevision? content, CancellationToken cancellationToken)
     {
         var draft = await drafts.FindAsync(schoolId, draftId, cancellationToken);
         if (draft is null || draft.Revision != revision)
@@ -54,7 +73,20 @@ public sealed class DraftAnalysisRunner(
         var register = await people.LoadRegisterAsync(schoolId, cancellationToken);
         var underCheck = DraftUnderCheck.For(content, images, school.Policy, register, time.GetUtcNow());
         var analysis = await analyzer.AnalyzeAsync(underCheck, cancellationToken);
-        return await lifecycle.DecideAsync(Recheckable(draftId, revision, school, underCheck, analysis), cancellationToken);
+        PostGuardTelemetry.DraftsAnalysed.Add(1);
+        using var deciding = PostGuardTelemetry.Traces.StartActivity(PostGuardTelemetry.DecideDraftSpan);
+        var outcome = await lifecycle.DecideAsync(Recheckable(draftId, revision, school, underCheck, analysis), cancellationToken);
+        deciding?.SetTag(PostGuardTelemetry.OutcomeTag, outcome.Kind.ToString()).SetTag(PostGuardTelemetry.DecisionTag, outcome.Decision?.ToString());
+        CountDecision(outcome);
+        return outcome;
+    }
+
+    private static void CountDecision(AnalysisOutcome outcome)
+    {
+        if (outcome.Kind == AnalysisResultKind.Decided)
+        {
+            PostGuardTelemetry.Decisions.Add(1, new KeyValuePair<string, object?>(PostGuardTelemetry.DecisionTag, outcome.Decision?.ToString()));
+        }
     }
 
     /// <summary>
@@ -75,6 +107,13 @@ public sealed class DraftAnalysisRunner(
     /// Fail closed when the analysis itself keeps failing (retries exhausted): the revision is decided
     /// Hold "analysis incomplete" so the approver sees it, unless it was decided meanwhile.
     /// </summary>
-    public Task<AnalysisOutcome> RecordFailureAsync(Guid draftId, int revision, string schoolId, string why, CancellationToken cancellationToken) =>
-        lifecycle.HoldForFailureAsync(draftId, revision, schoolId, why, cancellationToken);
+    public async Task<AnalysisOutcome> RecordFailureAsync(Guid draftId, int revision, string schoolId, string why, CancellationToken cancellationToken)
+    {
+        using var deciding = PostGuardTelemetry.Traces.StartActivity(PostGuardTelemetry.DecideDraftSpan);
+        deciding?.SetTag(PostGuardTelemetry.DraftIdTag, draftId.ToString()).SetTag(PostGuardTelemetry.RevisionTag, revision).SetTag(PostGuardTelemetry.SchoolTag, schoolId);
+        var outcome = await lifecycle.HoldForFailureAsync(draftId, revision, schoolId, why, cancellationToken);
+        deciding?.SetTag(PostGuardTelemetry.OutcomeTag, outcome.Kind.ToString()).SetTag(PostGuardTelemetry.DecisionTag, outcome.Decision?.ToString());
+        CountDecision(outcome);
+        return outcome;
+    }
 }

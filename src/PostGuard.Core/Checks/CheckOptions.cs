@@ -9,4 +9,11 @@ public sealed class CheckOptions
     /// <summary>A check that takes longer than this becomes a Hold "analysis incomplete".</summary>
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Inspecting one video clip may take this long (default 180: above Video:AnalysisTimeoutSeconds, which stops ffmpeg
+    /// itself); beyond it the clip is held "analysis incomplete".
+    /// </summary>
+    [Range(1, 3600)]
+    public int ClipTimeoutSeconds { get; set; } = 180;
 }

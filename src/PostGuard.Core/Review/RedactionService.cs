@@ -8,6 +8,7 @@ using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
 using PostGuard.Vision;
 using PostGuard.Vision.Codecs;
+using PostGuard.Vision.Video;
 using VisionFaceBox = PostGuard.Vision.Faces.FaceBox;
 
 namespace PostGuard.Core.Review;
@@ -17,8 +18,9 @@ namespace PostGuard.Core.Review;
 /// redaction, and every line of words in the photos that gave a finding is covered (<see cref="WordsToCover"/>); the approver may add or remove faces and previews the result. The chosen faces are hidden
 /// irreversibly (metadata stripped), the kept faces keep their bindings, and the result is checked again
 /// through the same analysis; only if that re-check does not Block is it stored as the next revision
-/// with its own decision, approved with the earliest publish time the approver set. Redaction work is
-/// bounded: at most one photo per core at a time, each within the checks' time limit.
+/// with its own decision, approved with the earliest publish time the approver set. A clip's chosen face
+/// tracks are hidden in every frame and the clip re-encoded; the re-check analyses the redacted clip afresh.
+/// Redaction work is bounded: at most one photo or clip per core at a time, each within its time limit.
 /// </summary>
 public sealed class RedactionService(
     DraftStore drafts,
@@ -29,7 +31,9 @@ public sealed class RedactionService(
     DraftAnalyzer analyzer,
     DraftAnalysisRunner runner,
     Lazy<ImageInspector> inspector,
+    ClipWriter clips,
     IOptions<CheckOptions> options,
+    IOptions<VideoOptions> video,
     TimeProvider time)
 {
     private static readonly SemaphoreSlim Workers = new(Environment.ProcessorCount, Environment.ProcessorCount);
@@ -43,14 +47,21 @@ public sealed class RedactionService(
 
     /// <summary>
     /// The photo at <paramref name="position"/> as it would be published with <paramref name="faces"/>
-    /// hidden (null: the default choice). JPEG, no metadata; nothing is stored.
+    /// hidden (null: the default choice). JPEG, no metadata; nothing is stored. For a clip: the frame at
+    /// <paramref name="seconds"/> (default: the best frame of the first hidden track) with the chosen tracks hidden.
     /// </summary>
-    public async Task<byte[]> PreviewAsync(StaffUser approver, Guid draftId, int position, IReadOnlyList<int>? faces, CancellationToken cancellationToken)
+    public async Task<byte[]> PreviewAsync(StaffUser approver, Guid draftId, int position, IReadOnlyList<int>? faces, CancellationToken cancellationToken, double? seconds = null)
     {
         var loaded = await LoadDecidedAsync(approver.SchoolId, draftId, cancellationToken);
         var photo = loaded.Plan.Photos.FirstOrDefault(p => p.Position == position) ?? throw new MediaNotFoundException($"Draft {draftId} has no photo at position {position}.");
         var chosen = Choose(photo, faces, $"faces");
-        return await RedactAsync(photo, await blobs.ReadAsync(photo.Image, cancellationToken), chosen, cancellationToken);
+        var content = await blobs.ReadAsync(photo.Image, cancellationToken);
+        if (photo.IsClip && photo.Report is { } report)
+        {
+            var at = seconds ?? chosen.Select(i => report.Faces[i].Track?.Seconds).FirstOrDefault(s => s is not null) ?? report.Faces.FirstOrDefault()?.Track?.Seconds ?? 0;
+            return await BoundedAsync(photo, () => clips.WriteFrameAsync(content, at, ClipTracks.Chosen(report, chosen), cancellationToken: cancellationToken), FrameTimeLimit, cancellationToken);
+        }
+        return await RedactAsync(photo, content, chosen, cancellationToken);
     }
 
     /// <param name="chosen">Per photo position, the face indices to hide; a photo not listed gets the default choice.</param>
@@ -77,8 +88,8 @@ public sealed class RedactionService(
             kept += photo.Faces.Count - faces.Count;
             var tags = CarryTags(photo, faces);
             var sha256 = await blobs.PutAsync(redacted, cancellationToken);
-            var fileName = Path.ChangeExtension(photo.Image.FileName, ".jpg");
-            images.Add(new StoredImage(photo.Position, fileName, "image/jpeg", redacted.Length, sha256, tags));
+            var fileName = Path.ChangeExtension(photo.Image.FileName, photo.IsClip ? ".mp4" : ".jpg");
+            images.Add(new StoredImage(photo.Position, fileName, photo.IsClip ? "video/mp4" : "image/jpeg", redacted.Length, sha256, tags));
             underCheck.Add(new ImageUnderCheck { Index = photo.Position, FileName = fileName, Content = redacted, Tags = tags });
         }
 
@@ -155,24 +166,40 @@ public sealed class RedactionService(
         return (draft, revision, school, new RedactionPlan(draftId, draft.Revision, photos));
     }
 
-    /// <summary>The photo with the chosen faces hidden, as a metadata-free JPEG; at most one per core at once, within the time limit.</summary>
+    /// <summary>
+    /// The photo with the chosen faces hidden, as a metadata-free JPEG, or the clip with the chosen tracks hidden in every
+    /// frame, re-encoded without metadata; at most one per core at once, within the time limit.
+    /// </summary>
     private async Task<byte[]> RedactAsync(PlannedPhoto photo, byte[] content, IReadOnlyList<int> faces, CancellationToken cancellationToken)
     {
-        if (photo.Report is null)
+        if (photo.Report is not { } report)
         {
             throw new ReviewConflictException($"Photo {photo.Position + 1} ({photo.Image.FileName}) could not be read, so it cannot be redacted; the uploader must replace it.");
         }
+        if (photo.IsClip)
+        {
+            // ffmpeg stops itself at Video:WriteTimeoutSeconds; the clip is re-encoded whole, so it gets that long.
+            return await BoundedAsync(photo, () => clips.WriteRedactedAsync(content, ClipTracks.Chosen(report, faces), cancellationToken: cancellationToken),
+                TimeSpan.FromSeconds(video.Value.WriteTimeoutSeconds + 30), cancellationToken);
+        }
         var boxes = faces.Select(i => photo.Faces[i].Face.Box).Select(b => new VisionFaceBox(b.X, b.Y, b.Width, b.Height)).ToList();
-        var limit = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+        // The chosen faces grown by the usual margin, and the lines of words that gave findings as given (grown by their own, in WordsToCover).
+        var words = photo.Words.Select(w => new VisionFaceBox(w.X, w.Y, w.Width, w.Height)).ToList();
+        return await BoundedAsync(photo, () => Task.Run(() => inspector.Value.Redact(content, boxes, words), CancellationToken.None), TimeSpan.FromSeconds(options.Value.TimeoutSeconds), cancellationToken);
+    }
+
+    private TimeSpan FrameTimeLimit => TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+
+    /// <summary>Runs redaction work in one of the per-core slots, within <paramref name="limit"/>.</summary>
+    private static async Task<byte[]> BoundedAsync(PlannedPhoto photo, Func<Task<byte[]>> redact, TimeSpan limit, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limit);
         try
         {
             await Workers.WaitAsync(timeout.Token);
             // The slot is given back when the work ends, not when the caller stops waiting for it.
-            // The chosen faces grown by the usual margin, and the lines of words that gave findings as given (grown by their own, in WordsToCover).
-            var words = photo.Words.Select(w => new VisionFaceBox(w.X, w.Y, w.Width, w.Height)).ToList();
-            var work = Task.Run(() => inspector.Value.Redact(content, boxes, words), CancellationToken.None);
+            var work = Task.Run(redact, CancellationToken.None);
             _ = work.ContinueWith(static _ => Workers.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return await work.WaitAsync(timeout.Token);
         }
@@ -180,9 +207,13 @@ public sealed class RedactionService(
         {
             throw new ReviewConflictException($"Photo {photo.Position + 1} ({photo.Image.FileName}) cannot be redacted: {ex.Message}");
         }
+        catch (ClipRejectedException ex)
+        {
+            throw new ReviewConflictException($"Clip {photo.Position + 1} ({photo.Image.FileName}) cannot be redacted: {ex.Message}");
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ReviewConflictException($"Redacting photo {photo.Position + 1} ({photo.Image.FileName}) took longer than {limit.TotalSeconds:0} s; try again when the service is less busy.");
+            throw new ReviewConflictException($"Redacting {photo.Image.FileName} took longer than {limit.TotalSeconds:0} s; try again when the service is less busy.");
         }
     }
 }
@@ -198,4 +229,7 @@ public sealed record PlannedPhoto(StoredImage Image, ImageReport? Report, IReadO
     public IReadOnlyList<RegionBox> Words { get; init; } = [];
 
     public int Position => Image.Position;
+
+    /// <summary>A video clip: its faces are face tracks, hidden through the whole clip.</summary>
+    public bool IsClip => ClipSniffing.IsClip(Image.ContentType);
 }

@@ -5,7 +5,8 @@ namespace PostGuard.Core.Submissions;
 
 /// <summary>
 /// Validates a draft before anything is stored (the API) or analysed (the check verb): every
-/// problem is reported at once, each naming its field; images are judged by their bytes.
+/// problem is reported at once, each naming its field; images and clips are judged by their bytes (a clip's
+/// header is checked against the Video limits by <see cref="SubmissionService"/> before it is stored).
 /// </summary>
 public sealed class DraftValidator(IOptions<SubmissionLimits> limits)
 {
@@ -44,6 +45,11 @@ public sealed class DraftValidator(IOptions<SubmissionLimits> limits)
         {
             errors.Add(new InputError("draft.images", $"{draft.Images.Count} images; the limit is {max.MaxImages}"));
         }
+        var clips = draft.Images.Count(i => ClipSniffing.Sniff(i.Content.Span) is not null);
+        if (clips > max.MaxClips)
+        {
+            errors.Add(new InputError("draft.images", $"{clips} video clips; the limit is {max.MaxClips}"));
+        }
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < draft.Images.Count; i++)
         {
@@ -57,17 +63,22 @@ public sealed class DraftValidator(IOptions<SubmissionLimits> limits)
             {
                 errors.Add(new InputError($"{field}.file", $"'{image.FileName}' is listed twice"));
             }
+            var isClip = ClipSniffing.Sniff(image.Content.Span) is not null;
             if (image.Content.Length == 0)
             {
                 errors.Add(new InputError($"{field}.file", $"'{image.FileName}' is empty"));
             }
-            else if (image.Content.Length > max.MaxImageBytes)
+            else if (isClip && image.Content.Length > max.MaxClipBytes)
+            {
+                errors.Add(new InputError($"{field}.file", $"'{image.FileName}' is a clip of {image.Content.Length} bytes; the limit is {max.MaxClipBytes}"));
+            }
+            else if (!isClip && image.Content.Length > max.MaxImageBytes)
             {
                 errors.Add(new InputError($"{field}.file", $"'{image.FileName}' is {image.Content.Length} bytes; the limit is {max.MaxImageBytes}"));
             }
-            else if (ImageSniffer.Sniff(image.Content.Span) is null)
+            else if (!isClip && ImageSniffer.Sniff(image.Content.Span) is null)
             {
-                errors.Add(new InputError($"{field}.file", $"'{image.FileName}' is not a JPEG, PNG, WebP or HEIC image (judged by its content, not its name)"));
+                errors.Add(new InputError($"{field}.file", $"'{image.FileName}' is not a JPEG, PNG, WebP or HEIC image, nor an MP4, MOV or WebM clip (judged by its content, not its name)"));
             }
             ValidateTags(image, field, max, errors);
         }
@@ -77,7 +88,7 @@ public sealed class DraftValidator(IOptions<SubmissionLimits> limits)
         }
         return draft with
         {
-            Images = [.. draft.Images.Select(i => i with { ContentType = ImageSniffer.Sniff(i.Content.Span)! })],
+            Images = [.. draft.Images.Select(i => i with { ContentType = ClipSniffing.Sniff(i.Content.Span) ?? ImageSniffer.Sniff(i.Content.Span)! })],
         };
     }
 

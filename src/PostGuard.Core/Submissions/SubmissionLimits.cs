@@ -18,4 +18,12 @@ public sealed class SubmissionLimits
 
     [Range(1, 1L << 31)]
     public long MaxImageBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>Video clips in one draft (they count among <see cref="MaxImages"/> too).</summary>
+    [Range(0, 20)]
+    public int MaxClips { get; set; } = 2;
+
+    /// <summary>Largest clip upload (default 200 MB, as Video:MaxBytes); its duration, size and frame rate are checked from its header.</summary>
+    [Range(1, 1L << 33)]
+    public long MaxClipBytes { get; set; } = 200L * 1024 * 1024;
 }

@@ -2,6 +2,7 @@ using PostGuard.Core.Blobs;
 using PostGuard.Core.Checks.Images;
 using PostGuard.Core.Review;
 using PostGuard.Core.Schools;
+using PostGuard.Vision.Video;
 
 namespace PostGuard.Core.Submissions;
 
@@ -16,7 +17,8 @@ public sealed class SubmissionService(
     DraftLifecycle lifecycle,
     BlobStore blobs,
     DraftValidator validator,
-    People.PeopleStore people)
+    People.PeopleStore people,
+    Lazy<ClipInspector> clips)
 {
     public async Task<DraftRecord> SubmitAsync(StaffUser uploader, School school, NewDraft draft, CancellationToken cancellationToken)
     {
@@ -47,6 +49,7 @@ public sealed class SubmissionService(
     public async Task<PreparedDraft> PrepareAsync(School school, NewDraft draft, PriorRevision? prior, CancellationToken cancellationToken)
     {
         var validated = validator.Validate(draft, school.Policy);
+        await EnsureClipHeadersAreAcceptableAsync(validated, cancellationToken);
         await EnsureTaggedPeopleBelongToSchoolAsync(school.Id, validated, cancellationToken);
         var shas = validated.Images.Select(i => BlobStore.Sha256Of(i.Content.Span)).ToList();
         var errors = new List<InputError>();
@@ -97,6 +100,35 @@ public sealed class SubmissionService(
             }
         }
         return placed;
+    }
+
+    /// <summary>
+    /// Each clip's container header against the Video limits (duration, size, frame rate, streams, codec), read by
+    /// ffprobe before anything is stored or decoded: a refused clip is a 400 naming the image and the clip's field.
+    /// </summary>
+    private async Task EnsureClipHeadersAreAcceptableAsync(NewDraft draft, CancellationToken cancellationToken)
+    {
+        var errors = new List<InputError>();
+        for (var i = 0; i < draft.Images.Count; i++)
+        {
+            var image = draft.Images[i];
+            if (!ClipSniffing.IsClip(image.ContentType))
+            {
+                continue;
+            }
+            try
+            {
+                await clips.Value.ReadHeaderAsync(image.Content, cancellationToken);
+            }
+            catch (ClipRejectedException ex)
+            {
+                errors.Add(new InputError($"draft.images[{i}].file", $"'{image.FileName}' is not accepted: {ex.Message}"));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new InputValidationException(errors);
+        }
     }
 
     /// <summary>A tag of an unknown person, or of another school's, is refused (400) before anything is stored.</summary>

@@ -30,7 +30,7 @@ public sealed record DraftView
         Decision = draft.Decision,
         ReviewState = draft.ReviewState,
         Findings = decision?.Findings ?? [],
-        Images = [.. revision.Images.Select(image => ImageView.From(image, decision?.Images.FirstOrDefault(r => r.Index == image.Position)))],
+        Images = [.. revision.Images.Select(image => ImageView.From(draft.Id, image, decision?.Images.FirstOrDefault(r => r.Index == image.Position)))],
         Text = revision.Text,
         Channels = revision.Channels,
         PublishAt = revision.PublishAt,
@@ -40,11 +40,17 @@ public sealed record DraftView
         CreatedAt = draft.CreatedAt,
     };
 
-    /// <summary>One photo: what its analysis found (null fields before the decision) and its tags, each with the face it is bound to in that analysis.</summary>
+    /// <summary>
+    /// One photo or clip: what its analysis found (null fields before the decision) and its tags, each with the face it is
+    /// bound to in that analysis. A clip's faces are its face tracks, each with the time and picture of its best frame.
+    /// </summary>
     public sealed record ImageView
     {
         public required int Index { get; init; }
         public required string FileName { get; init; }
+        /// <summary>"photo" or "clip".</summary>
+        public required string Kind { get; init; }
+        public double? DurationSeconds { get; init; }
         public string? Format { get; init; }
         public int Width { get; init; }
         public int Height { get; init; }
@@ -57,7 +63,7 @@ public sealed record DraftView
         public IReadOnlyList<TextLineReport> TextLines { get; init; } = [];
         public string? Error { get; init; }
 
-        public static ImageView From(StoredImage image, ImageReport? report)
+        public static ImageView From(Guid draftId, StoredImage image, ImageReport? report)
         {
             var faces = report?.Faces ?? [];
             var resolved = FaceBindings.Resolve(faces, image.Tags);
@@ -65,10 +71,15 @@ public sealed record DraftView
             {
                 Index = image.Position,
                 FileName = image.FileName,
+                Kind = ClipSniffing.IsClip(image.ContentType) ? "clip" : "photo",
+                DurationSeconds = report?.DurationSeconds,
                 Format = report?.Format,
                 Width = report?.Width ?? 0,
                 Height = report?.Height ?? 0,
-                Faces = [.. faces.Select((f, i) => new FaceView(i, f.Box, f.Score, f.Identifiable, resolved.TagOn(i)?.PersonId))],
+                Faces = [.. faces.Select((f, i) => new FaceView(i, f.Box, f.Score, f.Identifiable, resolved.TagOn(i)?.PersonId)
+                {
+                    Track = f.Track is { } t ? new TrackView(t.Seconds, t.FirstSeconds, t.LastSeconds, $"/api/v1/drafts/{draftId}/images/{image.Position}/faces/{i}/frame") : null,
+                })],
                 Tags = [.. image.Tags.Select(t => new TagView(t.PersonId, t.Placement switch
                 {
                     TagPlacement.Face => "face",
@@ -85,7 +96,16 @@ public sealed record DraftView
     }
 
     /// <param name="Person">The person bound to this face, if any.</param>
-    public sealed record FaceView(int Index, FaceBox Box, double Score, bool Identifiable, Guid? Person);
+    public sealed record FaceView(int Index, FaceBox Box, double Score, bool Identifiable, Guid? Person)
+    {
+        /// <summary>For a clip's face track: when it is seen and its best frame (the box is on that frame).</summary>
+        public TrackView? Track { get; init; }
+    }
+
+    /// <param name="Seconds">The time of the best frame, which <paramref name="Frame"/> shows (JPEG, the box drawn on it by the client).</param>
+    /// <param name="FirstSeconds">The first analysed frame the face is seen on.</param>
+    /// <param name="LastSeconds">The last analysed frame the face is seen on.</param>
+    public sealed record TrackView(double Seconds, double FirstSeconds, double LastSeconds, string Frame);
 
     /// <param name="Face">The face the tag is bound to in this analysis (before it: the index it named); null when unplaced, not visible or not matched.</param>
     public sealed record TagView(Guid Person, string Placement, int? Face);

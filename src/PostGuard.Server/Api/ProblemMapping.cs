@@ -32,6 +32,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
                 extensions: new Dictionary<string, object?> { ["earliestPublishAt"] = early.EarliestPublishAt.ToUniversalTime() }),
             Core.Consent.PersonNotFoundException => Results.Problem(statusCode: 404, title: "Person not found", detail: exception.Message),
             ReviewConflictException => Results.Problem(statusCode: 409, title: "Conflict", detail: exception.Message),
+            Vision.Video.VideoToolUnavailableException => Results.Problem(statusCode: 503, title: "Video clips unavailable", detail: "ffmpeg is not available on this server; photos are still accepted."),
             BadHttpRequestException bad => Results.Problem(statusCode: bad.StatusCode, title: "Bad request", detail: bad.Message),
             _ when IsUnavailable(exception) => Unavailable(httpContext, exception),
             _ => Results.Problem(statusCode: 500, title: "Internal error",

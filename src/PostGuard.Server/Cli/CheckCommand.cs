@@ -8,7 +8,9 @@ using PostGuard.Core.Findings;
 using PostGuard.Core.Persistence;
 using PostGuard.Core.Policy;
 using PostGuard.Core.Submissions;
+using PostGuard.Core.Review;
 using PostGuard.Server.Hosting;
+using PostGuard.Vision.Video;
 
 namespace PostGuard.Server.Cli;
 
@@ -20,7 +22,7 @@ public static class CheckCommand
 {
     public static async Task<int> RunAsync(CommandLine cli)
     {
-        cli.AllowOnly("--policy", "--text", "--text-file", "--image", "--channel", "--publish-at", "--comments-enabled", "--json", "--register", "--tag", "--redact-out", "--redact");
+        cli.AllowOnly("--policy", "--text", "--text-file", "--image", "--channel", "--publish-at", "--comments-enabled", "--json", "--register", "--tag", "--redact-out", "--redact", "--frames-out");
         var policy = PolicyLoader.Load(cli.Optional("--policy") ?? PolicyPresets.ConsentBased);
         var text = ReadText(cli);
         DateTimeOffset? publishAt = null;
@@ -53,6 +55,21 @@ public static class CheckCommand
         services.AddSingleton<DraftValidator>();
         services.AddPostGuardAnalysis(configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        // A clip is checked against the Video limits from its header first, as an upload is (exit 3 naming the field).
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (ClipSniffing.Sniff(files[i].Content) is not null)
+            {
+                try
+                {
+                    await provider.GetRequiredService<Lazy<ClipInspector>>().Value.ReadHeaderAsync(files[i].Content);
+                }
+                catch (ClipRejectedException ex)
+                {
+                    throw new UsageException($"--image {paths[i]}: the clip is not accepted: {ex.Message}");
+                }
+            }
+        }
         var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
         var register = await ReadRegisterAsync(cli, now);
         var tags = ReadTags(cli, register, paths.Count);
@@ -82,11 +99,15 @@ public static class CheckCommand
         if (cli.Optional("--redact-out") is { } redactDir)
         {
             var faces = FacesToRedact(analysis, draft, policy, register, redactChoice, publishAt ?? now);
-            WriteRedacted(provider.GetRequiredService<Lazy<PostGuard.Vision.ImageInspector>>().Value, draft.Images, analysis, faces, redactDir);
+            await WriteRedactedAsync(provider.GetRequiredService<Lazy<PostGuard.Vision.ImageInspector>>().Value, provider.GetRequiredService<ClipWriter>(), draft.Images, analysis, faces, redactDir);
         }
         else if (redactChoice.Count > 0)
         {
             throw new UsageException("--redact needs --redact-out DIR (where the redacted copies go)");
+        }
+        if (cli.Optional("--frames-out") is { } framesDir)
+        {
+            await WriteBestFramesAsync(provider.GetRequiredService<ClipWriter>(), draft.Images, analysis, framesDir);
         }
         if (cli.Flag("--json"))
         {
@@ -106,11 +127,34 @@ public static class CheckCommand
     }
 
     /// <summary>
-    /// --redact-out DIR: the faces that block or that nobody accounts for hidden irreversibly (or, with
-    /// --redact IMAGE:FACES, the faces given) and every line of words that gave a finding covered, written as metadata-free JPEGs (DIR/NAME.redacted.jpg):
-    /// the copy that could be published.
+    /// --frames-out DIR: the evidence of each clip's face tracks, as the pages show it: the track's best frame (the one its
+    /// box is on), a metadata-free JPEG at most <see cref="ClipFrames.Width"/> px wide (DIR/NAME.face-N.jpg, N the face index that --tag and --redact take).
     /// </summary>
-    private static void WriteRedacted(PostGuard.Vision.ImageInspector inspector, IReadOnlyList<NewDraftImage> images, DraftAnalysis analysis, IReadOnlyDictionary<int, IReadOnlyList<int>> faces, string directory)
+    private static async Task WriteBestFramesAsync(ClipWriter clips, IReadOnlyList<NewDraftImage> images, DraftAnalysis analysis, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var report in analysis.Images.Where(r => r.Readable && r.IsClip))
+        {
+            for (var face = 0; face < report.Faces.Count; face++)
+            {
+                if (report.Faces[face].Track is not { } track)
+                {
+                    continue;
+                }
+                var output = Path.Combine(directory, FormattableString.Invariant($"{Path.GetFileNameWithoutExtension(report.FileName)}.face-{face}.jpg"));
+                await File.WriteAllBytesAsync(output, await clips.WriteFrameAsync(images[report.Index].Content, track.Seconds, [], ClipFrames.Width));
+                Console.Error.WriteLine(FormattableString.Invariant($"Best frame of face {face} of clip {report.Index + 1} (at {track.Seconds:0.00} s): {output}"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// --redact-out DIR: the faces that block or that nobody accounts for hidden irreversibly (or, with
+    /// --redact IMAGE:FACES, the faces given) and every line of words that gave a finding covered, written as metadata-free
+    /// JPEGs (DIR/NAME.redacted.jpg), and a clip's chosen face tracks hidden in every frame, re-encoded without metadata
+    /// (DIR/NAME.redacted.mp4): the copy that could be published.
+    /// </summary>
+    private static async Task WriteRedactedAsync(PostGuard.Vision.ImageInspector inspector, ClipWriter clips, IReadOnlyList<NewDraftImage> images, DraftAnalysis analysis, IReadOnlyDictionary<int, IReadOnlyList<int>> faces, string directory)
     {
         Directory.CreateDirectory(directory);
         foreach (var report in analysis.Images.Where(r => r.Readable))
@@ -121,11 +165,20 @@ public static class CheckCommand
             {
                 throw new UsageException($"--redact: image {report.Index} has {report.Faces.Count} face(s) (0 to {report.Faces.Count - 1}); no face {string.Join(", ", bad)}");
             }
-            var boxes = chosen.Select(f => report.Faces[f].Box).Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height));
-            // The lines of words that gave findings are covered too, as given (each grown by its own margin).
-            var words = PostGuard.Core.Review.WordsToCover.In(report, analysis.Findings);
-            var output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.jpg");
-            File.WriteAllBytes(output, inspector.Redact(images[report.Index].Content.Span, boxes, words.Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height))));
+            string output;
+            IReadOnlyList<RegionBox> words = report.IsClip ? [] : WordsToCover.In(report, analysis.Findings);
+            if (report.IsClip)
+            {
+                output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.mp4");
+                await File.WriteAllBytesAsync(output, await clips.WriteRedactedAsync(images[report.Index].Content, ClipTracks.Chosen(report, chosen)));
+            }
+            else
+            {
+                var boxes = chosen.Select(f => report.Faces[f].Box).Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height));
+                // The lines of words that gave findings are covered too, as given (each grown by its own margin).
+                output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.jpg");
+                await File.WriteAllBytesAsync(output, inspector.Redact(images[report.Index].Content.Span, boxes, words.Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height))));
+            }
             Console.Error.WriteLine($"Redacted copy of image {report.Index + 1} (face(s) {(chosen.Count == 0 ? "none" : string.Join(", ", chosen))} of {report.Faces.Count} hidden, {words.Count} line(s) of words covered, metadata removed): {output}");
         }
     }
@@ -250,13 +303,16 @@ public static class CheckCommand
         }
         foreach (var image in analysis.Images)
         {
-            Console.WriteLine(image.Readable
-                ? $"Image {image.Index + 1} {image.FileName}: {image.Width}x{image.Height}, {image.Faces.Count} face(s), {image.Faces.Count(f => f.Identifiable)} identifiable"
-                : $"Image {image.Index + 1} {image.FileName}: not checked ({image.Error})");
+            Console.WriteLine(!image.Readable
+                ? $"Image {image.Index + 1} {image.FileName}: not checked ({image.Error})"
+                : image.IsClip
+                    ? FormattableString.Invariant($"Image {image.Index + 1} {image.FileName}: clip {image.Width}x{image.Height}, {image.DurationSeconds:0.0} s, {image.Faces.Count} face track(s), {image.Faces.Count(f => f.Identifiable)} identifiable")
+                    : $"Image {image.Index + 1} {image.FileName}: {image.Width}x{image.Height}, {image.Faces.Count} face(s), {image.Faces.Count(f => f.Identifiable)} identifiable");
             for (var i = 0; i < image.Faces.Count; i++)
             {
                 var face = image.Faces[i];
-                Console.WriteLine($"    face {i} at {face.Box.X},{face.Box.Y} {face.Box.Width}x{face.Box.Height} score {face.Score:0.00}{(face.Identifiable ? " identifiable" : "")}");
+                var seen = face.Track is { } track ? FormattableString.Invariant($" seen {track.FirstSeconds:0.0}-{track.LastSeconds:0.0} s, best frame at {track.Seconds:0.00} s") : "";
+                Console.WriteLine($"    face {i}{seen} at {face.Box.X},{face.Box.Y} {face.Box.Width}x{face.Box.Height} score {face.Score:0.00}{(face.Identifiable ? " identifiable" : "")}");
             }
         }
     }

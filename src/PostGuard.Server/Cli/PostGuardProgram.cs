@@ -30,6 +30,7 @@ public static class PostGuardProgram
                 [--publish-at ISO8601] [--comments-enabled] [--json]      analyse local inputs, no server
                 [--register PEOPLE.csv] [--tag IMAGE_INDEX:EXTERNAL_ID]...  consent from a CSV; tag people per image (0 = first)
                 [--redact-out DIR]                                        write each image with every face blurred, no metadata
+                [--frames-out DIR]                                        write each clip's face tracks on their best frames
                                                                            exit 0 Approve, 1 Hold, 2 Block, 3 usage/input error
         Other verbs exit 0 on success, 3 on a usage or input error, 4 when they could not do their work.
         Every verb reads appsettings.json, environment variables (e.g. Database__Provider) and

@@ -14,7 +14,7 @@ public enum BodyKind
     /// <summary>A people and consent CSV.</summary>
     Csv,
 
-    /// <summary>A draft: its JSON part and up to a number of photos of the configured size.</summary>
+    /// <summary>A draft: its JSON part and up to a number of photos (and clips) of the configured sizes.</summary>
     Draft,
 }
 
@@ -50,9 +50,16 @@ public sealed class BodyLimitOptions
     public long For(AcceptsBodyAttribute? accepts, SubmissionLimits submissions) => accepts?.Kind switch
     {
         BodyKind.Csv => CsvBytes + MultipartOverheadBytes,
-        BodyKind.Draft => ((accepts.Photos ?? submissions.MaxImages) * submissions.MaxImageBytes) + DraftJsonBytes + MultipartOverheadBytes,
+        BodyKind.Draft => DraftFileBytes(accepts.Photos ?? submissions.MaxImages, submissions) + DraftJsonBytes + MultipartOverheadBytes,
         _ => JsonBytes,
     };
+
+    /// <summary>Up to <paramref name="files"/> photos, of which up to Submissions:MaxClips may be video clips of their own, larger size.</summary>
+    private static long DraftFileBytes(int files, SubmissionLimits submissions)
+    {
+        var clips = Math.Min(files, submissions.MaxClips);
+        return (clips * Math.Max(submissions.MaxClipBytes, submissions.MaxImageBytes)) + ((files - clips) * submissions.MaxImageBytes);
+    }
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using PostGuard.Core.Checks.Text;
 using PostGuard.Core.Consent;
 using PostGuard.Core.People;
 using PostGuard.Vision;
+using PostGuard.Vision.Video;
 using PostGuard.Core.Analysis;
 using PostGuard.Core.Audit;
 using PostGuard.Core.Blobs;
@@ -47,6 +48,10 @@ public static class PostGuardServices
         // The detector loads ONNX Runtime and the models once, on first use; a failure to load
         // surfaces as an unreadable image (Hold) and in /health/ready, never as an approval.
         services.AddSingleton(sp => new Lazy<ImageInspector>(() => new ImageInspector(sp.GetRequiredService<IOptions<VisionOptions>>().Value)));
+        // Clips: ffmpeg and ffprobe run as processes of their own; the photo face detector is shared.
+        services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new Lazy<ClipInspector>(() => new ClipInspector(sp.GetRequiredService<Lazy<ImageInspector>>().Value, sp.GetRequiredService<IOptions<VideoOptions>>().Value)));
+        services.AddSingleton(sp => new ClipWriter(sp.GetRequiredService<IOptions<VideoOptions>>().Value));
         services.AddSingleton<IImageInspector, VisionImageInspector>();
         services.AddSingleton<DraftAnalyzer>();
         return services;
@@ -78,6 +83,7 @@ public static class PostGuardServices
         services.AddSingleton<PhotoRetention>();
         services.AddSingleton<RedactionService>();
         services.AddSingleton<PublishedMedia>();
+        services.AddSingleton<ClipFrames>();
         services.AddSingleton<NotificationSettingsStore>();
         services.AddNotificationOptions();
         return services;

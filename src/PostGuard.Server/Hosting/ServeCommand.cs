@@ -7,6 +7,7 @@ using PostGuard.Core.Schools;
 using PostGuard.Core.Submissions;
 using PostGuard.Server.Api;
 using PostGuard.Server.Cli;
+using PostGuard.Server.Telemetry;
 using PostGuard.Server.Web;
 
 namespace PostGuard.Server.Hosting;
@@ -37,17 +38,20 @@ public static class ServeCommand
         builder.Services.AddPostGuardAnalysis(builder.Configuration);
         builder.Services.AddPostGuardStorage();
         builder.Services.AddPostGuardMessaging(builder.Configuration, role);
+        builder.Services.AddPostGuardTelemetry(builder.Configuration, role);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<BlobStoreHealthCheck>("blobs", tags: ["ready"]);
+            .AddCheck<BlobStoreHealthCheck>("blobs", tags: ["ready"])
+            .AddCheck<FfmpegHealthCheck>("ffmpeg", tags: ["ready"]);
         if (role.RunsWorkers())
         {
             builder.Services.AddHealthChecks().AddCheck<FaceModelHealthCheck>("face-model", tags: ["ready"]);
         }
         builder.Services.AddPostGuardAuthentication(builder.Configuration);
         builder.Services.AddPostGuardWeb();
+        builder.Services.AddPostGuardApi();
         builder.Services.AddAuthorization(options =>
         {
             foreach (var staffRole in Roles.All)
@@ -91,6 +95,7 @@ public static class ServeCommand
             app.UseAntiforgery();
             app.MapDraftEndpoints();
             app.MapPeopleEndpoints();
+            app.MapPostGuardApiDocument();
             app.MapDraftImageEndpoints();
             app.MapRazorPages();
         }

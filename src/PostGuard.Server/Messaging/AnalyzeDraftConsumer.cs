@@ -9,7 +9,7 @@ namespace PostGuard.Server.Messaging;
 
 /// <summary>
 /// Runs every check on a draft revision, stores its one decision and publishes DraftDecided. A draft
-/// with many images goes on to the large-draft queue instead, so that it never holds up the small
+/// with many images or a video clip goes on to the large-draft queue instead, so that it never holds up the small
 /// drafts behind it.
 /// </summary>
 public sealed class AnalyzeDraftConsumer(
@@ -17,19 +17,22 @@ public sealed class AnalyzeDraftConsumer(
     DraftStore drafts,
     IOptions<MessagingOptions> options,
     IEndpointNameFormatter endpointNames,
+    TimeProvider time,
     ILogger<AnalyzeDraftConsumer> logger) : IConsumer<AnalyzeDraft>
 {
     public async Task Consume(ConsumeContext<AnalyzeDraft> context)
     {
+        QueueWait.Record(context, time, "analyze-draft");
         var message = context.Message;
         if (IsMalformed(message, logger))
         {
             return;
         }
         var revision = await drafts.FindRevisionAsync(message.DraftId, message.Revision, context.CancellationToken);
-        if (revision is not null && revision.Images.Count >= options.Value.LargeDraftImages)
+        // Many photos, or any video clip (seconds to minutes of decoding), go to their own queue so small drafts never wait behind them.
+        if (revision is not null && (revision.Images.Count >= options.Value.LargeDraftImages || revision.Images.Any(i => ClipSniffing.IsClip(i.ContentType))))
         {
-            logger.LogDebug("Draft {DraftId} r{Revision} has {Images} images: on to the large-draft queue", message.DraftId, message.Revision, revision.Images.Count);
+            logger.LogDebug("Draft {DraftId} r{Revision} has {Images} images or a clip: on to the large-draft queue", message.DraftId, message.Revision, revision.Images.Count);
             var largeDrafts = await context.GetSendEndpoint(new Uri($"queue:{endpointNames.Consumer<AnalyzeLargeDraftConsumer>()}"));
             await largeDrafts.Send(message, context.CancellationToken);
             return;

@@ -6,13 +6,14 @@ using PostGuard.Core.Analysis;
 namespace PostGuard.Server.Messaging;
 
 /// <summary>
-/// Analyses the drafts with many images (Messaging:LargeDraftImages), which AnalyzeDraftConsumer sends
+/// Analyses the drafts with many images (Messaging:LargeDraftImages) or a video clip, which AnalyzeDraftConsumer sends
 /// to this queue: each takes seconds to analyse, and here they wait only behind one another.
 /// </summary>
-public sealed class AnalyzeLargeDraftConsumer(DraftAnalysisRunner runner, ILogger<AnalyzeLargeDraftConsumer> logger) : IConsumer<AnalyzeDraft>
+public sealed class AnalyzeLargeDraftConsumer(DraftAnalysisRunner runner, TimeProvider time, ILogger<AnalyzeLargeDraftConsumer> logger) : IConsumer<AnalyzeDraft>
 {
     public async Task Consume(ConsumeContext<AnalyzeDraft> context)
     {
+        QueueWait.Record(context, time, "analyze-large-draft");
         if (!AnalyzeDraftConsumer.IsMalformed(context.Message, logger))
         {
             await AnalyzeDraftConsumer.AnalyzeAsync(runner, context);

@@ -6,9 +6,9 @@ using PostGuard.Server.Api;
 namespace PostGuard.Server.Web;
 
 /// <summary>
-/// The photos the pages show: a revision's stored photo (any role of the school; another school's
-/// draft is a 404), the approver's preview of a photo with its faces blurred, and an approved post's
-/// photos to publish (the API's metadata-free copies, for the signed-in staff member).
+/// The photos the pages show: a revision's stored photo or clip (any role of the school; another school's
+/// draft is a 404), a clip's face-track best frames, the approver's preview of a photo with its faces blurred,
+/// and an approved post's photos and clips to publish (the API's metadata-free copies, for the signed-in staff member).
 /// </summary>
 public static class DraftImageEndpoints
 {
@@ -17,6 +17,7 @@ public static class DraftImageEndpoints
         app.MapGet("/drafts/{id:guid}/revisions/{revision:int}/images/{position:int}", ImageAsync).RequireAuthorization();
         app.MapGet("/drafts/{id:guid}/images/{position:int}/redacted-preview", DraftEndpoints.RedactedPreviewAsync).RequireAuthorization(Roles.Approver);
         app.MapGet("/drafts/{id:guid}/media/{position:int}", DraftEndpoints.MediaAsync).RequireAuthorization(DraftEndpoints.CopyMedia);
+        app.MapGet("/drafts/{id:guid}/revisions/{revision:int}/images/{position:int}/faces/{face:int}/frame", DraftEndpoints.TrackFrameAsync).RequireAuthorization();
     }
 
     private static async Task<IResult> ImageAsync(Guid id, int revision, int position, HttpContext http, DraftStore drafts, BlobStore blobs, CancellationToken cancellationToken)

@@ -5,7 +5,9 @@
     input.addEventListener("change", function () {
       var img = document.getElementById(input.dataset.preview);
       if (!img) { return; }
-      if (input.files && input.files[0]) {
+      if (input.files && input.files[0] && input.files[0].type.indexOf("video/") === 0) {
+        img.hidden = true; // a clip: its face tracks are shown once it is analysed
+      } else if (input.files && input.files[0]) {
         img.src = URL.createObjectURL(input.files[0]);
         img.hidden = false;
       } else {

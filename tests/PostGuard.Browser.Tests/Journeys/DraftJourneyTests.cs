@@ -4,7 +4,9 @@ using Microsoft.Playwright;
 using PostGuard.Browser.Tests.Infrastructure;
 using PostGuard.Core.Schools;
 using PostGuard.Server.Web;
+using PostGuard.Vision.Video;
 using static Microsoft.Playwright.Assertions;
+using PostGuard.Tests.Shared;
 
 namespace PostGuard.Browser.Tests.Journeys;
 
@@ -13,6 +15,9 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
 {
     private static readonly LocatorAssertionsToHaveTextOptions Analysis = new() { Timeout = 90_000 };
     private static readonly LocatorAssertionsToContainTextOptions AnalysisContains = new() { Timeout = 90_000 };
+
+    /// <summary>Submitting a clip waits for ffprobe to read its header before the draft is stored: slower than a photo on a busy machine.</summary>
+    private static readonly LocatorClickOptions ClipUpload = new() { Timeout = 90_000 };
 
     [Fact]
     public async Task Uploader_submits_a_photo_tags_a_face_and_the_headteacher_approves_a_redacted_version()
@@ -141,6 +146,81 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(uploader.Locator(".publish-media")).ToContainTextAsync("its photos can be downloaded from then");
         await Expect(uploader.Locator(".publish-media")).ToContainTextAsync(Words.When(afterTheTrip));
         await Expect(uploader.Locator(".publish-media a")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Uploader_posts_a_clip_sees_its_face_tracks_tags_two_is_blocked_and_the_headteacher_hides_the_refused_and_the_others()
+    {
+        var school = await fixture.CreateSchoolAsync();
+        await school.ImportPeopleAsync(Register.Csv);
+        var uploader = await fixture.NewPageAsync(1280, 900);
+        await school.SignInAsync(uploader, Roles.Uploader);
+        await uploader.GetByRole(AriaRole.Link, new() { Name = "New draft" }).First.ClickAsync();
+        await uploader.GetByLabel("Post text").FillAsync("Sports day: the egg and spoon race!");
+        await uploader.GetByLabel("Photo 1", new() { Exact = true }).SetInputFilesAsync(await TestClips.ThreeFacesWithLocationAsync());
+        await uploader.GetByRole(AriaRole.Button, new() { Name = "Check this draft" }).ClickAsync(ClipUpload);
+
+        // Held: every face track is shown by its best frame with its box and when it is seen; the clip's location is reported.
+        await Expect(uploader.Locator("#decision .decision-word")).ToHaveTextAsync("Hold", Analysis);
+        var draftId = Guid.Parse(uploader.Url.Split('/')[^1]);
+        var tracks = uploader.Locator(".tracks figure.track");
+        Assert.True(await tracks.CountAsync() >= 3);
+        await Expect(tracks.First.Locator("figcaption")).ToContainTextAsync("seen 0.0–");
+        await Expect(tracks.First.Locator("figcaption")).ToContainTextAsync("best frame at");
+        await uploader.WaitForFunctionAsync("() => [...document.querySelectorAll('.tracks img')].every(i => i.complete && i.naturalWidth === 640)");
+        await Expect(uploader.Locator(".tracks svg.overlay .face-unaccounted")).Not.ToHaveCountAsync(0);
+        await Expect(uploader.Locator(".finding").Filter(new() { HasText = "GPS" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(uploader, "09-uploader-clip-face-tracks");
+
+        // Edit: click the tracks' faces to say who they are, as on a photo: Amelia (consent given) and Liam (refused).
+        await uploader.GetByRole(AriaRole.Link, new() { Name = "Edit and resubmit" }).ClickAsync();
+        await uploader.Locator(".tracks svg.overlay .face[data-face='0']").ClickAsync();
+        var faceOne = uploader.GetByLabel("Face 1 in photo 1 is");
+        await Expect(faceOne).ToBeFocusedAsync();
+        await faceOne.SelectOptionAsync(new SelectOptionValue { Label = "Amelia Hughes (Year 4)" });
+        await uploader.Locator(".tracks svg.overlay .face[data-face='1']").ClickAsync();
+        await uploader.GetByLabel("Face 2 in photo 1 is").SelectOptionAsync(new SelectOptionValue { Label = "Liam O'Brien (Year 4)" });
+        await uploader.GetByRole(AriaRole.Button, new() { Name = "Resubmit for checking" }).ClickAsync(ClipUpload);
+        await Expect(uploader.Locator("#decision")).ToContainTextAsync("Revision 2", AnalysisContains);
+
+        // Blocked (R1): Liam's track is shown without consent, with when he is seen; Amelia's is accounted for.
+        await Expect(uploader.Locator("#decision .decision-word")).ToHaveTextAsync("Block", Analysis);
+        var r1 = uploader.Locator(".finding").Filter(new() { HasText = "A child in a photo without consent" });
+        await Expect(r1).ToContainTextAsync("Liam O'Brien");
+        await Expect(r1).ToContainTextAsync("seen 0.0-");
+        await Expect(uploader.Locator(".tracks svg.overlay .face-consented")).ToHaveCountAsync(1);
+        await Expect(uploader.Locator(".tracks svg.overlay .face-noconsent")).ToHaveCountAsync(1);
+        await uploader.WaitForFunctionAsync("() => [...document.querySelectorAll('.tracks img')].every(i => i.complete && i.naturalWidth === 640)");
+        await BrowserFixture.ScreenshotAsync(uploader, "11-uploader-clip-blocked");
+
+        // The headteacher hides the tracks nobody accounts for: the preview is a frame of the clip as it would be published.
+        var head = await fixture.NewPageAsync(768, 1024);
+        await school.SignInAsync(head, Roles.Approver);
+        await head.GotoAsync($"/drafts/{draftId}/redact");
+        await Expect(head.GetByLabel("Face 1: Amelia Hughes: consented")).Not.ToBeCheckedAsync();
+        await Expect(head.GetByLabel("Face 2: Liam O'Brien: no consent")).ToBeCheckedAsync();
+        await head.WaitForFunctionAsync("() => { const i = document.querySelector('img#preview-0'); return i && i.complete && i.naturalWidth > 0; }");
+        await BrowserFixture.ScreenshotAsync(head, "10-headteacher-clip-redacted-preview");
+        await head.GetByRole(AriaRole.Button, new() { Name = "Approve redacted version" }).ClickAsync();
+        await Expect(head.Locator("#message")).ToHaveTextAsync("The redacted version was checked again and approved.", new() { Timeout = 120_000 });
+
+        // The uploader downloads the clip to post: an MP4 without the phone's location.
+        await uploader.GotoAsync($"/drafts/{draftId}");
+        var toPublish = uploader.Locator(".publish-media");
+        await Expect(toPublish).ToContainTextAsync("Clip 1 (sports-day.mp4)");
+        var download = await uploader.RunAndWaitForDownloadAsync(() => toPublish.GetByRole(AriaRole.Link).First.ClickAsync());
+        var copy = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal(ClipFormat.Mp4, ClipSniffer.Detect(copy));
+        var text = System.Text.Encoding.Latin1.GetString(copy);
+        Assert.DoesNotContain("loci", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("udta", text, StringComparison.Ordinal);
+        // Checked with ffprobe: the uploaded clip carries its location, the downloaded copy no tag at all beyond the constant ones.
+        Assert.Contains(await ClipTags.ReadAsync(await File.ReadAllBytesAsync(await TestClips.ThreeFacesWithLocationAsync())), t => t.Contains("location", StringComparison.Ordinal));
+        Assert.All(await ClipTags.ReadAsync(copy), t => Assert.Matches(ClipTags.MetadataFree, t));
+        var api = school.Api(Roles.Approver);
+        var approved = (await api.GetFromJsonAsync<JsonNode>($"/api/v1/drafts/{draftId}"))!;
+        Assert.Equal("Approved", (string?)approved["reviewState"]);
+        Assert.Contains(approved["images"]![0]!["tags"]!.AsArray(), t => (string?)t!["placement"] == "not-visible");
     }
 
     [Fact]

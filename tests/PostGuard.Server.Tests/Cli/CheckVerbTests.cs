@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using PostGuard.Server.Tests.Infrastructure;
+using PostGuard.Vision.Codecs;
+using PostGuard.Tests.Shared;
 
 namespace PostGuard.Server.Tests.Cli;
 
@@ -155,6 +157,65 @@ public sealed class CheckVerbTests : IDisposable
         Assert.DoesNotContain(image["faces"]!.AsArray(), f => (bool)f!["identifiable"]!);
         Assert.Equal(0, again.ExitCode); // the redacted copy passes: no face left to account for
         Assert.Null(image["gpsLatitude"]); // the GPS of the original is gone
+    }
+
+    [Fact]
+    public async Task A_clip_is_checked_track_by_track_and_its_redacted_copy_hides_the_tracks_and_the_location()
+    {
+        var clip = Path.Combine(_dir, "sports-day.mp4");
+        await File.WriteAllBytesAsync(clip, await TestClips.ThreeFacesWithLocationAsync());
+        var register = Path.Combine(_dir, "register.csv");
+        await File.WriteAllTextAsync(register, "external_id,kind,first_name,last_name,use,status,given_by,valid_from\nP1,pupil,Amelia,Hughes,social-media,granted,Mrs Hughes,2026-01-01\nP3,pupil,Liam,O'Brien,social-media,refused,Ms O'Brien,2026-01-01\n");
+        var output = Path.Combine(_dir, "redacted");
+        var frames = Path.Combine(_dir, "frames");
+
+        var result = await ServerProcess.RunAsync(_dir, "check", "--register", register, "--image", clip, "--tag", "0:P1@0", "--tag", "0:P3@1",
+            "--publish-at", "2026-11-21T16:00:00Z", "--channel", "instagram", "--redact-out", output, "--frames-out", frames, "--json");
+
+        Assert.True(result.ExitCode == 2, result.StdErr + result.StdOut);
+        var json = JsonNode.Parse(result.StdOut)!;
+        var r1 = Assert.Single(json["findings"]!.AsArray(), f => (string?)f!["rule"] == "R1")!;
+        Assert.Contains("Clip 1, face 2 (seen 0.0-", (string?)r1["reason"]);
+        Assert.Contains(json["findings"]!.AsArray(), f => (string?)f!["rule"] == "R9");
+        var image = json["images"]![0]!;
+        Assert.Equal(2.0, (double)image["durationSeconds"]!, 1);
+        var tracks = image["faces"]!.AsArray();
+        Assert.All(tracks, t => Assert.NotEmpty(t!["track"]!["path"]!.AsArray()));
+        // The untagged tracks hold, each named with when it is seen; each track's best frame is written as its evidence.
+        var r2 = Assert.Single(json["findings"]!.AsArray(), f => (string?)f!["rule"] == "R2")!;
+        Assert.Contains("Clip 1:", (string?)r2["reason"]);
+        Assert.Contains("seen 0.0-", (string?)r2["reason"]);
+        Assert.True(tracks.Count >= 3, image.ToJsonString());
+        for (var face = 0; face < tracks.Count; face++)
+        {
+            var frame = new ImageDecoder().Decode(await File.ReadAllBytesAsync(Path.Combine(frames, $"sports-day.face-{face}.jpg")));
+            Assert.Equal((640, 360), (frame.DisplayWidth, frame.DisplayHeight));
+            Assert.False(frame.Metadata.HasGps);
+            Assert.InRange((double)tracks[face]!["track"]!["seconds"]!, 0, 2);
+        }
+        var redacted = Path.Combine(output, "sports-day.redacted.mp4");
+        Assert.True(File.Exists(redacted), result.StdErr);
+        // Checked with ffprobe: the original carries its location, the redacted copy no tag that could.
+        Assert.Contains(await ClipTags.ReadAsync(await File.ReadAllBytesAsync(clip)), t => t.Contains("location", StringComparison.Ordinal));
+        Assert.All(await ClipTags.ReadAsync(await File.ReadAllBytesAsync(redacted)), t => Assert.Matches(ClipTags.MetadataFree, t));
+
+        // The redacted copy, checked again: Liam's track and the untagged ones are gone, Amelia's is kept; no location.
+        var again = await ServerProcess.RunAsync(_dir, "check", "--image", redacted, "--json");
+        var after = JsonNode.Parse(again.StdOut)!;
+        Assert.DoesNotContain(after["findings"]!.AsArray(), f => (string?)f!["rule"] == "R9");
+        var kept = after["images"]![0]!["faces"]!.AsArray().Select(f => Box(f!["box"]!)).ToList();
+        Assert.Contains(kept, f => IntersectionOverUnion(f, Box(tracks[0]!["box"]!)) > 0.5);
+        Assert.DoesNotContain(kept, f => IntersectionOverUnion(f, Box(tracks[1]!["box"]!)) > 0.3);
+
+        var text = await ServerProcess.RunAsync(_dir, "check", "--image", clip);
+        Assert.Contains("clip 640x360, 2.0 s", text.StdOut);
+        Assert.Contains("best frame at", text.StdOut);
+
+        var tooLong = Path.Combine(_dir, "long.mp4");
+        await File.WriteAllBytesAsync(tooLong, await TestClips.TestPatternAsync(125, 1, "too-long.mp4"));
+        var refused = await ServerProcess.RunAsync(_dir, "check", "--image", tooLong);
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains("duration: the clip lasts 125.0 s", refused.StdErr);
     }
 
     private static (double X, double Y, double W, double H) Box(JsonNode box) => ((double)box["x"]!, (double)box["y"]!, (double)box["width"]!, (double)box["height"]!);

@@ -310,6 +310,8 @@ public abstract class DraftPipelineScenarios(BackendFixture fixture)
         // The database check ran against the configured backend; only statuses are shown (details go to the log).
         Assert.Equal("Healthy", (string?)body["checks"]!["database"]);
         Assert.Equal("Healthy", (string?)body["checks"]!["blobs"]);
+        // ffmpeg is part of readiness (clips cannot be checked without it).
+        Assert.Equal("Healthy", (string?)body["checks"]!["ffmpeg"]);
         using var live = await Factory.CreateClient().GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }

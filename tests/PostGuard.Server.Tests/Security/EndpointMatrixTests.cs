@@ -27,6 +27,7 @@ public sealed class EndpointMatrixTests(SqliteInMemoryFixture fixture) : IClassF
         ["POST /api/v1/drafts/{id:guid}/reject"] = [Roles.Approver],
         ["GET /api/v1/drafts/{id:guid}/redaction"] = [Roles.Approver],
         ["GET /api/v1/drafts/{id:guid}/images/{position:int}/redacted-preview"] = [Roles.Approver],
+        ["GET /api/v1/drafts/{id:guid}/images/{position:int}/faces/{face:int}/frame"] = [.. Roles.All],
         ["POST /api/v1/drafts/{id:guid}/approve-redacted"] = [Roles.Approver],
         ["POST /api/v1/drafts/{id:guid}/revisions"] = [Roles.Uploader],
         ["GET /api/v1/audit"] = [Roles.Auditor],
@@ -38,10 +39,11 @@ public sealed class EndpointMatrixTests(SqliteInMemoryFixture fixture) : IClassF
         ["POST /api/v1/people/import"] = [Roles.ConsentAdmin],
         ["GET /drafts/{id:guid}/revisions/{revision:int}/images/{position:int}"] = [.. Roles.All],
         ["GET /drafts/{id:guid}/images/{position:int}/redacted-preview"] = [Roles.Approver],
+        ["GET /drafts/{id:guid}/revisions/{revision:int}/images/{position:int}/faces/{face:int}/frame"] = [.. Roles.All],
         ["GET /drafts/{id:guid}/media/{position:int}"] = [Roles.Uploader, Roles.Approver],
     };
 
-    private static IReadOnlyList<(string Method, string Pattern)> DiscoverEndpoints(IServiceProvider services) =>
+    internal static IReadOnlyList<(string Method, string Pattern)> DiscoverEndpoints(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/", StringComparison.Ordinal) || raw.StartsWith("/drafts/", StringComparison.Ordinal)))
@@ -90,7 +92,8 @@ public sealed class EndpointMatrixTests(SqliteInMemoryFixture fixture) : IClassF
             var path = pattern
                 .Replace("{id:guid}", pattern.StartsWith("/api/v1/people", StringComparison.Ordinal) ? personId : draftId.ToString(), StringComparison.Ordinal)
                 .Replace("{revision:int}", "1", StringComparison.Ordinal)
-                .Replace("{position:int}", "0", StringComparison.Ordinal);
+                .Replace("{position:int}", "0", StringComparison.Ordinal)
+                .Replace("{face:int}", "0", StringComparison.Ordinal);
             var allowed = Allowed[$"{method} {pattern}"];
             foreach (var role in Roles.All)
             {

@@ -10,6 +10,7 @@ using PostGuard.Core.Policy;
 using PostGuard.TextEvaluation.Rendering;
 using PostGuard.Vision;
 using PostGuard.Vision.Assets;
+using PostGuard.Vision.Video;
 
 namespace PostGuard.TextEvaluation.Scoring;
 
@@ -91,7 +92,7 @@ public sealed class PhotoWordsEvaluation : IDisposable
         foreach (var scene in scenes)
         {
             var started = ThreadCpuClock.Milliseconds;
-            var report = new VisionImageInspector(new Lazy<ImageInspector>(_withWords), NullLogger<VisionImageInspector>.Instance)
+            var report = new VisionImageInspector(new Lazy<ImageInspector>(_withWords), new Lazy<ClipInspector>(() => new ClipInspector(_withWords, new VideoOptions())), NullLogger<VisionImageInspector>.Instance)
                 .Inspect(0, scene.Name + ".jpg", scene.Jpeg, new IdentifiabilityRule(1080, 24, 0.6), TimeZoneInfo.Utc, CancellationToken.None);
             var withWords = ThreadCpuClock.Milliseconds - started;
             started = ThreadCpuClock.Milliseconds;

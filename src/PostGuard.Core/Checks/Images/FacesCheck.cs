@@ -47,12 +47,14 @@ public sealed class FacesCheck : IDraftCheck
     private static IEnumerable<Finding> FindingsFor(ImageUnderCheck image, PhotoAssessment photo, DraftUnderCheck draft, IdentifiabilityRule rule)
     {
         var policy = draft.Policy;
-        var n = image.Index + 1;
+        // A clip's faces are its face tracks: the same rules, and their times in the reasons and evidence.
+        var n = $"{image.Index + 1}";
+        var kind = image.Report?.IsClip == true ? "Clip" : "Image";
         var small = photo.Faces.Where(f => f.Standing == FaceStanding.TooSmall).ToList();
         if (small.Count > 0)
         {
             yield return new Finding(UnidentifiableRule, Severity.Info,
-                $"Image {n}: {small.Count} face(s) too small or unclear to identify at {rule.DisplayWidth} px wide; no consent needed.",
+                $"{kind} {n}: {small.Count} face(s) too small or unclear to identify at {rule.DisplayWidth} px wide; no consent needed.",
                 Evidence(image, small, rule));
         }
         if (photo.PhotosOfPeopleForbidden)
@@ -62,7 +64,7 @@ public sealed class FacesCheck : IDraftCheck
             if (people > 0)
             {
                 yield return new Finding(StrictRule, policy.SeverityFor(StrictRule, Severity.Block),
-                    $"Image {n} shows {people} identifiable person(s); this school's policy allows no photos of pupils or staff.",
+                    $"{kind} {n} shows {people} identifiable person(s); this school's policy allows no photos of pupils or staff.",
                     Evidence(image, shown, rule),
                     "Use a photo without people, or blur every face.");
             }
@@ -76,7 +78,7 @@ public sealed class FacesCheck : IDraftCheck
             evidence["face"] = face.Index;
             AddPerson(evidence, person, face.Missing);
             yield return new Finding(ConsentRule(person), policy.SeverityFor(ConsentRule(person), Severity.Block),
-                $"Image {n}, face {face.Index + 1} is {person.DisplayName} ({KindName(person)}) without valid consent for this post: {string.Join("; ", face.Missing.Select(m => m.Why))}.",
+                $"{kind} {n}, face {Label(face)} is {person.DisplayName} ({KindName(person)}) without valid consent for this post: {string.Join("; ", face.Missing.Select(m => m.Why))}.",
                 evidence,
                 $"Remove this photo, or blur {person.DisplayName}'s face (approve a redacted version).");
         }
@@ -87,7 +89,7 @@ public sealed class FacesCheck : IDraftCheck
             if (tag.Person is not { } person)
             {
                 yield return new Finding(AccountedForRule, policy.SeverityFor(AccountedForRule, Severity.Hold),
-                    $"Image {n}: a tagged person ({tag.Tag.PersonId}) is no longer in the register, so their consent cannot be checked.",
+                    $"{kind} {n}: a tagged person ({tag.Tag.PersonId}) is no longer in the register, so their consent cannot be checked.",
                     Evidence(image, unbound, rule),
                     "Remove the tag, or restore the person in the register.");
             }
@@ -96,7 +98,7 @@ public sealed class FacesCheck : IDraftCheck
                 var evidence = Evidence(image, unbound, rule);
                 AddPerson(evidence, person, tag.Missing);
                 yield return new Finding(ConsentRule(person), policy.SeverityFor(ConsentRule(person), Severity.Block),
-                    $"Image {n} is tagged with {person.DisplayName} ({KindName(person)}) without valid consent for this post: {string.Join("; ", tag.Missing.Select(m => m.Why))}. No face is chosen as theirs, so any face may be.",
+                    $"{kind} {n} is tagged with {person.DisplayName} ({KindName(person)}) without valid consent for this post: {string.Join("; ", tag.Missing.Select(m => m.Why))}. No face is chosen as theirs, so any face may be.",
                     evidence,
                     $"Remove this photo, or choose {person.DisplayName}'s face and blur it (approve a redacted version).");
             }
@@ -106,7 +108,7 @@ public sealed class FacesCheck : IDraftCheck
                 AddPerson(evidence, person, []);
                 evidence["unmatchedTag"] = true;
                 yield return new Finding(AccountedForRule, policy.SeverityFor(AccountedForRule, Severity.Hold),
-                    $"Image {n}: {person.DisplayName} is tagged, but no face is matched to them: choose their face, or mark their face as not visible.",
+                    $"{kind} {n}: {person.DisplayName} is tagged, but no face is matched to them: choose their face, or mark their face as not visible.",
                     evidence,
                     $"Edit the draft and click {person.DisplayName}'s face on photo {n} (the faces to choose from are boxed).");
             }
@@ -122,7 +124,7 @@ public sealed class FacesCheck : IDraftCheck
             var consentRule = tag.Person is { } p ? ConsentRule(p) : AccountedForRule;
             var who = tag.Person is { } named ? $"{named.DisplayName} ({KindName(named)})" : $"a person no longer in the register ({tag.Tag.PersonId})";
             yield return new Finding(consentRule, Severity.Hold,
-                $"Image {n}: {who} is marked as in the photo with the face not visible, without valid consent for this post{(tag.Missing.Count > 0 ? ": " + string.Join("; ", tag.Missing.Select(m => m.Why)) : "")}. Only an unrecognisable person needs no consent.",
+                $"{kind} {n}: {who} is marked as in the photo with the face not visible, without valid consent for this post{(tag.Missing.Count > 0 ? ": " + string.Join("; ", tag.Missing.Select(m => m.Why)) : "")}. Only an unrecognisable person needs no consent.",
                 evidence,
                 "Confirm they cannot be recognised (distance, from behind), or remove the photo.");
         }
@@ -132,10 +134,34 @@ public sealed class FacesCheck : IDraftCheck
         {
             var identifiable = photo.Faces.Count(f => f.Face.Identifiable);
             yield return new Finding(AccountedForRule, policy.SeverityFor(AccountedForRule, Severity.Hold),
-                $"Image {n}: {unaccounted.Count} of {identifiable} identifiable face(s) are not bound to a tagged person with valid photo consent (face {string.Join(", ", unaccounted.Select(f => f.Index + 1))}).",
+                $"{kind} {n}: {unaccounted.Count} of {identifiable} identifiable face(s) are not bound to a tagged person with valid photo consent (face {string.Join(", ", unaccounted.Select(Label))}).",
                 Evidence(image, unaccounted, rule),
                 "Say who each face is (their consent is checked), or blur the faces nobody accounts for.");
         }
+    }
+
+    /// <summary>A face's number in reasons: "2", or for a clip's face track "2 (seen 1.4-5.6 s)".</summary>
+    private static string Label(FaceAssessment face) => face.Face.Track is { } track
+        ? FormattableString.Invariant($"{face.Index + 1} (seen {track.FirstSeconds:0.0}-{track.LastSeconds:0.0} s)")
+        : $"{face.Index + 1}";
+
+    /// <summary>A face's box and score; for a clip's face track also when its best frame (which the box is on) is and when it is seen.</summary>
+    private static JsonObject FaceEvidence(FaceAssessment f)
+    {
+        var evidence = new JsonObject
+        {
+            ["index"] = f.Index,
+            ["box"] = new JsonObject { ["x"] = f.Face.Box.X, ["y"] = f.Face.Box.Y, ["width"] = f.Face.Box.Width, ["height"] = f.Face.Box.Height },
+            ["score"] = f.Face.Score,
+            ["identifiable"] = f.Face.Identifiable,
+        };
+        if (f.Face.Track is { } track)
+        {
+            evidence["seconds"] = track.Seconds;
+            evidence["firstSeconds"] = track.FirstSeconds;
+            evidence["lastSeconds"] = track.LastSeconds;
+        }
+        return evidence;
     }
 
     private static string ConsentRule(Person person) => person.Kind == PersonKind.Staff ? StaffRule : ChildRule;
@@ -156,12 +182,6 @@ public sealed class FacesCheck : IDraftCheck
         ["image"] = image.Index,
         ["file"] = image.FileName,
         ["displayWidth"] = rule.DisplayWidth,
-        ["faces"] = new JsonArray([.. faces.Select(f => (JsonNode)new JsonObject
-        {
-            ["index"] = f.Index,
-            ["box"] = new JsonObject { ["x"] = f.Face.Box.X, ["y"] = f.Face.Box.Y, ["width"] = f.Face.Box.Width, ["height"] = f.Face.Box.Height },
-            ["score"] = f.Face.Score,
-            ["identifiable"] = f.Face.Identifiable,
-        })]),
+        ["faces"] = new JsonArray([.. faces.Select(f => (JsonNode)FaceEvidence(f))]),
     };
 }

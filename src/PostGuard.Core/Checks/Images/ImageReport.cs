@@ -1,6 +1,10 @@
 namespace PostGuard.Core.Checks.Images;
 
-/// <summary>What inspecting one image found: size as displayed, faces, metadata; or why it could not be read.</summary>
+/// <summary>
+/// What inspecting one image or clip found: size as displayed, faces, metadata; or why it could not be read.
+/// For a clip each face is a face track (with <see cref="FaceReport.Track"/>): tags, consent and redaction treat a
+/// track exactly as a face in a photo.
+/// </summary>
 public sealed record ImageReport
 {
     public required int Index { get; init; }
@@ -16,12 +20,36 @@ public sealed record ImageReport
     public IReadOnlyList<TextLineReport> TextLines { get; init; } = [];
     /// <summary>Null when the image was read; otherwise why not (the draft is then held, fail closed).</summary>
     public string? Error { get; init; }
+    /// <summary>A clip's length in seconds; null for a photo.</summary>
+    public double? DurationSeconds { get; init; }
 
     public bool Readable => Error is null;
+
+    public bool IsClip => DurationSeconds is not null;
 }
 
-/// <summary>A detected face in pixels of the image as displayed (after EXIF orientation).</summary>
-public sealed record FaceReport(FaceBox Box, double Score, bool Identifiable);
+/// <summary>
+/// A detected face in pixels of the image as displayed (after EXIF orientation). In a clip: a face track, with its
+/// best frame's box and score, identifiable by the size and score it sustains (R3), and its path through the clip.
+/// </summary>
+public sealed record FaceReport(FaceBox Box, double Score, bool Identifiable)
+{
+    public FaceTrackReport? Track { get; init; }
+}
+
+/// <summary>
+/// A face track of a clip: the time of its best frame (the evidence shown to the approver, boxed by the face's
+/// <see cref="FaceReport.Box"/>), and where the face was on each analysed frame, which redaction follows.
+/// </summary>
+public sealed record FaceTrackReport(double Seconds, IReadOnlyList<TrackPoint> Path)
+{
+    public double FirstSeconds => Path.Count == 0 ? Seconds : Path[0].Seconds;
+
+    public double LastSeconds => Path.Count == 0 ? Seconds : Path[^1].Seconds;
+}
+
+/// <summary>The face on one analysed frame at <paramref name="Seconds"/>, on screen from <paramref name="From"/> until <paramref name="Until"/> as far as the analysis knows.</summary>
+public sealed record TrackPoint(double Seconds, double From, double Until, FaceBox Box, double Score);
 
 public sealed record FaceBox(int X, int Y, int Width, int Height)
 {

@@ -3,7 +3,10 @@ using PostGuard.Core.Findings;
 
 namespace PostGuard.Core.Checks.Images;
 
-/// <summary>R9: GPS coordinates in a photo's metadata. Reported; published media always has its metadata stripped.</summary>
+/// <summary>
+/// R9: GPS coordinates in a photo's metadata (EXIF) or a clip's (QuickTime ©xyz, 3GPP loci, the iPhone ISO 6709 key).
+/// Reported; published media always has its metadata stripped.
+/// </summary>
 public sealed class PhotoLocationCheck : IDraftCheck
 {
     public const string Rule = "R9";
@@ -19,12 +22,12 @@ public sealed class PhotoLocationCheck : IDraftCheck
         var findings = draft.Images
             .Where(i => i.Report is { GpsLatitude: not null, GpsLongitude: not null })
             .Select(i => new Finding(Rule, draft.Policy.SeverityFor(Rule, Severity.Hold),
-                $"Image {i.Index + 1} ({i.FileName}) carries GPS coordinates that say where it was taken.",
+                $"{(i.Report!.IsClip ? "Clip" : "Image")} {i.Index + 1} ({i.FileName}) carries GPS coordinates that say where it was taken.",
                 new JsonObject
                 {
                     ["image"] = i.Index,
                     ["file"] = i.FileName,
-                    ["metadata"] = "GPS",
+                    ["metadata"] = i.Report.IsClip ? "container location" : "GPS",
                     ["latitude"] = Math.Round(i.Report!.GpsLatitude!.Value, 5),
                     ["longitude"] = Math.Round(i.Report.GpsLongitude!.Value, 5),
                 },
