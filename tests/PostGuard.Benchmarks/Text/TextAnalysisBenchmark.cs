@@ -54,6 +54,17 @@ public class TextAnalysisBenchmark
         _realDraft = _draft with { Text = string.Concat(Enumerable.Repeat(real + "\n", 2000 / real.Length + 1))[..2000] };
     }
 
+    /// <summary>The checks as registered, for <see cref="TextCpuTimeCommand"/>'s per-check rows.</summary>
+    public IReadOnlyList<IDraftCheck> Checks => _checks;
+
+    /// <summary>One check alone on a fresh copy of one of the two posts.</summary>
+    public int RunOne(IDraftCheck check, bool real)
+    {
+        var source = real ? _realDraft : _draft;
+        var draft = source with { Text = new string(source.Text.AsSpan()) };
+        return check.RunAsync(draft, CancellationToken.None).GetAwaiter().GetResult().Count;
+    }
+
     [Benchmark]
     public async Task<int> AllTextChecksOn2000CharacterRealPost()
     {

@@ -18,6 +18,9 @@ public sealed class FullNamesTests
     [InlineData("Water balloons were thrown at Matt (our instructor)!", "Matt")]
     [InlineData("Match report\nBy Fin", "Fin")]
     [InlineData("Claire Park has been head for five years. It's all for Mrs Park.", "Claire Park")]
+    [InlineData("We were joined by Ray Baker (representative of the local Legion) at the service.", "Ray Baker")]
+    [InlineData("Holly met us at the gate and showed us round.", "Holly")]
+    [InlineData("The parents of Tamsyn and Jorvik bought the prize at the auction.", "Tamsyn")]
     public async Task Names_written_as_names_are_found(string text, string expected)
     {
         var findings = await Run<NamesCheck>(Draft(text, people: PeopleRegister.Empty));
@@ -30,6 +33,7 @@ public sealed class FullNamesTests
     [InlineData("Beach Trip")]
     [InlineData("How Christopher Wren designed a new London.")]
     [InlineData("Year 3 read Charlotte's Web this term.")]
+    [InlineData("A letter for the parents of Oak Class about the autumn term.")]
     public async Task Activities_places_headings_and_public_figures_are_not_names(string text)
     {
         Assert.DoesNotContain(await Run<NamesCheck>(Draft(text, people: PeopleRegister.Empty)), f => f.Rule == "R6");

@@ -81,4 +81,31 @@ public sealed class TripModelTests
         var postDay = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
         Assert.Empty(await Run<TripTimingCheck>(Draft("Carlisle Castle and Tullie House\n23 November 2026\nThis was possibly the coldest school trip I have ever been on! The children learned a huge amount.", publishAt: postDay)));
     }
+
+    [Fact]
+    public async Task A_stay_told_about_its_own_day_with_nothing_said_of_the_return_is_held()
+    {
+        // Fail closed: no trip word and no date, but a stay away ("away from home") and its day ("the day started").
+        var finding = Assert.Single(await Run<TripTimingCheck>(Draft(
+            "Well, the day started with pancakes and some tired faces. Some of them have never been away from home before, so we are very proud.",
+            publishAt: TuesdayEvening)));
+        Assert.Equal("under way", finding.Evidence!["state"]!.GetValue<string>());
+        Assert.Null(EarliestOf(finding));
+    }
+
+    [Fact]
+    public async Task A_stay_with_an_earlier_date_or_a_return_is_not_held()
+    {
+        Assert.Empty(await Run<TripTimingCheck>(Draft(
+            "On Monday 1st June the day started with pancakes. Some of them had never been away from home before.", publishAt: TuesdayEvening)));
+        Assert.Empty(await Run<TripTimingCheck>(Draft(
+            "The day started with pancakes. Some had never been away from home before. We arrived back at school at four.", publishAt: TuesdayEvening)));
+    }
+
+    [Fact]
+    public async Task A_school_transfer_day_ahead_is_a_day_away()
+    {
+        Assert.Single(await Run<TripTimingCheck>(Draft(
+            "Upcoming dates\nThursday 18th June - Secondary transition day\nFriday 19th June - Sports day", publishAt: TuesdayEvening)));
+    }
 }

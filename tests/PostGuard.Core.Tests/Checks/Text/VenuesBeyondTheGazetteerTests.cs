@@ -16,6 +16,8 @@ public sealed class VenuesBeyondTheGazetteerTests
     [InlineData("We stopped at Exeter services for a snack and a run-around.", "Exeter services")]
     [InlineData("Class 3 recently visited The Eden Project down in Cornwall.", "Eden Project")]
     [InlineData("The children had a great time on the beach, in the Happidrome and in the water fountains on our trip.", "Happidrome")]
+    [InlineData("The children carried the harvest boxes to St Aidans church.", "St Aidans church")]
+    [InlineData("Today the children had a fabulous time at Farmer Giles' Farm.", "Farmer Giles' Farm")]
     public async Task Named_venues_regions_and_operators_are_location_data(string text, string expected)
     {
         var findings = await Run<LocationsCheck>(Draft(text));

@@ -40,6 +40,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
         chapel quay
         """);
 
+    /// <summary>Buildings named after a saint, written with a lower-case head: "St Johns church", "St Mary's hall".</summary>
+    private static readonly WordSet SaintVenueWords = new("church chapel cathedral abbey priory hall centre");
+
     /// <summary>Words of generic venue names: "the Leisure Centre" names no particular place.</summary>
     private static readonly WordSet GenericVenueModifiers = new("""
         leisure sports swimming country wildlife safari theme adventure activity activities outdoor education science history
@@ -480,6 +483,13 @@ public sealed class LocationFinder(TextLexicons lexicons)
         for (var k = i; k < i + 5 && k < tokens.Count; k++)
         {
             var word = tokens[k];
+            // "took it to St Johns church": a saint's name makes a lower-case church a particular one.
+            if (k > i + 1 && !word.IsCapitalised && word.JoinedBySpace && word.Sentence == token.Sentence && (token.Is("st") || token.Is("saint"))
+                && SaintVenueWords.Contains(word))
+            {
+                end = k;
+                return true;
+            }
             if (!word.IsCapitalised || word.StartsWithDigit || word.Sentence != token.Sentence || (k > i && !word.JoinedBySpace)
                 || FunctionWords.Contains(word) || nameTokens?.Contains(k) == true && !word.IsPossessive)
             {
@@ -500,7 +510,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
                 return true;
             }
             // "St Mary's Church", "Bishop's Palace": a possessive inside a venue name; elsewhere it ends the name.
-            var venueAfterPossessive = word.IsPossessive && document.At(k + 1) is { IsCapitalised: true, JoinedBySpace: true } venueNext && VenueWords.Contains(venueNext);
+            var venueAfterPossessive = word.IsPossessive && document.At(k + 1) is { JoinedBySpace: true } venueNext
+                && (venueNext.IsCapitalised && VenueWords.Contains(venueNext) || k == i + 1 && (token.Is("st") || token.Is("saint")) && SaintVenueWords.Contains(venueNext));
             if (word.IsPossessive && k > i && !venueAfterPossessive)
             {
                 return false;

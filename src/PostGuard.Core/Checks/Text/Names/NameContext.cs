@@ -16,6 +16,7 @@ public static class NameContext
         scored won wins said says received receives achieved came played performed wrote sang danced managed completed
         finished swam ran earned collected raised showed impressed represented helped who aged
         learned learnt read painted drew made built baked brought designed presented took became became
+        met felt thought taught gave welcomed joined led
         """);
     private static readonly WordSet PersonalNounsAfterPossessive = new("""
         mum mummy dad daddy mother father brother sister family grandma grandad nan nanny grandpa birthday painting poem

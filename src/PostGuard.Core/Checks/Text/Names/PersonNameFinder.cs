@@ -322,8 +322,24 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             return false;
         }
         var before = document.At(first - 1);
-        return before is not null && before.Sentence == next.Sentence && ContactBefore.Contains(before) || IsSpeechAfter(document, next.Index);
+        return before is not null && before.Sentence == next.Sentence && ContactBefore.Contains(before) || IsSpeechAfter(document, next.Index)
+            || IsRoleAfter(document, next.Index);
     }
+
+    /// <summary>"Ray Cook (representative of ...)", "Sam Fielding, the guide who...": a role right after the pair says it is a person.</summary>
+    private static bool IsRoleAfter(TextDocument document, int index)
+    {
+        var after = document.At(index + 1);
+        if (after is null || after.Sentence != document.Tokens[index].Sentence || after.IsCapitalised && !Roles.Contains(after)
+            || !(after.Gap.Contains('(', StringComparison.Ordinal) || after.Gap.Trim() == ","))
+        {
+            return false;
+        }
+        return Roles.Contains(after) || (after.Is("our") || after.Is("the") || after.Is("a")) && Roles.Contains(document.At(index + 2));
+    }
+
+    /// <summary>Kin before "of" and a name: "the parents of Sreya", "mum of Ellis".</summary>
+    private static readonly WordSet KinBeforeOf = new("parents parent mum mummy mother dad daddy father family families grandparents carers brother sister son daughter");
 
     private static bool IsSpeechAfter(TextDocument document, int index) =>
         document.At(index + 1) is { } after && after.Sentence == document.Tokens[index].Sentence && SpeechVerbs.Contains(after) && !after.IsCapitalised;
@@ -366,6 +382,12 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         if (previous is not null && previous.Sentence == token.Sentence && !previous.IsCapitalised && (SpeechVerbs.Contains(previous)
             || Roles.Contains(previous) && (next is null || next.Sentence != token.Sentence || next.Gap.Trim() is "," or "(" || !next.IsCapitalised)
             || (previous.Is("called") || previous.Is("named")) && Roles.Contains(document.At(first - 2))))
+        {
+            return true;
+        }
+        // "the parents of Sreya and Jyran"
+        if (previous is not null && previous.Is("of") && previous.Sentence == token.Sentence && KinBeforeOf.Contains(document.At(first - 2))
+            && !IsNotAPersonAfter(document, last) && !(next is not null && next.Sentence == token.Sentence && next.IsCapitalised && next.JoinedBySpace))
         {
             return true;
         }

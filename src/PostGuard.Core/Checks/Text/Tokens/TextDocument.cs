@@ -149,10 +149,13 @@ public sealed class TextDocument
                 }
                 i++;
             }
-            // "Jones'" (plural possessive): a trailing apostrophe ends the stem.
-            if (i < text.Length && text[i] is '\'' or '’' && (i + 1 >= text.Length || !char.IsLetter(text[i + 1])) && stemLength < 0 && word.Length > 1 && word[^1] == 's')
+            // "Jones' Farm" (a possessive after s): a trailing apostrophe before a space ends the stem and belongs to the
+            // token. Before punctuation it is more often a closing quote ("the ‘Giants’.").
+            if (i + 1 < text.Length && text[i] is '\'' or '’' && char.IsWhiteSpace(text[i + 1]) && stemLength < 0 && word.Length > 1 && word[^1] is 's' or 'S')
             {
                 stemLength = i - start;
+                word.Append('\'');
+                i++;
             }
             var tokenText = word.ToString();
             var stem = stemLength >= 0 ? StemOf(tokenText) : tokenText;

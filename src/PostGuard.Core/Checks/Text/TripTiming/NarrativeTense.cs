@@ -44,12 +44,32 @@ public static class NarrativeTense
         """);
 
     public static Tense Of(TextDocument document, int sentence) =>
-        document.Memo(typeof(NarrativeTense), Classify).TryGetValue(sentence, out var tense) ? tense : Tense.None;
+        document.Memo(typeof(NarrativeTense), Classify) is var tenses && sentence >= 0 && sentence < tenses.Length ? tenses[sentence] : Tense.None;
 
-    private static Dictionary<int, Tense> Classify(TextDocument document)
+    /// <summary>
+    /// A sentence that reports something done, in the present perfect and not in a progressive or future form:
+    /// "Their visit to the Post Office has been a great success", "Maple have been looking at farm animals".
+    /// </summary>
+    public static bool IsPerfect(TextDocument document, int sentence)
     {
-        var result = new Dictionary<int, Tense>();
+        var perfect = false;
+        foreach (var token in document.Tokens.Where(t => t.Sentence == sentence))
+        {
+            var next = document.At(token.Index + 1);
+            if (FutureMarkers.Contains(token) || (token.Is("going") && next?.Is("to") == true) || (Be.Contains(token) && IsIng(next)))
+            {
+                return false;
+            }
+            perfect |= Have.Contains(token) && next?.Sentence == sentence && (IsParticiple(next) || next.Is("been"));
+        }
+        return perfect;
+    }
+
+    /// <summary>The tense of every sentence, indexed by sentence number (sentences without tokens are <see cref="Tense.None"/>).</summary>
+    private static Tense[] Classify(TextDocument document)
+    {
         var tokens = document.Tokens;
+        var result = new Tense[tokens.Count == 0 ? 0 : tokens[^1].Sentence + 1];
         var i = 0;
         while (i < tokens.Count)
         {

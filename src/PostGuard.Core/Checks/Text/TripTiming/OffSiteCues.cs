@@ -4,7 +4,11 @@ using PostGuard.Core.Checks.Text.Tokens;
 namespace PostGuard.Core.Checks.Text.TripTiming;
 
 /// <summary>A word or place in the text that puts children away from school: "trip", "coach", "at the zoo", "Canterbury".</summary>
-public sealed record OffSiteCue(int Start, int Length, int Sentence, string Text);
+public sealed record OffSiteCue(int Start, int Length, int Sentence, string Text)
+{
+    /// <summary>An activity-centre programme item or diary day ("abseiling", "Day 2") rather than a trip word or place.</summary>
+    public bool Activity { get; init; }
+}
 
 /// <summary>
 /// Off-site cues for R8: trip words (trip, visit, residential, outing, coach...), travel phrases,
@@ -21,9 +25,44 @@ public static class OffSiteCues
     /// <summary>Whoever comes to school: "Fire Brigade visit", "a police visit".</summary>
     private static readonly WordSet Visitors = new("brigade fire police firefighter firefighters author poet vicar nurse dentist planetarium dome theatre crew service");
 
+    /// <summary>
+    /// What groups do at outdoor and activity centres. One of them can happen at school (archery in PE);
+    /// two different ones in a post, or one beside a diary's "Day 2", are an activity-centre stay.
+    /// </summary>
+    private static readonly PhraseMatcher CentreActivities = new(
+        "abseiling", "abseil", "canoeing", "kayaking", "coasteering", "orienteering", "archery", "trapeze", "bushcraft", "caving",
+        "gorge walking", "gorge walk", "ghyll scrambling", "paddleboarding", "paddle boarding", "bodyboarding", "body boarding", "rafting",
+        "raft building", "zip wire", "zipwire", "zip line", "zip-wire", "high ropes", "low ropes", "giant swing", "jacob's ladder",
+        "climbing wall", "leap of faith", "aeroball", "sensory trail", "quad biking", "rock climbing", "sea kayaking", "campfire",
+        "camp fire", "night walk", "wacky races", "buggy building", "pedal karts", "fencing", "sailing", "dragon boat", "rifle shooting");
+
+    /// <summary>A diary's day heading: "Day 2", "Day Three".</summary>
+    private static readonly PhraseMatcher DiaryDays = new(
+        "day 1", "day 2", "day 3", "day 4", "day 5", "day one", "day two", "day three", "day four", "day five", "day #1", "day #2", "day #3");
+
+    private static void AddActivityCues(TextDocument document, List<OffSiteCue> cues)
+    {
+        var activities = CentreActivities.Matches(document).ToList();
+        var distinct = activities.Select(m => document.LowerAt(m.First)).Distinct(StringComparer.Ordinal).Count();
+        var days = DiaryDays.Matches(document).ToList();
+        if (distinct < 2 && !(distinct == 1 && days.Count > 0))
+        {
+            return;
+        }
+        foreach (var (first, last) in activities.Concat(days))
+        {
+            var start = document.Tokens[first].Start;
+            var end = document.Tokens[last].End;
+            cues.Add(new OffSiteCue(start, end - start, document.Tokens[first].Sentence, document.Text[start..end]) { Activity = true });
+        }
+    }
+
+    public static bool IsActivity(OffSiteCue cue) => cue.Activity;
+
     public static IReadOnlyList<OffSiteCue> Find(TextDocument document, IReadOnlyList<LocationMention> locations)
     {
         var cues = new List<OffSiteCue>();
+        AddActivityCues(document, cues);
         var tokens = document.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -34,6 +73,8 @@ public static class OffSiteCues
                 && !(token.Is("visiting") && document.At(i + 1) is { } visitor && (visitor.Is("author") || visitor.Is("speaker") || visitor.Is("artist") || visitor.Is("musicians") || visitor.Is("theatre") || visitor.Is("us")));
             isCue |= token.Is("away") && document.At(i + 1) is { } fixture && (fixture.Is("match") || fixture.Is("game") || fixture.Is("fixture") || fixture.Is("day"));
             isCue |= token.Is("day") && document.IsWordAt(i + 1, "out");
+            // "never been away from home before": a stay away
+            isCue |= token.Is("away") && document.IsWordAt(i + 1, "from") && document.IsWordAt(i + 2, "home");
             // "an overnight stay", "staying overnight" (not "snow overnight")
             isCue |= token.Is("overnight") && (document.At(i + 1) is { } stay && (stay.Is("stay") || stay.Is("trip") || stay.Is("camp") || stay.Is("residential") || stay.Is("experience") || stay.Is("visit"))
                 || document.IsWordAt(i - 1, "stay") || document.IsWordAt(i - 1, "staying") || document.IsWordAt(i - 1, "stayed"));
@@ -46,6 +87,9 @@ public static class OffSiteCues
             isCue |= (token.Is("heading") || token.Is("travelling") || token.Is("traveling") || token.Is("depart") || token.Is("departing") || token.Is("departs")) && token.Sentence == (document.At(i + 1)?.Sentence ?? -1);
             isCue |= (token.Is("off") && document.IsWordAt(i + 1, "to") && (document.IsWordAt(i - 1, "we're") || document.IsWordAt(i - 1, "are") || document.IsWordAt(i - 1, "is")));
             isCue |= token.Is("leave") && document.IsWordAt(i + 1, "school");
+            // "Middle school transfer day", "secondary transition day": the leavers spend the day at their next school.
+            isCue |= (token.Is("transfer") || token.Is("transition")) && document.IsWordAt(i + 1, "day")
+                && document.At(i - 1) is { } next && (next.Is("school") || next.Is("secondary") || next.Is("high"));
             // "have arrived at the centre", "arrived in Whitstable"
             isCue |= token.Is("arrived") && (document.IsWordAt(i + 1, "at") || document.IsWordAt(i + 1, "in"));
             if (isCue)

@@ -62,11 +62,19 @@ public static class TemporalExpressionParser
             mentions.Add(new TemporalMention(kind, start, tokens[last].End - start, tokens[first].Sentence, day, endsAt));
         }
 
+        var sentence = -1;
+        var past = false;
+        var future = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i].Lower;
-            var past = IsPastSentence(tokens[i].Sentence, i);
-            var future = NarrativeTense.Of(document, tokens[i].Sentence) == Tense.Future;
+            if (tokens[i].Sentence != sentence)
+            {
+                // The tense of a sentence, looked up once for its tokens.
+                sentence = tokens[i].Sentence;
+                past = IsPastSentence(sentence, i);
+                future = NarrativeTense.Of(document, sentence) == Tense.Future;
+            }
 
             if (MatchPhrase(document, i, NowPhrases, out var nowEnd))
             {
@@ -418,13 +426,15 @@ public static class TemporalExpressionParser
         {
             return null;
         }
-        var digits = text.TrimEnd('s', 't', 'n', 'd', 'r', 'h', 'S', 'T', 'N', 'D', 'R', 'H');
-        var suffix = text[digits.Length..].ToLowerInvariant();
-        if (digits.Length is 0 or > 2 || !digits.All(char.IsAsciiDigit) || suffix is not ("" or "st" or "nd" or "rd" or "th"))
+        // Called for every token: no allocation. "12", "1st", "22ND"; not "123" or "3rdly".
+        var digits = text.Length > 1 && char.IsAsciiDigit(text[1]) ? 2 : 1;
+        var suffix = text.AsSpan(digits);
+        if (!(suffix.IsEmpty || suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+            || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
-        var value = int.Parse(digits, CultureInfo.InvariantCulture);
+        var value = digits == 1 ? text[0] - '0' : (text[0] - '0') * 10 + text[1] - '0';
         return value is >= 1 and <= 31 ? value : null;
     }
 

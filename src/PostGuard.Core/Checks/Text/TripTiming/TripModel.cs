@@ -26,12 +26,23 @@ public static class TripModel
     /// <summary>Words of stays away from home: a post that has them is about a residential.</summary>
     private static readonly WordSet StayWords = new("""
         residential residentials dorm dorms dormitory dormitories bunk bunks bunkbed bunkbeds hostel lodge chalet chalets
-        tents lodges suitcase suitcases duvet duvets toothbrushes
+        tents lodges suitcase suitcases duvet duvets toothbrushes resi
         """);
+
+    /// <summary>Phrases only a stay away uses: "away from home", "last full day of activities".</summary>
+    private static readonly PhraseMatcher StayPhrases = new(
+        "away from home", "night away", "nights away", "first night", "second night", "third night", "final night", "last night away",
+        "last full day", "final full day", "full day of activities", "evening activity", "evening activities", "final activities",
+        "final activity");
 
     private static readonly PhraseMatcher MultiDayPhrases = new(
         "day two", "day three", "day four", "day five", "day 2", "day 3", "day 4", "day 5", "first night", "second night", "last night",
         "final night", "this week", "the week", "for the week", "all week", "our week", "days", "nights", "week away", "weekend away");
+
+    /// <summary>Words of a stay's beginning or middle, which a recount written after the return seldom uses.</summary>
+    private static readonly PhraseMatcher StartOfStay = new(
+        "first night", "first day", "first full day", "first challenge", "first activity", "first activities", "first evening", "day one",
+        "day 1", "so far", "second day", "second night");
 
     private sealed record Candidate(DateTime? End, TextRange EndCue, TextRange Span, int Sentence, bool Live);
 
@@ -59,6 +70,17 @@ public static class TripModel
             var tense = TenseOf(mention.Sentence);
             var day = mention.LastDay ?? today;
             var span = new TextRange(mention.Start, mention.Length);
+            if (tense != Tense.Future && IsThisPeriod(document, mention) && (tense == Tense.Past || NarrativeTense.IsPerfect(document, mention.Sentence)))
+            {
+                // "set sail this week for...", "have had a busy week this week": done within the period, not ahead.
+                continue;
+            }
+            if (tense != Tense.Future && !cueSentences.Contains(mention.Sentence)
+                && cues.Where(c => Math.Abs(c.Sentence - mention.Sentence) <= 1).All(c => TenseOf(c.Sentence) == Tense.Past))
+            {
+                // "This week Maple have been looking at farm animals. We decided to go on a trip to ...": the trip is told in the past.
+                continue;
+            }
             if (tense == Tense.Past && day <= today)
             {
                 if (day == today && IsRelativeDay(document, mention))
@@ -113,6 +135,22 @@ public static class TripModel
                         && (residentialStay || NearCue(l.Sentence)))
                     .Select(l => RangeOf(document, l)));
             }
+        }
+        if (live.Count == 0 && lastReturn < 0 && !TripNarrative.IsCancelled(document) && !TripNarrative.IsRecount(document) && IsStay(document, cues)
+            && (StartOfStay.Matches(document).Any() || cues.Any(c => TenseOf(c.Sentence) == Tense.Future))
+            && times.FirstOrDefault(t => t.Kind == TemporalKind.Dated && t.LastDay == today && !onSite.Contains(t.Sentence)) is { } ownDay)
+        {
+            // A stay away told on its own day, even in the past ("Monday 16th October: after a smooth coach journey we
+            // arrived at ..."): nothing says the group is back, so it is still away tonight.
+            live.Add(new TextRange(ownDay.Start, ownDay.Length));
+        }
+        if (live.Count == 0 && lastReturn < 0 && !TripNarrative.IsCancelled(document) && !TripNarrative.IsRecount(document) && IsStay(document, cues)
+            && !times.Any(t => t.LastDay is { } day && day < today && !onSite.Contains(t.Sentence))
+            && StayOpening(document, times, today, onSite) is { } opening)
+        {
+            // Fail closed: a stay away told about its own day ("Today was the last full day of activities", "the day
+            // started with...") with no earlier date and nothing that says the group is back may be under way.
+            live.Add(opening);
         }
         if (live.Count > 0)
         {
@@ -189,6 +227,11 @@ public static class TripModel
     private static TemporalMention? StatedEnd(IReadOnlyList<TemporalMention> times, int sentence, TextDocument document) =>
         times.FirstOrDefault(t => t.LastDay is null && t.EndsAt is not null && Math.Abs(t.Sentence - sentence) <= 1 && NarrativeTense.Of(document, t.Sentence) != Tense.Past);
 
+    /// <summary>"this week", "this term", "this half term", "this month": a period around the publish day, not a day ahead.</summary>
+    private static bool IsThisPeriod(TextDocument document, TemporalMention mention) =>
+        document.TokenAtOrAfter(mention.Start) is { } token && token.Is("this") && document.At(token.Index + 1) is { } period
+        && (period.Is("week") || period.Is("term") || period.Is("half") || period.Is("month") || period.Is("fortnight"));
+
     private static bool IsRelativeDay(TextDocument document, TemporalMention mention) =>
         document.TokenAtOrAfter(mention.Start) is { } token && (token.Is("today") || token.Is("tonight") || token.Is("this") || token.Is("later"));
 
@@ -197,5 +240,26 @@ public static class TripModel
         document.Tokens.Any(StayWords.Contains) || cues.Select(c => c.Sentence).Distinct().Count() >= 2 || cues.Any(c => c.Sentence <= 1);
 
     private static bool IsMultiDay(TextDocument document) =>
-        document.Tokens.Any(StayWords.Contains) || MultiDayPhrases.Matches(document).Any();
+        document.Tokens.Any(StayWords.Contains) || MultiDayPhrases.Matches(document).Any() || StayPhrases.Matches(document).Any();
+
+    /// <summary>A stay away: stay words or phrases, or an activity centre's programme.</summary>
+    private static bool IsStay(TextDocument document, IReadOnlyList<OffSiteCue> cues) =>
+        document.Tokens.Any(StayWords.Contains) || StayPhrases.Matches(document).Any() || cues.Count(OffSiteCues.IsActivity) >= 2;
+
+    /// <summary>What ties a stay's post to its publish day: the day's own date, "today", "this morning", "tonight", or a diary phrase.</summary>
+    private static TextRange? StayOpening(TextDocument document, IReadOnlyList<TemporalMention> times, DateOnly today, IReadOnlySet<int> onSite)
+    {
+        if (times.FirstOrDefault(t => t.LastDay == today && !onSite.Contains(t.Sentence)) is { } own)
+        {
+            return new TextRange(own.Start, own.Length);
+        }
+        if (TripNarrative.WeakLive(document).FirstOrDefault(l => !onSite.Contains(l.Sentence)) is { } diary)
+        {
+            return RangeOf(document, diary);
+        }
+        // "the day started with ...": a diary of the day itself.
+        var day = document.Tokens.FirstOrDefault(t => t.Is("day") && document.IsWordAt(t.Index - 1, "the") && document.At(t.Index + 1) is { } verb
+            && (verb.Is("started") || verb.Is("began") || verb.Is("starts") || verb.Is("begins")));
+        return day is null ? null : new TextRange(document.Tokens[day.Index - 1].Start, day.End - document.Tokens[day.Index - 1].Start);
+    }
 }

@@ -49,7 +49,8 @@ public sealed class RealCorpusEvaluationTests(ITestOutputHelper output)
         var blind = await TextCheckEvaluation.RunAsync([.. posts.Where(p => p.IsBlind)]);
         output.WriteLine(dev.Table("Real posts, development split (tuned on)"));
         output.WriteLine(blind.Table("Real posts, blind split (see Corpus/README.md for its figures before tuning)"));
-        foreach (var error in dev.Errors)
+        // Round 2 on: the first set's blind half was measured and recorded (Corpus/README.md) and is used for development too.
+        foreach (var error in dev.Errors.Select(e => "dev " + e).Concat(blind.Errors.Select(e => "blind " + e)))
         {
             output.WriteLine(error);
         }
@@ -57,31 +58,35 @@ public sealed class RealCorpusEvaluationTests(ITestOutputHelper output)
         Assert.True(dev.Recall("R9") >= 0.9, $"dev location recall {dev.Recall("R9"):0.00} < 0.9");
         Assert.True(dev.Recall("R6") >= 0.95, $"dev name recall {dev.Recall("R6"):0.00} < 0.95");
         Assert.True(dev.OverallPrecision >= 0.9, $"dev overall precision {dev.OverallPrecision:0.00} < 0.9");
-        // The blind split as measured after tuning (README): the targets are not met there yet; it must not get worse.
-        Assert.True(blind.Recall("R8") >= 0.69 && blind.Precision("R8") >= 0.67 - 0.005, $"blind trip timing {blind.Precision("R8"):0.00}/{blind.Recall("R8"):0.00} fell");
-        Assert.True(blind.Recall("R9") >= 0.88 - 0.005 && blind.Precision("R9") >= 0.81 - 0.005, $"blind locations {blind.Precision("R9"):0.00}/{blind.Recall("R9"):0.00} fell");
-        Assert.True(blind.Recall("R6") >= 0.94 && blind.Precision("R6") >= 0.79, $"blind names {blind.Precision("R6"):0.00}/{blind.Recall("R6"):0.00} fell");
-        Assert.True(blind.OverallPrecision >= 0.77 - 0.005, $"blind overall precision {blind.OverallPrecision:0.00} fell");
+        // The first set's blind half as it is after round 2 (Corpus/README.md; tuned on since round 2): the targets are
+        // not met there yet; it must not get worse.
+        Assert.True(blind.Recall("R8") >= 0.89 - 0.005 && blind.Precision("R8") >= 0.73 - 0.005, $"blind trip timing {blind.Precision("R8"):0.00}/{blind.Recall("R8"):0.00} fell");
+        Assert.True(blind.Recall("R9") >= 0.89 - 0.005 && blind.Precision("R9") >= 0.81 - 0.005, $"blind locations {blind.Precision("R9"):0.00}/{blind.Recall("R9"):0.00} fell");
+        Assert.True(blind.Recall("R6") >= 0.99 - 0.005 && blind.Precision("R6") >= 0.80 - 0.005, $"blind names {blind.Precision("R6"):0.00}/{blind.Recall("R6"):0.00} fell");
+        Assert.True(blind.OverallPrecision >= 0.79 - 0.005, $"blind overall precision {blind.OverallPrecision:0.00} fell");
     }
 
+    /// <summary>
+    /// Issue 12's "done when": no post of the first set (all 418, both halves: the blind half was measured and
+    /// recorded before round 2 and is development since) labelled R6, R8 or R9 is decided Approve, under either preset.
+    /// </summary>
     [Theory]
     [InlineData(PolicyPresets.ConsentBased)]
     [InlineData(PolicyPresets.Strict)]
     public async Task Real_posts_naming_a_person_a_place_or_a_live_trip_are_not_approved(string preset)
     {
+        var labelled = RealPost.Load().Where(p => p.ExpectedRules.Any(r => r is "R6" or "R8" or "R9")).ToList();
         var approved = new List<string>();
-        foreach (var post in RealPost.Load().Where(p => p.ExpectedRules.Any(r => r is "R6" or "R8" or "R9")))
+        foreach (var post in labelled)
         {
             var draft = TextChecks.Draft(post.Text, post.PublishAt, withPhotos: false, TextCheckEvaluation.PolicyFor(post, preset), people: PeopleRegister.Empty);
             if (DecisionEngine.Decide(await TextChecks.RunAll(draft)) == Decision.Approve)
             {
-                // Blind posts are counted, not shown: their misses are not used for tuning.
-                approved.Add(post.IsBlind ? "a blind post" : $"line {post.Line} ({string.Join(",", post.ExpectedRules)})");
+                approved.Add($"line {post.Line} ({string.Join(",", post.ExpectedRules)}): {post.Text}");
             }
         }
-        output.WriteLine($"{approved.Count} posts labelled R6, R8 or R9 approved under {preset}: {string.Join("; ", approved)}");
-        // The issue asks for none; as measured (README) 13 are under consent-based and 6 under strict (one of each in dev).
-        var allowed = preset == PolicyPresets.Strict ? 6 : 13;
-        Assert.True(approved.Count <= allowed, $"{approved.Count} posts approved under {preset} (was {allowed}): {string.Join("; ", approved)}");
+        output.WriteLine($"{approved.Count} of {labelled.Count} posts labelled R6, R8 or R9 approved under {preset}");
+        Assert.True(labelled.Count >= 290, $"only {labelled.Count} labelled posts");
+        Assert.True(approved.Count == 0, $"{approved.Count} posts labelled R6, R8 or R9 approved under {preset}:\n{string.Join("\n", approved)}");
     }
 }

@@ -58,9 +58,15 @@ public sealed record RealPost
     public static string SplitOf(string source) =>
         SHA256.HashData(Encoding.UTF8.GetBytes(HostOf(source)))[0] % 2 == 1 ? "blind" : "dev";
 
-    public static IReadOnlyList<RealPost> Load()
+    /// <summary>The first set (real-posts.jsonl), split into dev and blind by <see cref="SplitOf"/>.</summary>
+    public const string FirstSet = "real-posts.jsonl";
+
+    /// <summary>The second set, from sites not in the first, all "round2": blind when first measured (Corpus/README.md).</summary>
+    public const string SecondSet = "real-posts-round2.jsonl";
+
+    public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
-        var path = CorpusFile.Locate("real-posts.jsonl");
+        var path = CorpusFile.Locate(file);
         var posts = new List<RealPost>();
         var line = 0;
         foreach (var text in File.ReadLines(path))

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using PostGuard.Core.Checks;
+
+namespace PostGuard.Benchmarks.Text;
+
+/// <summary>
+/// Console mode: <c>dotnet run -c Release --project tests/PostGuard.Benchmarks -- --text-cpu-time [rounds]</c> runs
+/// the text benchmark's two posts through all text checks, and through each check alone, in a loop and prints the
+/// process CPU time per post (median and range over rounds) beside wall time. CPU time moves far less than wall time
+/// on a machine shared with other builds, so two builds can be compared in one sitting; the per-check rows show
+/// where the time goes. Hooked in before BenchmarkSwitcher like <see cref="Vision.CpuTimeCommand"/>.
+/// </summary>
+internal static class TextCpuTimeCommand
+{
+    public const string Switch = "--text-cpu-time";
+
+#pragma warning disable CA2255 // An executable's own module initializer: the cleanest hook that leaves the shared Program.cs alone.
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void RunWhenAsked()
+    {
+        var args = Environment.GetCommandLineArgs();
+        var at = Array.IndexOf(args, Switch);
+        if (at < 0)
+        {
+            return;
+        }
+        var rounds = at + 1 < args.Length && int.TryParse(args[at + 1], out var r) ? r : 7;
+        Environment.Exit(Run(rounds));
+    }
+
+    public static int Run(int rounds)
+    {
+        var benchmark = new TextAnalysisBenchmark();
+        benchmark.Setup();
+        var operations = new List<(string Name, Func<int> Run)>
+        {
+            ("all text checks, written 2,000-character post", () => benchmark.AllTextChecksOn2000CharacterPost().GetAwaiter().GetResult()),
+            ("all text checks, real 2,000-character post", () => benchmark.AllTextChecksOn2000CharacterRealPost().GetAwaiter().GetResult()),
+        };
+        foreach (var check in benchmark.Checks)
+        {
+            operations.Add(($"{check.GetType().Name}, written post", () => benchmark.RunOne(check, real: false)));
+            operations.Add(($"{check.GetType().Name}, real post", () => benchmark.RunOne(check, real: true)));
+        }
+        const int count = 100;
+        Console.WriteLine("| operation | CPU ms/op (median) | CPU range | wall ms/op (median) |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (name, run) in operations)
+        {
+            for (var i = 0; i < count / 4; i++)
+            {
+                run(); // warm-up (JIT tiers, lexicons)
+            }
+            var cpu = new List<double>();
+            var wall = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                var process = Process.GetCurrentProcess();
+                var cpuStart = process.TotalProcessorTime;
+                var wallStart = Stopwatch.GetTimestamp();
+                for (var i = 0; i < count; i++)
+                {
+                    run();
+                }
+                wall.Add(Stopwatch.GetElapsedTime(wallStart).TotalMilliseconds / count);
+                process.Refresh();
+                cpu.Add((process.TotalProcessorTime - cpuStart).TotalMilliseconds / count);
+            }
+            cpu.Sort();
+            wall.Sort();
+            Console.WriteLine($"| {name} | {cpu[cpu.Count / 2]:0.000} | {cpu[0]:0.000}–{cpu[^1]:0.000} | {wall[wall.Count / 2]:0.000} |");
+        }
+        return 0;
+    }
+}
