@@ -10,7 +10,7 @@ namespace PostGuard.Vision;
 /// <summary>
 /// The one entry point of PostGuard.Vision: decodes an image (JPEG, PNG, WebP, HEIC; sniffed by magic bytes),
 /// reads its metadata (GPS, capture time), finds faces with BlazeFace (whole image + tiles), reads the words in it
-/// (PaddleOCR through ONNX Runtime: a certificate's name, a badge, a sign's phone number), and redacts faces.
+/// (PaddleOCR through ONNX Runtime: a certificate's name, a badge, a sign's phone number), and redacts faces and other regions.
 /// <para>
 /// Create <b>once</b> (loading ONNX Runtime and the models takes tens of milliseconds) and share: every method is
 /// thread-safe. Dispose at shutdown.
@@ -166,18 +166,29 @@ public sealed class ImageInspector : IDisposable
     }
 
     /// <summary>
-    /// Returns the image as an upright JPEG (orientation applied) with the given faces irreversibly pixelated and
-    /// blurred, each box grown by <paramref name="margin"/> × its size per side, and <b>no metadata at all</b>
-    /// (no EXIF, GPS, XMP or ICC). Boxes are in displayed full-resolution pixels, as <see cref="Inspect"/> reports them.
-    /// With no faces it still strips metadata: use it for every published image.
+    /// Returns the image as an upright JPEG (orientation applied) with exactly the given faces irreversibly hidden
+    /// (see <see cref="FaceRedactor"/>; every other pixel is left as decoded, then re-encoded), each box grown by <paramref name="margin"/> ×
+    /// its size per side, and <b>no metadata at all</b> (no EXIF, GPS, XMP or ICC). Boxes are in displayed
+    /// full-resolution pixels, as <see cref="Inspect"/> reports them. With no faces it still strips metadata: use it
+    /// for every published image.
     /// </summary>
     /// <exception cref="ImageRejectedException">The bytes are not an acceptable image.</exception>
-    public byte[] Redact(ReadOnlySpan<byte> image, IEnumerable<FaceBox> faces, double margin = DefaultRedactionMargin)
+    public byte[] Redact(ReadOnlySpan<byte> image, IEnumerable<FaceBox> faces, double margin = DefaultRedactionMargin) =>
+        Redact(image, faces, [], margin);
+
+    /// <summary>
+    /// As <see cref="Redact(ReadOnlySpan{byte}, IEnumerable{FaceBox}, double)"/>, and also hides
+    /// <paramref name="regions"/> (text boxes, anything else) exactly as given, without a margin.
+    /// </summary>
+    /// <exception cref="ImageRejectedException">The bytes are not an acceptable image.</exception>
+    /// <exception cref="ArgumentException">A face or region is not a finite rectangle (nothing is returned).</exception>
+    public byte[] Redact(ReadOnlySpan<byte> image, IEnumerable<FaceBox> faces, IEnumerable<FaceBox> regions, double margin = DefaultRedactionMargin)
     {
         ArgumentNullException.ThrowIfNull(faces);
+        ArgumentNullException.ThrowIfNull(regions);
         var decoded = _decoder.Decode(image);
         var pixels = decoded.Pixels;
-        FaceRedactor.Redact(pixels, faces, margin);
+        RegionRedactor.Redact(pixels, FaceRedactor.Grow(faces, margin, pixels.Width, pixels.Height).Concat(regions));
         return JpegCodec.Encode(pixels, _outputQuality);
     }
 

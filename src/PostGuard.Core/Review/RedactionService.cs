@@ -183,10 +183,9 @@ public sealed class RedactionService(
                 TimeSpan.FromSeconds(video.Value.WriteTimeoutSeconds + 30), cancellationToken);
         }
         var boxes = faces.Select(i => photo.Faces[i].Face.Box).Select(b => new VisionFaceBox(b.X, b.Y, b.Width, b.Height)).ToList();
-        // The chosen faces grown by the usual margin, and the lines of words that gave findings (grown by their own, in WordsToCover).
-        var hidden = boxes.Select(f => f.Expand(ImageInspector.DefaultRedactionMargin, report.Width, report.Height))
-            .Concat(photo.Words.Select(w => new VisionFaceBox(w.X, w.Y, w.Width, w.Height))).ToList();
-        return await BoundedAsync(photo, () => Task.Run(() => inspector.Value.Redact(content, hidden, margin: 0), CancellationToken.None), TimeSpan.FromSeconds(options.Value.TimeoutSeconds), cancellationToken);
+        // The chosen faces grown by the usual margin, and the lines of words that gave findings as given (grown by their own, in WordsToCover).
+        var words = photo.Words.Select(w => new VisionFaceBox(w.X, w.Y, w.Width, w.Height)).ToList();
+        return await BoundedAsync(photo, () => Task.Run(() => inspector.Value.Redact(content, boxes, words), CancellationToken.None), TimeSpan.FromSeconds(options.Value.TimeoutSeconds), cancellationToken);
     }
 
     private TimeSpan FrameTimeLimit => TimeSpan.FromSeconds(options.Value.TimeoutSeconds);

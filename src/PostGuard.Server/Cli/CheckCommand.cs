@@ -174,11 +174,10 @@ public static class CheckCommand
             }
             else
             {
-                var boxes = chosen.Select(f => report.Faces[f].Box)
-                    .Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height).Expand(PostGuard.Vision.ImageInspector.DefaultRedactionMargin, report.Width, report.Height));
-                // The lines of words that gave findings are covered too (each grown by its own margin).
+                var boxes = chosen.Select(f => report.Faces[f].Box).Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height));
+                // The lines of words that gave findings are covered too, as given (each grown by its own margin).
                 output = Path.Combine(directory, Path.GetFileNameWithoutExtension(report.FileName) + ".redacted.jpg");
-                await File.WriteAllBytesAsync(output, inspector.Redact(images[report.Index].Content.Span, boxes.Concat(words.Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height))), margin: 0));
+                await File.WriteAllBytesAsync(output, inspector.Redact(images[report.Index].Content.Span, boxes, words.Select(b => new PostGuard.Vision.Faces.FaceBox(b.X, b.Y, b.Width, b.Height))));
             }
             Console.Error.WriteLine($"Redacted copy of image {report.Index + 1} (face(s) {(chosen.Count == 0 ? "none" : string.Join(", ", chosen))} of {report.Faces.Count} hidden, {words.Count} line(s) of words covered, metadata removed): {output}");
         }

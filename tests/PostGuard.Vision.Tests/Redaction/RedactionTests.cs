@@ -1,6 +1,8 @@
 using PostGuard.Vision.Codecs;
+using PostGuard.Vision.Evaluation;
 using PostGuard.Vision.Faces;
 using PostGuard.Vision.Metadata;
+using PostGuard.Vision.Redaction;
 
 namespace PostGuard.Vision.Tests.Redaction;
 
@@ -31,18 +33,101 @@ public sealed class RedactionTests(VisionFixture vision)
         Assert.DoesNotContain(Codecs.DecodingTests.Markers(redacted), m => m is 0xE1 or 0xE2 or 0xED);
     }
 
+    /// <summary>The default policy's smallest score for an identifiable face (faces.minScore).</summary>
+    private const double IdentifiableScore = 0.6;
+
+    public static TheoryData<string> LabelledSets => ["sample1", "sample2", "sample3", "sample4", "sample5", "sample6", "mosaic2", "mosaic3", "mosaic4", "mosaic5"];
+
+    [Theory]
+    [MemberData(nameof(LabelledSets))]
+    public void No_face_is_found_where_faces_were_redacted(string set)
+    {
+        var (photo, faces) = Labelled(set);
+        var grown = FaceRedactor.Grow(faces, ImageInspector.DefaultRedactionMargin, photo.Width, photo.Height).ToList();
+        var original = JpegCodec.Encode(photo, 90);
+        Assert.True(vision.Inspector.Inspect(original).Faces.Count(d => d.Score >= IdentifiableScore) >= faces.Count * 0.9, "the photo's faces are not found to begin with");
+
+        var again = vision.Inspector.Inspect(vision.Inspector.Redact(original, faces)).Faces;
+
+        // Nothing identifiable anywhere over a redacted box, and not even a weak detection on a face that was there.
+        var over = again.Where(d => d.Score >= IdentifiableScore && grown.Any(g => g.IntersectionOverUnion(d.Box) > 0)).ToList();
+        Assert.True(over.Count == 0, "identifiable over a redacted face: " + string.Join("; ", over.Select(d => $"{d.Box} {d.Score:F2}")));
+        var refound = again.Where(d => faces.Any(f => d.Box.IntersectionOverUnion(f) >= 0.3)).ToList();
+        Assert.True(refound.Count == 0, "redacted face found again: " + string.Join("; ", refound.Select(d => $"{d.Box} {d.Score:F2}")));
+    }
+
     [Fact]
-    public void Detector_no_longer_finds_redacted_faces()
+    public void Only_the_chosen_faces_are_redacted_and_the_others_are_still_found()
     {
         var original = vision.Sample(5);
-        var faces = vision.Inspector.Inspect(original).Faces.Where(f => f.Score >= 0.6).ToList();
-        Assert.True(faces.Count >= 5);
+        var faces = vision.Inspector.Inspect(original).Faces.Where(f => f.Score >= IdentifiableScore).Select(f => f.Box).OrderBy(f => f.X).ToList();
+        Assert.Equal(5, faces.Count);
+        var chosen = new[] { faces[0], faces[2], faces[4] };
+        var kept = new[] { faces[1], faces[3] };
 
-        var redacted = vision.Inspector.Redact(original, faces.Select(f => f.Box), margin: 0.3);
+        // In pixels: every pixel outside the chosen faces' grown boxes is byte for byte what was decoded.
+        var before = new ImageDecoder().Decode(original).Pixels;
+        var after = before.Clone();
+        FaceRedactor.Redact(after, chosen, ImageInspector.DefaultRedactionMargin);
+        var covered = FaceRedactor.Grow(chosen, ImageInspector.DefaultRedactionMargin, before.Width, before.Height)
+            .Select(g => (X0: (int)Math.Floor(g.X), Y0: (int)Math.Floor(g.Y), X1: (int)Math.Ceiling(g.Right), Y1: (int)Math.Ceiling(g.Bottom)))
+            .ToList();
+        var changed = 0;
+        for (var y = 0; y < before.Height; y++)
+        {
+            for (var x = 0; x < before.Width; x++)
+            {
+                var i = ((y * before.Width) + x) * 3;
+                var same = before.Pixels.AsSpan(i, 3).SequenceEqual(after.Pixels.AsSpan(i, 3));
+                if (!covered.Any(c => x >= c.X0 && x < c.X1 && y >= c.Y0 && y < c.Y1))
+                {
+                    Assert.True(same, $"pixel ({x}, {y}) outside the chosen faces changed");
+                }
+                else if (!same)
+                {
+                    changed++;
+                }
+            }
+        }
+        Assert.True(changed > 0.9 * covered.Sum(c => (c.X1 - c.X0) * (c.Y1 - c.Y0)), $"only {changed} pixels of the chosen faces changed");
 
-        var again = vision.Inspector.Inspect(redacted).Faces;
-        var refound = again.Where(d => d.Score >= 0.5 && faces.Any(f => d.Box.IntersectionOverUnion(f.Box) >= 0.3)).ToList();
-        Assert.True(refound.Count == 0, string.Join("; ", refound.Select(d => $"{d.Box} {d.Score:F2}")));
+        // Through the real pipeline: the kept faces are still found, the chosen ones are not.
+        var again = vision.Inspector.Inspect(vision.Inspector.Redact(original, chosen)).Faces;
+        foreach (var face in kept)
+        {
+            Assert.Contains(again, d => d.Score >= IdentifiableScore && d.Box.IntersectionOverUnion(face) >= 0.5);
+        }
+        Assert.DoesNotContain(again, d => chosen.Any(f => d.Box.IntersectionOverUnion(f) >= 0.3));
+    }
+
+    [Fact]
+    public void Other_regions_are_redacted_as_given_without_a_margin()
+    {
+        var original = vision.Sample(1);
+        var region = new FaceBox(1000, 900, 400, 120);
+
+        var redacted = new ImageDecoder().Decode(vision.Inspector.Redact(original, [], [region])).Pixels;
+
+        var before = new ImageDecoder().Decode(original).Pixels;
+        Assert.True(Detail(redacted, region) < Detail(before, region) / 4, "detail survived inside the region");
+        Assert.True(RegionDifference(before, redacted, region with { Y = 1030, Height = 100 }) < 3, "pixels below the region changed beyond JPEG tolerance");
+        Assert.True(RegionDifference(before, redacted, region with { Y = 790, Height = 100 }) < 3, "pixels above the region changed beyond JPEG tolerance");
+    }
+
+    private (RgbImage Photo, IReadOnlyList<FaceBox> Faces) Labelled(string set)
+    {
+        var photos = Enumerable.Range(1, 6).Select(n =>
+        {
+            var labels = LabelledImage.Load(Path.Combine(VisionFixture.LabelsDirectory, $"sample{n}.json"));
+            return (Photo: new ImageDecoder().Decode(vision.Sample(n)).Pixels, labels.Faces);
+        }).ToList();
+        if (set.StartsWith("sample", StringComparison.Ordinal))
+        {
+            return photos[int.Parse(set["sample".Length..], System.Globalization.CultureInfo.InvariantCulture) - 1];
+        }
+        var grid = int.Parse(set["mosaic".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var (image, faces) = PhotoMosaic.Build(photos, grid, grid, 4000, 3000);
+        return (image, faces);
     }
 
     [Fact]
