@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using PostGuard.Benchmarks.Text;
 
 namespace PostGuard.Benchmarks.Analysis;
@@ -16,20 +15,7 @@ internal static class AnalysisCpuTimeCommand
     public const string Switch = "--analysis-cpu-time";
     private const int OperationsPerRound = 400;
 
-#pragma warning disable CA2255 // An executable's own module initializer: the cleanest hook that leaves the shared Program.cs alone.
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void RunWhenAsked()
-    {
-        var args = Environment.GetCommandLineArgs();
-        var at = Array.IndexOf(args, Switch);
-        if (at < 0)
-        {
-            return;
-        }
-        var rounds = at + 1 < args.Length && int.TryParse(args[at + 1], out var r) ? r : 7;
-        Environment.Exit(Run(rounds));
-    }
+    public static int FromCommandLine(CommandArguments args) => Run(args.Int(1, 7));
 
     public static int Run(int rounds)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using PostGuard.Vision;
 using PostGuard.Vision.Assets;
 using PostGuard.Vision.Redaction;
@@ -13,27 +12,14 @@ namespace PostGuard.Benchmarks.Redaction;
 /// the running-sum redactor over <c>rounds</c> rounds (median and range), as process CPU time beside wall time, on
 /// the benchmarks' photos. On a machine shared with other builds CPU time moves far less than wall time (a
 /// descheduled thread burns none). The cheap photos go first and the 16-MP close-up's baseline last; each line is
-/// printed as soon as it is measured. Hooked in before BenchmarkSwitcher through a module initializer, like
+/// printed as soon as it is measured. Run by Program.cs when its switch is given, like
 /// <see cref="RedactionPhotosCommand"/>.
 /// </summary>
 internal static class RedactionCpuTimeCommand
 {
     public const string Switch = "--redaction-cpu-time";
 
-#pragma warning disable CA2255 // An executable's own module initializer: the cleanest hook that leaves the shared Program.cs alone.
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void RunWhenAsked()
-    {
-        var args = Environment.GetCommandLineArgs();
-        var at = Array.IndexOf(args, Switch);
-        if (at < 0)
-        {
-            return;
-        }
-        var rounds = at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var r) && r > 0 ? r : 9;
-        Environment.Exit(Run(rounds));
-    }
+    public static int FromCommandLine(CommandArguments args) => Run(args.Int(1, 9) is > 0 and var rounds ? rounds : 9);
 
     public static int Run(int rounds)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using PostGuard.Vision;
 using PostGuard.Vision.Assets;
 using PostGuard.Vision.Codecs;
@@ -10,29 +9,20 @@ namespace PostGuard.Benchmarks.Redaction;
 /// Console mode: <c>dotnet run -c Release --project tests/PostGuard.Benchmarks -- --write-redaction-photos DIR</c>
 /// writes the redaction benchmarks' photos as JPEG q90 (DIR/closeup-16mp.jpg, DIR/group-4mp.jpg, …) for timing
 /// <c>check --redact-out</c> on them, and prints how many faces each holds and how many the detector finds.
-/// It hooks in before BenchmarkSwitcher through a module initializer (Program.cs is shared), then exits.
+/// Program.cs runs it instead of BenchmarkDotNet when its switch is given.
 /// </summary>
 internal static class RedactionPhotosCommand
 {
     public const string Switch = "--write-redaction-photos";
 
-#pragma warning disable CA2255 // An executable's own module initializer: the cleanest hook that leaves the shared Program.cs alone.
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void RunWhenAsked()
+    public static int FromCommandLine(CommandArguments args)
     {
-        var args = Environment.GetCommandLineArgs();
-        var at = Array.IndexOf(args, Switch);
-        if (at < 0)
-        {
-            return;
-        }
-        if (at + 1 >= args.Length)
+        if (args.Positional(1) is not { } directory)
         {
             Console.Error.WriteLine($"{Switch} DIR: the directory to write the photos to is missing.");
-            Environment.Exit(2);
+            return 2;
         }
-        Environment.Exit(Run(args[at + 1]));
+        return Run(directory);
     }
 
     public static int Run(string directory)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using PostGuard.Vision;
 using PostGuard.Vision.Assets;
 using PostGuard.Vision.Video;
@@ -17,25 +16,8 @@ internal static class ClipMeasureCommand
 {
     public const string Switch = "--measure-clip";
 
-#pragma warning disable CA2255 // An executable's own module initializer: the cleanest hook that leaves the shared Program.cs alone.
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void RunWhenAsked()
-    {
-        var args = Environment.GetCommandLineArgs();
-        var at = Array.IndexOf(args, Switch);
-        if (at < 0)
-        {
-            return;
-        }
-        var runs = at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 5;
-        Environment.Exit(Run(runs));
-    }
+    public static int FromCommandLine(CommandArguments args) => Run(args.Int(1, 5));
 
-    /// <summary>
-    /// Synchronous on purpose: it runs inside this assembly's module initializer, so no continuation of this assembly's
-    /// code may run on another thread (it would wait for the initializer to finish).
-    /// </summary>
     public static int Run(int runs)
     {
         var c = CultureInfo.InvariantCulture;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PostGuard.Vision;
 using PostGuard.Vision.Assets;
 using PostGuard.Vision.Evaluation;
@@ -16,22 +15,8 @@ internal static class TrackEvaluationCommand
 {
     public const string Switch = "--evaluate-tracks";
 
-#pragma warning disable CA2255 // An executable's own module initializer: the cleanest hook that leaves the shared Program.cs alone.
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void RunWhenAsked()
-    {
-        var args = Environment.GetCommandLineArgs();
-        var at = Array.IndexOf(args, Switch);
-        if (at < 0)
-        {
-            return;
-        }
-        var sustain = at + 1 < args.Length && double.TryParse(args[at + 1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 1;
-        Environment.Exit(Run(sustain));
-    }
+    public static int FromCommandLine(CommandArguments args) => Run(args.Double(1, 1));
 
-    /// <summary>Synchronous: it runs inside this assembly's module initializer (see <see cref="ClipMeasureCommand.Run"/>).</summary>
     public static int Run(double sustainSeconds)
     {
         var assets = AssetDirectory.Locate();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace PostGuard.Benchmarks.Vision;
 
@@ -8,26 +7,13 @@ namespace PostGuard.Benchmarks.Vision;
 /// inference, detection and inspection benchmarks' operations in a loop and prints the process CPU time per
 /// operation (median over rounds) beside wall time. On a machine shared with other builds, CPU time moves far less
 /// than wall time (a descheduled thread burns none), so two builds can be compared in one sitting by alternating them.
-/// Hooked in before BenchmarkSwitcher through a module initializer, like <see cref="FaceEvaluationCommand"/>.
+/// Run by Program.cs when its switch is given, like <see cref="FaceEvaluationCommand"/>.
 /// </summary>
 internal static class CpuTimeCommand
 {
     public const string Switch = "--cpu-time";
 
-#pragma warning disable CA2255 // An executable's own module initializer: the cleanest hook that leaves the shared Program.cs alone.
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void RunWhenAsked()
-    {
-        var args = Environment.GetCommandLineArgs();
-        var at = Array.IndexOf(args, Switch);
-        if (at < 0)
-        {
-            return;
-        }
-        var rounds = at + 1 < args.Length && int.TryParse(args[at + 1], out var r) ? r : 5;
-        Environment.Exit(Run(rounds, args.Contains("--words-only")));
-    }
+    public static int FromCommandLine(CommandArguments args) => Run(args.Int(1, 5), args.Has("--words-only"));
 
     /// <param name="wordsOnly">Only what reading words costs (<c>--words-only</c>).</param>
     public static int Run(int rounds, bool wordsOnly = false)

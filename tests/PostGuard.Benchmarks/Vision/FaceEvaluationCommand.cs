@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PostGuard.Vision;
 using PostGuard.Vision.Assets;
 using PostGuard.Vision.Evaluation;
@@ -9,25 +8,13 @@ namespace PostGuard.Benchmarks.Vision;
 /// Console mode: <c>dotnet run -c Release --project tests/PostGuard.Benchmarks -- --evaluate-faces [labels-dir]</c>
 /// scores the detector against tests/PostGuard.Vision.Tests/Labels, 12-MP mosaics and the people-less photos,
 /// printing recall/precision per face-size bucket at the detection floor (0.5) and the default policy score (0.6).
-/// It hooks in before BenchmarkSwitcher through a module initializer (Program.cs is shared), then exits.
+/// Program.cs runs it instead of BenchmarkDotNet when its switch is given.
 /// </summary>
 internal static class FaceEvaluationCommand
 {
     public const string Switch = "--evaluate-faces";
 
-#pragma warning disable CA2255 // An executable's own module initializer: the cleanest hook that leaves the shared Program.cs alone.
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void RunWhenAsked()
-    {
-        var args = Environment.GetCommandLineArgs();
-        var at = Array.IndexOf(args, Switch);
-        if (at < 0)
-        {
-            return;
-        }
-        Environment.Exit(Run(at + 1 < args.Length ? args[at + 1] : null));
-    }
+    public static int FromCommandLine(CommandArguments args) => Run(args.Positional(1));
 
     public static int Run(string? labelsDirectory)
     {

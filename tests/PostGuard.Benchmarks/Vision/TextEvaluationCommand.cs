@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PostGuard.TextEvaluation.Rendering;
 using PostGuard.TextEvaluation.Scoring;
 using PostGuard.Vision.Assets;
@@ -14,23 +13,9 @@ internal static class TextEvaluationCommand
 {
     public const string Switch = "--evaluate-text";
 
-#pragma warning disable CA2255 // An executable's own module initializer: the cleanest hook that leaves the shared Program.cs alone.
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void RunWhenAsked()
-    {
-        var args = Environment.GetCommandLineArgs();
-        var at = Array.IndexOf(args, Switch);
-        if (at < 0)
-        {
-            return;
-        }
-        var perKind = at + 1 < args.Length && int.TryParse(args[at + 1], out var k) ? k : 20;
-        var withoutWords = at + 2 < args.Length && int.TryParse(args[at + 2], out var w) ? w : 40;
-        var seed = Array.IndexOf(args, "--seed") is var s && s >= 0 && s + 1 < args.Length && int.TryParse(args[s + 1], out var f) ? f : 1000;
-        var kind = Array.IndexOf(args, "--kind") is var n && n >= 0 && n + 1 < args.Length ? Enum.Parse<SceneKind>(args[n + 1]) : (SceneKind?)null;
-        Environment.Exit(Run(perKind, withoutWords, quick: args.Contains("--quick"), seed, kind, postGuardOnly: args.Contains("--postguard-only")));
-    }
+    public static int FromCommandLine(CommandArguments args) => Run(
+        args.Int(1, 20), args.Int(2, 40), quick: args.Has("--quick"), args.IntOption("--seed", 1000),
+        args.Option("--kind") is { } kind ? Enum.Parse<SceneKind>(kind) : null, postGuardOnly: args.Has("--postguard-only"));
 
     /// <param name="quick">Only PostGuard on the tuning fonts and backgrounds (for tuning runs).</param>
     /// <param name="tuningSeed">The first seed of the tuning set; <c>--seed N</c> with <c>--quick</c> renders other scenes of the tuning fonts and backgrounds to look into misses on.</param>
