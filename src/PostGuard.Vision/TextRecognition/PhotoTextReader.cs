@@ -212,7 +212,8 @@ public sealed class PhotoTextReader : IDisposable
         Pixels? finerCopy = null;
         if (needFiner.Count > 0 && finer is not null)
         {
-            var wanted = needFiner.Max(w => w.Scale);
+            // Lines already found are read from the finer copy too: decoded fine enough for them as well, no second decode is needed for reading.
+            var wanted = Math.Max(needFiner.Max(w => w.Scale), ReadingScale(found, displayWidth, displayHeight));
             finerCopy = finer((int)Math.Min(int.MaxValue / 4, Math.Ceiling(displayWidth * wanted)));
             if (finerCopy.Scale > first.Scale)
             {
@@ -228,6 +229,13 @@ public sealed class PhotoTextReader : IDisposable
             }
         }
         return ([.. Combine(found, displayWidth, displayHeight).OrderByDescending(f => f.Score).Take(Options.MaxLines).Select(f => f.Quad)], finerCopy);
+    }
+
+    /// <summary>Copy pixels per displayed pixel at which the smallest of the lines found so far is tall enough to read (0 when none).</summary>
+    private double ReadingScale(List<FoundLine> found, double displayWidth, double displayHeight)
+    {
+        var lines = Combine(found, displayWidth, displayHeight).OrderByDescending(f => f.Score).Take(Options.MaxLines).ToList();
+        return lines.Count == 0 ? 0 : Options.RecognitionLineHeight / Math.Max(1, lines.Min(f => Math.Min(f.Quad.Height, f.Quad.Width)));
     }
 
     /// <summary>Shrinks the window's scale to what the remaining detector pixels pay for; false when that is no finer than the first search.</summary>
