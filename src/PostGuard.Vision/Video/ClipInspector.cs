@@ -59,6 +59,22 @@ public sealed class ClipInspector
     public async Task<ClipInspection> InspectAsync(string path, CancellationToken cancellationToken = default)
     {
         var header = await _probe.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        if (Options.FastSampling)
+        {
+            try
+            {
+                return await AnalyseAsync(path, header, skipNonReferenceFrames: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SampledTooSparselyException)
+            {
+                // Skipping left a gap longer than the interval: every frame is decoded instead, so none is missed.
+            }
+        }
+        return await AnalyseAsync(path, header, skipNonReferenceFrames: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ClipInspection> AnalyseAsync(string path, ClipHeader header, bool skipNonReferenceFrames, CancellationToken cancellationToken)
+    {
         var (width, height) = FrameSampler.WorkingSize(header, _faces.DetectionWorkingWidth);
         var toClip = (double)header.Width / width;
         var thumbnail = ThumbnailSize(width, height);
@@ -111,7 +127,7 @@ public sealed class ClipInspector
         SamplingSummary summary;
         try
         {
-            summary = await _sampler.SampleAsync(path, header, width, height, async (frame, token) =>
+            summary = await _sampler.SampleAsync(path, header, width, height, skipNonReferenceFrames, async (frame, token) =>
             {
                 try
                 {

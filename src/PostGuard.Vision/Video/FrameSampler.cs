@@ -40,9 +40,16 @@ public sealed partial class FrameSampler(VideoOptions options)
     /// Decodes the clip and calls <paramref name="onFrame"/> with each chosen frame in order (the callee owns and disposes it);
     /// decoding waits while the callee is busy.
     /// </summary>
+    /// <param name="skipNonReferenceFrames">
+    /// Leave frames no other frame refers to (most B-frames) undecoded, about a fifth less decoding; frames are then
+    /// chosen a little more often, and if two analysed frames still lie further apart than the interval the run stops
+    /// with <see cref="SampledTooSparselyException"/> (decode again without skipping).
+    /// </param>
     /// <exception cref="ClipRejectedException">Damaged, truncated, or too slow to decode.</exception>
+    /// <exception cref="SampledTooSparselyException">Only when skipping: the interval could not be kept.</exception>
     public async Task<SamplingSummary> SampleAsync(
-        string path, ClipHeader header, int width, int height, Func<SampledFrame, CancellationToken, ValueTask> onFrame, CancellationToken cancellationToken = default)
+        string path, ClipHeader header, int width, int height, bool skipNonReferenceFrames, Func<SampledFrame, CancellationToken, ValueTask> onFrame,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(header);
@@ -54,7 +61,7 @@ public sealed partial class FrameSampler(VideoOptions options)
         var cuts = new List<double>();
         var count = 0;
         var last = 0.0;
-        using var tool = ToolProcess.Start(_options.FfmpegPath, Arguments(path, header, width, height), TimeSpan.FromSeconds(_options.AnalysisTimeoutSeconds), cancellationToken, parser.Offer, parser.End);
+        using var tool = ToolProcess.Start(_options.FfmpegPath, Arguments(path, header, width, height, skipNonReferenceFrames), TimeSpan.FromSeconds(_options.AnalysisTimeoutSeconds), cancellationToken, parser.Offer, parser.End);
         tool.CloseInput();
         try
         {
@@ -83,6 +90,11 @@ public sealed partial class FrameSampler(VideoOptions options)
                 if (stamp.Index != count || !double.IsFinite(stamp.Seconds) || stamp.Seconds < last - 1e-6)
                 {
                     throw new ClipRejectedException(ClipRejectionReason.Corrupt, "frames", $"the decoder's frame times are out of order at frame {count}.");
+                }
+                if (skipNonReferenceFrames && count > 0 && stamp.Seconds - last > _options.SampleIntervalSeconds + 1e-3)
+                {
+                    pool.Return(image);
+                    throw new SampledTooSparselyException(last, stamp.Seconds);
                 }
                 var isCut = count > 0 && stamp.Score >= _options.SceneChangeThreshold;
                 if (isCut)
@@ -113,11 +125,13 @@ public sealed partial class FrameSampler(VideoOptions options)
         return new SamplingSummary(count, last, cuts);
     }
 
-    private List<string> Arguments(string path, ClipHeader header, int width, int height)
+    private List<string> Arguments(string path, ClipHeader header, int width, int height, bool skipNonReferenceFrames)
     {
         var c = CultureInfo.InvariantCulture;
-        // Frames at least this far apart are chosen: one frame less than the interval, so no gap exceeds it.
-        var gap = Math.Max(0, _options.SampleIntervalSeconds - (1 / header.FrameRate) + 1e-3);
+        // Frames at least this far apart are chosen: one frame less than the interval, so no gap exceeds it; two frames
+        // less when non-reference frames are skipped, so one skipped frame after the due time still keeps the interval.
+        var framesEarly = skipNonReferenceFrames ? 2 : 1;
+        var gap = Math.Max(0, _options.SampleIntervalSeconds - (framesEarly / header.FrameRate) + 1e-3);
         var select = string.Create(c, $"select='isnan(prev_selected_t)+gte(scene,{_options.SceneChangeThreshold:0.###})+gte(t-prev_selected_t,{gap:0.######})'");
         var arguments = new List<string>
         {
@@ -127,6 +141,10 @@ public sealed partial class FrameSampler(VideoOptions options)
         if (_options.FastSampling)
         {
             arguments.AddRange(["-skip_loop_filter", "all"]);
+        }
+        if (skipNonReferenceFrames)
+        {
+            arguments.AddRange(["-skip_frame", "noref"]);
         }
         arguments.AddRange(
         [

@@ -67,8 +67,10 @@ public sealed class VideoOptions
     public double SceneChangeThreshold { get; set; } = 0.3;
 
     /// <summary>
-    /// Skip H.264/HEVC deblocking and non-reference frames while sampling (default true): about a fifth less decoding,
-    /// and frames are analysed scaled down anyway. The clean and redacted copies are always decoded in full.
+    /// Skip H.264/HEVC deblocking and non-reference frames (most B-frames) while sampling (default true): about a third
+    /// less decoding, and frames are analysed scaled down anyway. Frames are then chosen two frame times before the
+    /// interval ends; if a run of skipped frames still leaves a longer gap, the clip is decoded again in full. The clean
+    /// and redacted copies are always decoded in full.
     /// </summary>
     public bool FastSampling { get; set; } = true;
 

@@ -25,6 +25,27 @@ public sealed class ClipInspectionTests(VisionFixture vision)
     }
 
     [Fact]
+    public async Task Long_runs_of_skipped_b_frames_still_leave_no_gap_longer_than_the_interval()
+    {
+        // Sixteen non-reference B-frames between references: skipping them while sampling at 15 frames a second leaves 1.1-s holes, so
+        // the clip must be decoded again in full rather than analysed more sparsely than every 0.5 s.
+        var source = await TestClips.PathOf("cuts");
+        var path = Path.Combine(TestClips.Directory, "cuts-long-b-runs.mp4");
+        await Ffmpeg.Run("-y", "-i", source, "-an", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-bf", "16",
+            "-x264-params", "b-adapt=0:b-pyramid=none:scenecut=0", "-g", "120", "-pix_fmt", "yuv420p", path);
+
+        var inspection = await Inspector().InspectAsync(path);
+
+        var times = inspection.FrameTimes;
+        Assert.All(times.Zip(times.Skip(1)), p => Assert.InRange(p.Second - p.First, 0.01, 0.5 + 1e-6));
+        Assert.True(times[^1] >= inspection.Header.VideoDurationSeconds - 0.5);
+        Assert.Equal([2.0, 4.0, 6.0], inspection.Cuts.Select(c => Math.Round(c, 2)));
+        var score = TrackScorer.Score(TestClips.Script("cuts"), inspection, TrackEvaluation.DefaultRule, 1);
+        Assert.Equal(score.Truth.Count, score.Found);
+        Assert.Equal(0, score.MergedTracks);
+    }
+
+    [Fact]
     public async Task Every_labelled_face_of_a_shot_is_one_track_and_none_crosses_a_cut()
     {
         var script = TestClips.Script("cuts");
