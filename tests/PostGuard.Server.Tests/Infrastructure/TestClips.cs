@@ -38,7 +38,7 @@ public static class TestClips
             if (!File.Exists(path))
             {
                 System.IO.Directory.CreateDirectory(Directory);
-                await RunFfmpegAsync("-y", "-f", "lavfi", "-i", FormattableString.Invariant($"testsrc=size=64x64:rate={rate}"), "-t", FormattableString.Invariant($"{seconds}"),
+                await PostGuard.Tests.Shared.Ffmpeg.Run("-y", "-f", "lavfi", "-i", FormattableString.Invariant($"testsrc=size=64x64:rate={rate}"), "-t", FormattableString.Invariant($"{seconds}"),
                     "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", path);
             }
         }
@@ -59,7 +59,7 @@ public static class TestClips
         {
             if (!File.Exists(whole))
             {
-                await RunFfmpegAsync("-y", "-i", System.IO.Path.Combine(Directory, "three-faces.mp4"), "-c", "copy", "-movflags", "+faststart", whole);
+                await PostGuard.Tests.Shared.Ffmpeg.Run("-y", "-i", System.IO.Path.Combine(Directory, "three-faces.mp4"), "-c", "copy", "-movflags", "+faststart", whole);
             }
         }
         finally
@@ -123,21 +123,5 @@ public static class TestClips
             Making.Release();
         }
         return await File.ReadAllBytesAsync(path);
-    }
-
-    private static async Task RunFfmpegAsync(params string[] arguments)
-    {
-        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
-        info.ArgumentList.Add("-v");
-        info.ArgumentList.Add("error");
-        foreach (var a in arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(info)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"ffmpeg {string.Join(' ', arguments)}: {await errors}");
     }
 }

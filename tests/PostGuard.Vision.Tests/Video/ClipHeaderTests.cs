@@ -1,3 +1,4 @@
+using PostGuard.Tests.Shared;
 using PostGuard.Vision.Video;
 
 namespace PostGuard.Vision.Tests.Video;

@@ -1,3 +1,4 @@
+using PostGuard.Tests.Shared;
 using PostGuard.Vision.Codecs;
 using PostGuard.Vision.Evaluation;
 using PostGuard.Vision.Video;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PostGuard.Tests.Shared;
 using PostGuard.Vision.Video;
 
 namespace PostGuard.Vision.Tests.Video;

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 
-namespace PostGuard.Vision.Tests.Video;
+namespace PostGuard.Tests.Shared;
 
-/// <summary>Runs the ffmpeg command line in tests (to derive test clips), failing the test on a non-zero exit.</summary>
-internal static class Ffmpeg
+/// <summary>
+/// Runs the ffmpeg command line in tests (to derive test clips), failing the test on a non-zero exit (compiled into
+/// each test project that needs it, from this one file).
+/// </summary>
+public static class Ffmpeg
 {
     public static async Task Run(params string[] arguments)
     {
