@@ -187,7 +187,7 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
 
         // Blocked (R1): Liam's track is shown without consent, with when he is seen; Amelia's is accounted for.
         await Expect(uploader.Locator("#decision .decision-word")).ToHaveTextAsync("Block", Analysis);
-        var r1 = uploader.Locator(".finding").Filter(new() { HasText = "A child in a photo without consent" });
+        var r1 = uploader.Locator(".finding").Filter(new() { HasText = "A child in a photo or video without consent" });
         await Expect(r1).ToContainTextAsync("Liam O'Brien");
         await Expect(r1).ToContainTextAsync("seen 0.0-");
         await Expect(uploader.Locator(".tracks svg.overlay .face-consented")).ToHaveCountAsync(1);
