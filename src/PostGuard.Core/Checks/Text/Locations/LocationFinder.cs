@@ -40,6 +40,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
         chapel quay
         """);
 
+    /// <summary>Public buildings a town's name makes particular, written with a lower-case head: "Heywood library".</summary>
+    private static readonly WordSet TownBuildings = new("library museum");
+
     /// <summary>Buildings named after a saint, written with a lower-case head: "St Johns church", "St Mary's hall".</summary>
     private static readonly WordSet SaintVenueWords = new("church chapel cathedral abbey priory hall centre");
 
@@ -471,6 +474,13 @@ public sealed class LocationFinder(TextLexicons lexicons)
         if (!token.IsCapitalised || token.StartsWithDigit || (Titles.Contains(token) && !token.Is("st") && !token.Is("saint")) || nameTokens?.Contains(i) == true)
         {
             return false;
+        }
+        // "walked to Heywood library": a town's building with a lower-case head is a particular one, even in the school's own town.
+        if (document.At(i + 1) is { IsCapitalised: false, JoinedBySpace: true } head && head.Sentence == token.Sentence && TownBuildings.Contains(head)
+            && !token.SentenceStart && !token.IsPossessive && Places.IsPlaceWord(token.Stem) && !OrdinaryWordNames.Contains(token.Stem))
+        {
+            end = i + 1;
+            return true;
         }
         // "Museum of London"
         if (VenueWords.Contains(token) && document.Followed(i, "of") && document.At(i + 2) is { IsCapitalised: true } of && !GenericVenueModifiers.Contains(of)

@@ -134,7 +134,7 @@ public static class NarrativeTense
             {
                 present = true;
             }
-            else if (PastMarkers.Contains(token) && !token.IsCapitalised)
+            else if (PastMarkers.Contains(token) && (!token.IsCapitalised || IsOpeningThanks(token)))
             {
                 past = true;
             }
@@ -145,6 +145,9 @@ public static class NarrativeTense
         }
         return future ? Tense.Future : present ? Tense.Present : past ? Tense.Past : Tense.None;
     }
+
+    /// <summary>"Thank you to Brogdale Farm for hosting Year 2 on Monday": thanks are for what is done.</summary>
+    private static bool IsOpeningThanks(Token token) => token.SentenceStart && (token.Is("thank") || token.Is("thanks"));
 
     /// <summary>"going to the library", "going to London": a destination, not a verb.</summary>
     private static bool IsJourneyObject(Token? token) =>
@@ -174,7 +177,7 @@ public static class NarrativeTense
                 {
                     return Tense.Present;
                 }
-                if (!token.IsCapitalised && (PastMarkers.Contains(token) || (token.Stem.Length > 4 && token.Stem.EndsWith("ed", StringComparison.OrdinalIgnoreCase))) && !IsAfterAuxiliary(document, k))
+                if ((!token.IsCapitalised || IsOpeningThanks(token)) && (PastMarkers.Contains(token) || (token.Stem.Length > 4 && token.Stem.EndsWith("ed", StringComparison.OrdinalIgnoreCase))) && !IsAfterAuxiliary(document, k))
                 {
                     return Tense.Past;
                 }

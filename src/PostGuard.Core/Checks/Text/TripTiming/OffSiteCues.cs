@@ -111,6 +111,8 @@ public static class OffSiteCues
                 && !(token.Is("visiting") && document.At(i + 1) is { } visitor && (visitor.Is("author") || visitor.Is("speaker") || visitor.Is("artist") || visitor.Is("musicians") || visitor.Is("theatre") || visitor.Is("us")));
             // "Mrs Henchy coaches the girls", "our football coach": a person.
             isCue &= !((token.Is("coach") || token.Is("coaches")) && (CoachedWho.Contains(document.At(i + 1)) || CoachSports.Contains(document.At(i - 1))));
+            // "Thank you to the local fire brigade for their visit today": the visitors' visit.
+            isCue &= !(token.Is("visit") && document.IsWordAt(i - 1, "their") && document.SentenceOf(i).First() is var opening && (opening.Is("thank") || opening.Is("thanks")));
             // "a transition visit to the new Reception classes"
             isCue &= !(token.Is("visit") && document.IsWordAt(i + 1, "to") && Enumerable.Range(i + 2, 4).Any(k => document.At(k) is { } room && room.Sentence == token.Sentence && SchoolRooms.Contains(room)));
             isCue |= token.Is("away") && document.At(i + 1) is { } fixture && (fixture.Is("match") || fixture.Is("game") || fixture.Is("fixture") || fixture.Is("day"));
