@@ -94,6 +94,27 @@ public sealed class TripSpanAndTenseTests
     }
 
     [Fact]
+    public async Task The_rest_of_a_stay_week_told_ahead_holds_until_friday()
+    {
+        // Published on Wednesday 10th: the stay's days so far told in the past, the rest of the week ahead.
+        var finding = Assert.Single(await Run<TripTimingCheck>(Draft(
+            "We all arrived safely at the outdoor centre and dropped our bags at our accommodation. Our evening activity was a quiz. Throughout the week everyone will have a turn at all eight activities.",
+            publishAt: London(10, 12))));
+        Assert.Equal("2026-06-12T18:00:00+01:00", EarliestOf(finding));
+        Assert.Equal("Throughout the week", SpanText(finding));
+    }
+
+    [Fact]
+    public async Task A_second_day_heading_makes_a_stay_of_its_own_day()
+    {
+        var finding = Assert.Single(await Run<TripTimingCheck>(Draft(
+            "Second Day\nToday started with jobs on the farm and after lunch we went den building. We're ready for our movie night and an early night!",
+            publishAt: London(9, 18))));
+        Assert.Equal("under way", finding.Evidence!["state"]!.GetValue<string>());
+        Assert.Null(EarliestOf(finding));
+    }
+
+    [Fact]
     public async Task A_month_told_ahead_holds_until_its_last_day()
     {
         var finding = Assert.Single(await Run<TripTimingCheck>(Draft("The choir will sing at St Paul's Cathedral in July.", publishAt: London(12, 12))));

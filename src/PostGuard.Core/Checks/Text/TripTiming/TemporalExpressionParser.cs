@@ -181,6 +181,14 @@ public static class TemporalExpressionParser
                 i = Math.Max(last, timeEnd);
                 continue;
             }
+            // "Throughout the week everyone will have a turn", "for the rest of the week": the days left of this school week.
+            if (future && (word is "throughout" or "during" or "over" || (word == "rest" && document.IsWordAt(i + 1, "of"))) && RestOfWeek(document, i, out var weekEnd))
+            {
+                var friday = today.AddDays(((int)DayOfWeek.Friday - (int)today.DayOfWeek + 7) % 7);
+                Add(TemporalKind.Dated, i, weekEnd, today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? today : friday, null);
+                i = weekEnd;
+                continue;
+            }
             if (future && TryMonth(document, i, today, out var monthEnd, out var monthLast))
             {
                 Add(TemporalKind.Dated, i, monthEnd, monthLast, null);
@@ -440,6 +448,20 @@ public static class TemporalExpressionParser
             }
         }
         return best;
+    }
+
+    /// <summary>"throughout the week", "during the week", "over the week", "rest of the week", "rest of our week".</summary>
+    private static bool RestOfWeek(TextDocument document, int i, out int end)
+    {
+        end = i;
+        var k = document.Tokens[i].Is("rest") ? i + 2 : i + 1;
+        if (document.At(k) is { } determiner && (determiner.Is("the") || determiner.Is("our")) && document.At(k + 1) is { } week && week.Is("week")
+            && week.Sentence == document.Tokens[i].Sentence)
+        {
+            end = k + 1;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>"Monday", "January", "Sept": a day or month name.</summary>

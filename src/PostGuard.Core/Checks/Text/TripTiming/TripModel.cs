@@ -33,11 +33,11 @@ public static class TripModel
     private static readonly PhraseMatcher StayPhrases = new(
         "away from home", "night away", "nights away", "first night", "second night", "third night", "final night", "last night away",
         "last full day", "final full day", "full day of activities", "evening activity", "evening activities", "final activities",
-        "final activity");
+        "final activity", "second day", "third day", "fourth day", "fifth day");
 
     private static readonly PhraseMatcher MultiDayPhrases = new(
         "day one", "day 1", "day two", "day three", "day four", "day five", "day 2", "day 3", "day 4", "day 5", "first night", "second night", "last night",
-        "final night", "this week", "the week", "for the week", "all week", "our week", "days", "nights", "week away", "weekend away");
+        "final night", "second day", "third day", "fourth day", "this week", "the week", "for the week", "all week", "our week", "days", "nights", "week away", "weekend away");
 
     /// <summary>Words of a stay's beginning or middle, which a recount written after the return seldom uses.</summary>
     private static readonly PhraseMatcher StartOfStay = new(
@@ -60,10 +60,13 @@ public static class TripModel
         var narrative = IsTripNarrative(document, cues);
         var candidates = new List<Candidate>();
 
-        // A. A day or time near a cue that is not over.
+        // A. A day or time near a cue that is not over; in a post about a stay, any day ahead told in the future
+        // ("Throughout the week everyone will have a turn at all eight activities").
+        var stay = IsStay(document, cues);
         foreach (var mention in times)
         {
-            if (mention.Kind is TemporalKind.Past or TemporalKind.Now || onSite.Contains(mention.Sentence) || !NearCue(mention.Sentence)
+            if (mention.Kind is TemporalKind.Past or TemporalKind.Now || onSite.Contains(mention.Sentence)
+                || !(NearCue(mention.Sentence) || (stay && TenseOf(mention.Sentence) == Tense.Future && !TripNarrative.IsCancelled(document)))
                 || TripNarrative.IsAboutStaffOnly(document, mention.Sentence))
             {
                 continue;
@@ -113,8 +116,8 @@ public static class TripModel
         // A trip told in the past with a past date ("On Thursday 25th September ... began") and nothing tied to the
         // publish day or later, or judged as a whole in the past ("had a fantastic time in Cardiff"), is over: its
         // diary words ("Day 1", "this week", "looking forward to") are the recount's, not a live update's.
-        var anchored = IsAnchored(document, times, today, onSite, IsStay(document, cues));
-        var toldAsOver = !anchored && (IsPastDated(document, times, today, onSite, cueSentences, IsStay(document, cues) ? StayLength(document) : 0) || Verdicts.Matches(document).Any(m => TenseOf(document.Tokens[m.First].Sentence) == Tense.Past));
+        var anchored = IsAnchored(document, times, today, onSite, stay);
+        var toldAsOver = !anchored && (IsPastDated(document, times, today, onSite, cueSentences, stay ? StayLength(document) : 0) || Verdicts.Matches(document).Any(m => TenseOf(document.Tokens[m.First].Sentence) == Tense.Past));
         var recount = toldAsOver || TripNarrative.IsRecount(document);
         // A residential's diary is often told in the past on the day itself ("we arrived at Condover Hall
         // this afternoon ... our first day of adventures", "Dinner tonight was jacket potatoes"): past-tense diary
@@ -153,7 +156,7 @@ public static class TripModel
                     .Select(l => RangeOf(document, l)));
             }
         }
-        if (live.Count == 0 && lastReturn < 0 && !TripNarrative.IsCancelled(document) && !TripNarrative.IsStayAtSchool(document) && (!recount || residential) && IsStay(document, cues)
+        if (live.Count == 0 && lastReturn < 0 && !TripNarrative.IsCancelled(document) && !TripNarrative.IsStayAtSchool(document) && (!recount || residential) && stay
             && (StartOfStay.Matches(document).Any() || residential || cues.Any(c => TenseOf(c.Sentence) == Tense.Future) || HasPlanAhead(document, times, onSite))
             && times.FirstOrDefault(t => t.Kind == TemporalKind.Dated && t.LastDay == today && !onSite.Contains(t.Sentence)) is { } ownDay)
         {
@@ -161,7 +164,7 @@ public static class TripModel
             // arrived at ..."): nothing says the group is back, so it is still away tonight.
             live.Add(new TextRange(ownDay.Start, ownDay.Length));
         }
-        if (live.Count == 0 && lastReturn < 0 && !TripNarrative.IsCancelled(document) && !TripNarrative.IsStayAtSchool(document) && !recount && IsStay(document, cues)
+        if (live.Count == 0 && lastReturn < 0 && !TripNarrative.IsCancelled(document) && !TripNarrative.IsStayAtSchool(document) && !recount && stay
             && !times.Any(t => t.LastDay is { } day && day < today && !onSite.Contains(t.Sentence))
             && StayOpening(document, times, today, onSite) is { } opening)
         {
