@@ -68,6 +68,16 @@ public sealed class TripSpanAndTenseTests
     }
 
     [Fact]
+    public async Task A_diary_day_heading_keeps_its_first_days_inside_the_stay()
+    {
+        const string text = "Day 3\nOn Monday 8th June we arrived at the outdoor centre and settled into the dorms. On Tuesday we went canoeing and abseiling.";
+        // Day 3 of a stay that began on Monday is Wednesday: still away.
+        Assert.Single(await Run<TripTimingCheck>(Draft(text, publishAt: London(10, 19))));
+        // A week on, the same diary is a recount.
+        Assert.Empty(await Run<TripTimingCheck>(Draft(text, publishAt: London(17, 19))));
+    }
+
+    [Fact]
     public async Task A_stay_told_in_the_past_on_its_own_evening_is_under_way()
     {
         Assert.Single(await Run<TripTimingCheck>(Draft(
@@ -150,6 +160,14 @@ public sealed class TripSpanAndTenseTests
         Assert.Empty(await Run<TripTimingCheck>(Draft(text, London(12, 10), policy: policy)));
         // Elsewhere, the same words are a day away.
         Assert.Single(await Run<TripTimingCheck>(Draft(text.Replace("our Ashford site", "Canterbury", StringComparison.Ordinal), London(12, 10), policy: policy)));
+    }
+
+    [Theory]
+    [InlineData("We will be meeting at the coach at 8am on Monday for the trip to the zoo.")]
+    [InlineData("Year 6 will lead the leavers' assembly in Canterbury Cathedral on Monday.")]
+    public async Task A_meeting_or_an_assembly_somewhere_named_is_still_away(string text)
+    {
+        Assert.Single(await Run<TripTimingCheck>(Draft(text, publishAt: London(12, 10))));
     }
 
     [Fact]

@@ -244,8 +244,13 @@ public static class TripModel
         ["1"] = 1, ["2"] = 2, ["3"] = 3, ["4"] = 4, ["5"] = 5, ["6"] = 6, ["7"] = 7,
     };
 
+    private static readonly Dictionary<string, int> Ordinals = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7,
+    };
+
     /// <summary>
-    /// How many nights a stay lasts, as the post says: "a four-night stay", "3 days", "week long" (four nights, Monday to Friday),
+    /// How many nights a stay lasts, as the post says: "a four-night stay", "3 days", "week long" (four nights, Monday to Friday), a "Day 3" or "Third Day" heading (at least two),
     /// "weekend away" (<see cref="Weekend"/>: to Sunday); 0 when it says nothing.
     /// </summary>
     private static int StayLength(TextDocument document) => document.Memo((typeof(TripModel), "staylength"), d =>
@@ -257,6 +262,15 @@ public static class TripModel
             if ((token.Is("night") || token.Is("nights") || token.Is("day") || token.Is("days")) && d.At(i - 1) is { } count && Counts.TryGetValue(count.Stem, out var n))
             {
                 nights = Math.Max(nights, token.Is("night") || token.Is("nights") ? n : n - 1);
+            }
+            else if (token.SentenceStart && token.Is("day") && d.At(i + 1) is { } number && number.Sentence == token.Sentence && Counts.TryGetValue(number.Stem, out var dayNumber))
+            {
+                // A diary's "Day 3" heading: the stay has lasted at least two nights.
+                nights = Math.Max(nights, dayNumber - 1);
+            }
+            else if (token.SentenceStart && Ordinals.TryGetValue(token.Stem, out var ordinal) && d.IsWordAt(i + 1, "day"))
+            {
+                nights = Math.Max(nights, ordinal - 1);
             }
             else if (token.Is("week") && (d.IsWordAt(i + 1, "long") || d.IsWordAt(i + 1, "away") || d.IsWordAt(i - 1, "residential")))
             {

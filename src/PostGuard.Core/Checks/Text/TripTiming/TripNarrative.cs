@@ -55,7 +55,10 @@ public static class TripNarrative
         "school sleepover", "sleepover at school", "staying over at school", "came to school", "come into school", "came into school",
         "visited us", "visit us", "visiting us", "visited school", "came to visit", "came in to", "visit from", "visited by", "a visit by",
         "in the courtyard", "in our school", "on our school", "at our school", "here at school", "back at school", "school chapel",
-        "at forest school", "forest school area", "end of the field", "assembly", "assemblies");
+        "forest school area", "end of the field");
+
+    /// <summary>Events usually held at school: on site unless their sentence names where ("assembly at Canterbury Cathedral").</summary>
+    private static readonly PhraseMatcher UsuallyOnSitePhrases = new("assembly", "assemblies", "at forest school", "meeting", "meetings");
 
     /// <summary>A stay held at school: its bedtime and "still going strong" place nobody away.</summary>
     private static readonly PhraseMatcher StayAtSchoolPhrases = new(
@@ -128,11 +131,22 @@ public static class TripNarrative
             }
             sentences.Add(token.Sentence);
         }
-        // "Individual Medications Meetings for Year 4 and 5 next Wednesday": a meeting (not a trip's meeting point) is held at school.
-        foreach (var token in d.Tokens)
+        // "Individual Medications Meetings for Year 4 and 5 next Wednesday", "Harvest assembly": held at school unless the
+        // sentence names where; a meeting is the noun (not "we will be meeting at the coach", not a meeting point).
+        foreach (var (first, _) in UsuallyOnSitePhrases.Matches(d))
         {
-            if ((token.Is("meeting") || token.Is("meetings")) && !(d.At(token.Index + 1) is { } next && next.Sentence == token.Sentence && (next.Is("point") || next.Is("place")))
-                && !NamesAPlace(d, token.Sentence))
+            var token = d.Tokens[first];
+            var meeting = token.Is("meeting") || token.Is("meetings");
+            if (meeting && d.At(first + 1) is { } next && next.Sentence == token.Sentence && (next.Is("point") || next.Is("place")))
+            {
+                continue;
+            }
+            if (meeting && d.At(first - 1) is { } before && (before.Is("be") || before.Is("been") || before.Is("are") || before.Is("is") || before.Is("am")
+                || before.Is("was") || before.Is("were") || before.Is("we're") || before.Is("they're") || before.Is("will")))
+            {
+                continue;
+            }
+            if (!NamesAPlace(d, token.Sentence))
             {
                 sentences.Add(token.Sentence);
             }
