@@ -163,6 +163,27 @@ public sealed class TripSpanAndTenseTests
     }
 
     [Theory]
+    // A group's present progressive at a named place is happening now.
+    [InlineData(17, 11, "Halfway through the high ropes! Year 6 are doing brilliantly at PGL.")]
+    // A return time is a trip's, even with no other trip word.
+    [InlineData(19, 13, "Time to head home now, back about half four.")]
+    [InlineData(15, 9, "The children are on their way to Bewl Water.")]
+    public async Task Live_updates_without_a_date_are_held(int day, int hour, string text)
+    {
+        var finding = Assert.Single(await Run<TripTimingCheck>(Draft(text, publishAt: London(day, hour))));
+        Assert.Equal("under way", finding.Evidence!["state"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("There will be a meeting at school for parents of Year 6 about the residential on Tuesday at 6pm.")]
+    [InlineData("Year 2 are learning about life in London and Paris this week.")]
+    [InlineData("Year 1 will be back in class at 1pm after the assembly.")]
+    public async Task A_meeting_about_a_trip_a_topic_and_a_return_to_class_pass(string text)
+    {
+        Assert.Empty(await Run<TripTimingCheck>(Draft(text, publishAt: London(12, 9))));
+    }
+
+    [Theory]
     [InlineData("We will be meeting at the coach at 8am on Monday for the trip to the zoo.")]
     [InlineData("Year 6 will lead the leavers' assembly in Canterbury Cathedral on Monday.")]
     public async Task A_meeting_or_an_assembly_somewhere_named_is_still_away(string text)

@@ -8,6 +8,9 @@ public sealed record OffSiteCue(int Start, int Length, int Sentence, string Text
 {
     /// <summary>An activity-centre programme item or diary day ("abseiling", "Day 2") rather than a trip word or place.</summary>
     public bool Activity { get; init; }
+
+    /// <summary>A group's present progressive at a place ("are doing brilliantly at PGL"): happening as the post is written.</summary>
+    public bool Now { get; init; }
 }
 
 /// <summary>
@@ -74,6 +77,29 @@ public static class OffSiteCues
     /// <summary>A diary's day heading ("Day 1", "Day Three") starts at token <paramref name="i"/>.</summary>
     public static bool IsDiaryDay(TextDocument document, int i) => DiaryDays.MatchAt(document, i, out _);
 
+    /// <summary>Progressives about a topic, not a place: "learning about life in London".</summary>
+    private static readonly WordSet TopicVerbs = new("learning learned learnt learn studying reading read writing wrote looking thinking talking talked researching finding found discussing discussed drawing painting");
+
+    /// <summary>"are doing brilliantly at PGL", "are having a great time in Whitstable": a verb in -ing after am/is/are, then at/in a place.</summary>
+    private static bool IsProgressiveAtPlace(TextDocument document, int i, IReadOnlyList<LocationMention> locations)
+    {
+        var token = document.Tokens[i];
+        if (!(token.Is("are") || token.Is("is") || token.Is("'re")) || document.At(i + 1) is not { } verb || verb.Sentence != token.Sentence
+            || verb.IsCapitalised || verb.Stem.Length <= 4 || !verb.Stem.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || TopicVerbs.Contains(verb))
+        {
+            return false;
+        }
+        for (var k = i + 2; k <= i + 7 && document.At(k) is { } word && word.Sentence == token.Sentence; k++)
+        {
+            if ((word.Is("at") || word.Is("in")) && document.At(k + 1) is { } place
+                && locations.Any(l => !l.Allowed && l.Kind != LocationKind.GenericVenue && l.Start == place.Start))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Words that may stand between "no" and the trip word it denies: "no common transfer / secondary transition day".</summary>
     private static readonly WordSet NotDenied = new("on at in to for from during was were is are the a an our their we they with after before of and but");
 
@@ -139,6 +165,16 @@ public static class OffSiteCues
                 && document.At(i - 1) is { } next && (next.Is("school") || next.Is("secondary") || next.Is("high"));
             // "have arrived at the centre", "arrived in Whitstable"
             isCue |= token.Is("arrived") && (document.IsWordAt(i + 1, "at") || document.IsWordAt(i + 1, "in"));
+            // "back about half four", "back by 3:30": a return time is a trip's (not "back in class at 1pm").
+            isCue |= token.Is("back") && document.At(i + 1) is { } after2 && after2.Sentence == token.Sentence && !after2.Is("in") && !after2.Is("to")
+                && !document.IsWordAt(i + 2, "school") && !document.IsWordAt(i + 2, "class") && TemporalExpressionParser.TimeAfter(document, i + 1, out _) is not null;
+            if (IsProgressiveAtPlace(document, i, locations))
+            {
+                // "Year 6 are doing brilliantly at PGL": a group's present progressive at a place is happening now.
+                var verb = tokens[i + 1];
+                cues.Add(new OffSiteCue(token.Start, verb.End - token.Start, token.Sentence, document.Text[token.Start..verb.End]) { Now = true });
+                continue;
+            }
             if (isCue && !IsNegated(document, i))
             {
                 cues.Add(new OffSiteCue(token.Start, token.Length, token.Sentence, token.Text));
@@ -148,7 +184,9 @@ public static class OffSiteCues
         var allowedOnly = locations.Where(l => l.Allowed).Select(SentenceOf).ToHashSet();
         allowedOnly.ExceptWith(locations.Where(l => !l.Allowed && l.Kind != LocationKind.GenericVenue).Select(SentenceOf));
         cues.RemoveAll(c => !c.Activity && allowedOnly.Contains(c.Sentence));
-        foreach (var location in locations.Where(l => !l.Allowed))
+        // "Year 2 are learning about life in London": a place that is a topic of lessons places nobody there.
+        var topics = tokens.Where(t => TopicVerbs.Contains(t) && document.IsWordAt(t.Index + 1, "about")).Select(t => t.Sentence).ToHashSet();
+        foreach (var location in locations.Where(l => !l.Allowed && !topics.Contains(SentenceOf(l))))
         {
             cues.Add(new OffSiteCue(location.Start, location.Length, SentenceOf(location), location.Text));
         }

@@ -34,7 +34,7 @@ public static class TemporalExpressionParser
     /// <summary>Phrases that mean "happening now", as lower-case word sequences.</summary>
     private static readonly string[][] NowPhrases =
     [
-        ["right", "now"], ["currently"], ["at", "the", "moment"], ["as", "we", "speak"], ["on", "our", "way"], ["on", "the", "way"],
+        ["right", "now"], ["currently"], ["at", "the", "moment"], ["as", "we", "speak"], ["on", "our", "way"], ["on", "their", "way"], ["on", "the", "way"],
         ["heading", "to"], ["heading", "off"], ["we're", "off"], ["we", "are", "off"], ["we're", "at"], ["we", "are", "at"],
         ["we're", "here"], ["have", "arrived"], ["just", "arrived"], ["arrived", "safely"], ["underway"], ["under", "way"],
         ["live", "from"], ["are", "having", "a"], ["are", "enjoying"], ["are", "now"], ["are", "currently"],

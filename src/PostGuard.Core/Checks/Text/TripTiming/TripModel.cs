@@ -131,6 +131,7 @@ public static class TripModel
             var residentialStay = document.Tokens.Any(StayWords.Contains);
             var strong = TripNarrative.StrongLive(document).Where(l => Usable(l) && (!IsRelativeTime(document, l) || NearCue(l.Sentence) || residentialStay)).ToList();
             live.AddRange(strong.Select(l => RangeOf(document, l)));
+            live.AddRange(cues.Where(c => c.Now && (document.TokenAtOrAfter(c.Start)?.Index ?? -1) > lastReturn).Select(c => new TextRange(c.Start, c.Length)));
             if (residential)
             {
                 // "Back on the coach ... it was smooth sailing to Bude", told on the stay's first day: still away.

@@ -15,7 +15,7 @@ public static class TripNarrative
 {
     /// <summary>Phrases written while the group is away.</summary>
     private static readonly PhraseMatcher StrongLivePhrases = new(
-        "as i write", "as i type", "as we write", "as we first write", "at the time of writing", "as we speak", "right now", "on our way",
+        "as i write", "as i type", "as we write", "as we first write", "at the time of writing", "as we speak", "right now", "on our way", "on their way",
         "on the way home", "on the coach", "have arrived", "has arrived", "have just arrived", "just arrived", "arrived safely", "we're off",
         "we are off", "more tomorrow", "see you tomorrow", "see you at", "home tomorrow", "going home tomorrow", "coming home", "heading home",
         "head home", "set off home", "go home tomorrow", "we're coming home", "keep you posted", "keep you updated", "will text", "we will text",
@@ -121,7 +121,9 @@ public static class TripNarrative
     public static IReadOnlySet<int> OnSiteSentences(TextDocument document) => document.Memo((typeof(TripNarrative), "onsite"), d =>
     {
         var sentences = new HashSet<int>();
-        foreach (var (first, _) in OnSitePhrases.Matches(d).Concat(ClosurePhrases.Matches(d)))
+        // Meetings and evenings for parents stay on site even when they are about a trip ("a meeting at school about the residential").
+        var meetings = new HashSet<int>();
+        foreach (var (first, last) in OnSitePhrases.Matches(d).Concat(ClosurePhrases.Matches(d)))
         {
             // "back at school by 3:30" and "to school" in travel instructions are about the return, not an event at school.
             var token = d.Tokens[first];
@@ -130,6 +132,10 @@ public static class TripNarrative
                 continue;
             }
             sentences.Add(token.Sentence);
+            if (Enumerable.Range(first, last - first + 1).Any(k => d.Tokens[k].Is("meeting") || d.Tokens[k].Is("evening")))
+            {
+                meetings.Add(token.Sentence);
+            }
         }
         // "Individual Medications Meetings for Year 4 and 5 next Wednesday", "Harvest assembly": held at school unless the
         // sentence names where; a meeting is the noun (not "we will be meeting at the coach", not a meeting point).
@@ -149,11 +155,15 @@ public static class TripNarrative
             if (!NamesAPlace(d, token.Sentence))
             {
                 sentences.Add(token.Sentence);
+                if (meeting)
+                {
+                    meetings.Add(token.Sentence);
+                }
             }
         }
         // "Y6 out at Crucial Crew tomorrow" inside a note about sports day is still away.
         var cancelled = CancelPhrases.Matches(d).Select(m => d.Tokens[m.First].Sentence).ToHashSet();
-        sentences.RemoveWhere(s => !cancelled.Contains(s) && d.Tokens.Any(t => t.Sentence == s && (AwayWords.Contains(t) || (t.Is("out") && d.IsWordAt(t.Index + 1, "at")))));
+        sentences.RemoveWhere(s => !cancelled.Contains(s) && !meetings.Contains(s) && d.Tokens.Any(t => t.Sentence == s && (AwayWords.Contains(t) || (t.Is("out") && d.IsWordAt(t.Index + 1, "at")))));
         return (IReadOnlySet<int>)sentences;
     });
 
