@@ -80,7 +80,7 @@ public static class TemporalExpressionParser
                     // A heading's yearless date ("Year 2 Sleepover July 18") is read with the narrative that follows it
                     // (a sentence, not a list item's note such as "Packed lunch needed").
                     var following = Enumerable.Range(sentence + 1, 2).FirstOrDefault(s => NarrativeTense.Of(document, s) != Tense.None, -1);
-                    headingPast = following >= 0 && document.Tokens.Count(t => t.Sentence == following) >= 6 && NarrativeTense.Of(document, following) == Tense.Past;
+                    headingPast = following >= 0 && NarrativeTense.Of(document, following) == Tense.Past && HasWords(tokens, i, following, 6);
                 }
             }
 
@@ -158,10 +158,14 @@ public static class TemporalExpressionParser
                 }
             }
             // A sentence that mixes tenses is read at the date's own verb ("... on Thursday afternoon was a real treat").
-            var pastHere = past || (NarrativeTense.Of(document, sentence) == Tense.Present && NarrativeTense.NearestVerb(document, i) == Tense.Past)
-                || (headingPast && DayNumber(tokens[i].Text) is not null || headingPast && MonthNumbers.ContainsKey(tokens[i].Stem));
+            var pastHere = past || (headingPast && (DayNumber(tokens[i].Text) is not null || MonthNumbers.ContainsKey(tokens[i].Stem)));
             if (TryDate(document, i, today, pastHere, future, out var dateEnd, out var date))
             {
+                if (!pastHere && NarrativeTense.Of(document, sentence) == Tense.Present && NarrativeTense.NearestVerb(document, i) == Tense.Past)
+                {
+                    // (looked up only for a date: the nearest verb is a scan of the sentence)
+                    TryDate(document, i, today, past: true, future, out dateEnd, out date);
+                }
                 var first = i;
                 var last = dateEnd;
                 // Ranges: "Monday to Wednesday", "12th-14th June", "from 3rd until 5th July".
@@ -448,6 +452,21 @@ public static class TemporalExpressionParser
             }
         }
         return best;
+    }
+
+    /// <summary>Sentence <paramref name="sentence"/>, found from token <paramref name="from"/> on, has at least <paramref name="count"/> words.</summary>
+    private static bool HasWords(IReadOnlyList<Token> tokens, int from, int sentence, int count)
+    {
+        var seen = 0;
+        for (var k = from; k < tokens.Count && tokens[k].Sentence <= sentence; k++)
+        {
+            seen += tokens[k].Sentence == sentence ? 1 : 0;
+            if (seen >= count)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>"throughout the week", "during the week", "over the week", "rest of the week", "rest of our week".</summary>

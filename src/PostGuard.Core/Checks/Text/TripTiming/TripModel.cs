@@ -200,15 +200,8 @@ public static class TripModel
     private static bool HasPlanAhead(TextDocument document, IReadOnlyList<TemporalMention> times, IReadOnlySet<int> onSite)
     {
         var dated = times.Select(t => t.Sentence).ToHashSet();
-        var last = document.Tokens.Count == 0 ? -1 : document.Tokens[^1].Sentence;
-        for (var s = 0; s <= last; s++)
-        {
-            if (NarrativeTense.Of(document, s) == Tense.Future && !onSite.Contains(s) && !dated.Contains(s) && document.Tokens.Any(t => t.Sentence == s && (t.Is("we") || t.Is("they"))))
-            {
-                return true;
-            }
-        }
-        return false;
+        return document.Tokens.Any(t => (t.Is("we") || t.Is("they")) && NarrativeTense.Of(document, t.Sentence) == Tense.Future
+            && !onSite.Contains(t.Sentence) && !dated.Contains(t.Sentence));
     }
 
     /// <summary>A whole trip judged in the past: "had a fantastic time in Cardiff", "what a week".</summary>
