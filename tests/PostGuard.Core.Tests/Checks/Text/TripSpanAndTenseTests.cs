@@ -168,6 +168,7 @@ public sealed class TripSpanAndTenseTests
     // A return time is a trip's, even with no other trip word.
     [InlineData(19, 13, "Time to head home now, back about half four.")]
     [InlineData(15, 9, "The children are on their way to Bewl Water.")]
+    [InlineData(16, 11, "We're having a fantastic time in Whitstable!")]
     public async Task Live_updates_without_a_date_are_held(int day, int hour, string text)
     {
         var finding = Assert.Single(await Run<TripTimingCheck>(Draft(text, publishAt: London(day, hour))));
@@ -178,6 +179,7 @@ public sealed class TripSpanAndTenseTests
     [InlineData("There will be a meeting at school for parents of Year 6 about the residential on Tuesday at 6pm.")]
     [InlineData("Year 2 are learning about life in London and Paris this week.")]
     [InlineData("Year 1 will be back in class at 1pm after the assembly.")]
+    [InlineData("Mrs Smith is retiring in Canterbury after twenty years with us.")]
     public async Task A_meeting_about_a_trip_a_topic_and_a_return_to_class_pass(string text)
     {
         Assert.Empty(await Run<TripTimingCheck>(Draft(text, publishAt: London(12, 9))));

@@ -77,6 +77,8 @@ public static class OffSiteCues
     /// <summary>A diary's day heading ("Day 1", "Day Three") starts at token <paramref name="i"/>.</summary>
     public static bool IsDiaryDay(TextDocument document, int i) => DiaryDays.MatchAt(document, i, out _);
 
+    private static readonly WordSet GroupSubjects = new("we they children pupils students class team teams group groups everyone girls boys choir squad y1 y2 y3 y4 y5 y6 y7 y8 y9 y10 y11 reception nursery");
+
     /// <summary>Progressives about a topic, not a place: "learning about life in London".</summary>
     private static readonly WordSet TopicVerbs = new("learning learned learnt learn studying reading read writing wrote looking thinking talking talked researching finding found discussing discussed drawing painting");
 
@@ -84,7 +86,11 @@ public static class OffSiteCues
     private static bool IsProgressiveAtPlace(TextDocument document, int i, IReadOnlyList<LocationMention> locations)
     {
         var token = document.Tokens[i];
-        if (!(token.Is("are") || token.Is("is") || token.Is("'re")) || document.At(i + 1) is not { } verb || verb.Sentence != token.Sentence
+        // The children's group is the subject: "Year 6 are", "the children are", "we're" (not "Mrs Smith is retiring in Canterbury").
+        var group = token.Is("we're") || token.Is("they're")
+            || ((token.Is("are") || token.Is("is")) && document.At(i - 1) is { } subject && subject.Sentence == token.Sentence
+                && (GroupSubjects.Contains(subject) || subject.IsNumber && document.At(i - 2) is { } year && (year.Is("year") || year.Is("years"))));
+        if (!group || document.At(i + 1) is not { } verb || verb.Sentence != token.Sentence
             || verb.IsCapitalised || verb.Stem.Length <= 4 || !verb.Stem.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || TopicVerbs.Contains(verb))
         {
             return false;
