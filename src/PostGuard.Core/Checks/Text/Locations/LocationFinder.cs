@@ -37,7 +37,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         reserve gardens centre center pool lido forest woods wood lake reservoir planetarium observatory church mosque temple
         gurdwara synagogue dockyard harbour marina island camp campsite seaside coast tower fort manor hall priory mill
         railway station airport dungeons field fields common heath moor valley canal water showground racecourse project services
-        chapel quay
+        chapel quay villa university fell pit pond ponds caves cavern outdoors hotel loch
         """);
 
     /// <summary>Buildings named after a saint, written with a lower-case head: "St Johns church", "St Mary's hall".</summary>
@@ -79,6 +79,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private static readonly WordSet TripObjects = new("""
         trip trips visit visits outing residential day days week weekend visited coach off heading way travelling going went go
         travelled traveled headed arrived walked drove journey ferry sail sailed camp stay stayed adventure
+        ride rode walk hike hiked cycle cycled bus train flight flew boat
         """);
 
     /// <summary>Words after which a capitalised name is where someone is or goes, whatever precedes them.</summary>
@@ -95,7 +96,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
         trip trips visit visited visiting went go going travelled traveled headed arrived tournament match matches fixture fixtures festival
         gala competition competed compete played play playing race races championship championships final semi concert show performed
         performance performing watched watch event held hosted league cup cross country netball football rugby hockey cricket athletics
-        swimming choir sang sing coach coaches bus minibus beach seaside outing day
+        swimming choir sang sing coach coaches bus minibus beach seaside outing day stay stayed camp residential arrived arrival
+        plane flight ferry train expedition
         """);
 
     private static bool HasEventOrTravelNear(TextDocument document, int i)
@@ -119,7 +121,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         christmas easter harvest diwali eid advent lent spring summer autumn winter halloween nativity assembly school year reception
         nursery class key stage infant infants junior juniors english maths mathematics science history geography art music pe re french
         spanish computing design technology drama literacy numeracy phonics forest end start beginning annual big great new old first
-        last final main whole young staffroom office library playground classroom hall reception
+        last final main whole young staffroom office library playground classroom hall reception town city village police
         """);
 
     /// <summary>Heads of organisations and titles: "Duke of Edinburgh", "Church of England", "Bank of England".</summary>
@@ -223,7 +225,10 @@ public sealed class LocationFinder(TextLexicons lexicons)
                 i = venueEnd;
                 continue;
             }
-            if (TryPlace(document, i, nameTokens, out var placeEnd) || TryTripDestination(document, i, nameTokens, out placeEnd))
+            // "Brockholes, Preston": a town after a named place is a place whatever else its name is.
+            var afterLocation = i > 0 && used[i - 1] && tokens[i].Gap.Trim() == ",";
+            if (TryPlace(document, i, nameTokens, afterLocation, out var placeEnd) || TryTripDestination(document, i, nameTokens, out placeEnd)
+                || TryAtProperNoun(document, i, nameTokens, out placeEnd))
             {
                 // "Exeter services": motorway services named by their town.
                 if (document.At(placeEnd + 1) is { } services && services.Is("services") && services.JoinedBySpace)
@@ -279,12 +284,12 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private static readonly WordSet VenueLocatives = new("at to visited visiting into");
 
     /// <summary>Words after an operator that make it an adjective, not a place: "PGL residential", "our PGL group leader".</summary>
-    private static readonly WordSet OperatorAdjective = new("residential residentials trip trips group groups leader leaders instructor instructors staff way experience activities activity games style");
+    private static readonly WordSet OperatorAdjective = new("residential residentials trip trips group groups leader leaders instructor instructors staff way experience activities activity games style adventure adventures holiday week");
 
     /// <summary>Words after a county that make it an organisation or a team: "Sussex Cricket", "Surrey Fire and Rescue".</summary>
     private static readonly WordSet RegionOrganisationAfter = new("""
         county cricket council police fire schools school music youth wildlife trust football rugby netball hockey fa league team squad
-        girls boys pathway college university primary academy constabulary county's
+        girls boys pathway college university primary academy constabulary county's wide education awards award
         """);
 
     /// <summary>
@@ -372,6 +377,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
             {
                 return true;
             }
+            // "Wales – Day #1": a diary heading names where the group is.
+            if (token.SentenceStart && document.At(i + 1) is { } day && day.Is("day") && day.Sentence == token.Sentence && document.At(i + 2) is { StartsWithDigit: true })
+            {
+                return true;
+            }
         }
         var last = UkRegions.RegionAt(document, i);
         if (last < 0)
@@ -409,7 +419,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         if (!token.IsCapitalised || token.IsAllCaps || token.SentenceStart || nameTokens?.Contains(i) == true || !document.IsWordAt(i - 1, "the")
             || document.At(i - 2) is not { } preposition || !(preposition.Is("at") || preposition.Is("in") || preposition.Is("to") || preposition.Is("into") || preposition.Is("from"))
             || NotPlaceNames.Contains(token) || VenueWords.Contains(token) || GenericVenueModifiers.Contains(token) || OrdinaryWordNames.Contains(token.Stem)
-            || OrdinaryWordNames.Weekdays.Contains(token) || token.StartsWithDigit)
+            || OrdinaryWordNames.Weekdays.Contains(token) || token.StartsWithDigit || IsCommonNounHere(document, token))
         {
             return false;
         }
@@ -516,7 +526,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
             {
                 return false;
             }
-            var ordinarySentenceStart = word.SentenceStart && (OrdinaryWordNames.Contains(word.Stem) || !Places.IsPlaceWord(word.Stem) && !FirstNames.Contains(word.Stem));
+            var ordinarySentenceStart = word.SentenceStart && (OrdinaryWordNames.Contains(word.Stem) || !Places.IsPlaceWord(word.Stem) && !FirstNames.Contains(word.Stem))
+                && !IsNameBeforeVenueHead(document, k);
             // "Colchester", or a capitalised "Natural History" mid-sentence: a particular venue's name.
             if (!ordinarySentenceStart && !Determiners.Contains(word) && (!GenericVenueModifiers.Contains(word) || !word.SentenceStart) && !VenueWords.Contains(word))
             {
@@ -528,6 +539,25 @@ public sealed class LocationFinder(TextLexicons lexicons)
             }
         }
         return false;
+    }
+
+    /// <summary>Capitalised words that open headings before a venue word: "Fantastic Farm", "School Farm".</summary>
+    private static readonly WordSet HeadingWords = new("""
+        fantastic amazing great super brilliant wonderful fun exciting lovely fabulous busy happy school class our trip visit day
+        """);
+
+    /// <summary>"Blacklands Farm – Day 4", "Longdown Farm": a line-opening word right before a capitalised venue word is the venue's name.</summary>
+    private static bool IsNameBeforeVenueHead(TextDocument document, int k)
+    {
+        var word = document.Tokens[k];
+        if (document.At(k + 1) is not { IsCapitalised: true, JoinedBySpace: true } head || head.Sentence != word.Sentence || !VenueWords.Contains(head)
+            || word.IsPossessive || word.IsAllCaps || HeadingWords.Contains(word) || GenericVenueModifiers.Contains(word) || VenueWords.Contains(word) || IsCommonNounHere(document, word))
+        {
+            return false;
+        }
+        var stem = word.Lower;
+        return !(stem.EndsWith("ful", StringComparison.Ordinal) || stem.EndsWith("ous", StringComparison.Ordinal) || stem.EndsWith("ic", StringComparison.Ordinal)
+            || stem.EndsWith("ing", StringComparison.Ordinal) || stem.EndsWith("ed", StringComparison.Ordinal) || stem.EndsWith("y", StringComparison.Ordinal));
     }
 
     /// <summary>"the leisure centre", "the swimming pool", "the activity centre": off-site but unnamed.</summary>
@@ -569,7 +599,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
-        if (VenueWords.Contains(token) && !(document.At(i + 1) is { IsCapitalised: true, JoinedBySpace: true }) || NotPlaceAfter.Contains(document.At(i + 1)))
+        if (VenueWords.Contains(token) && !(document.At(i + 1) is { IsCapitalised: true, JoinedBySpace: true } sameLine && sameLine.Sentence == token.Sentence)
+            || NotPlaceAfter.Contains(document.At(i + 1)) || IsCommonNounHere(document, token))
         {
             return false;
         }
@@ -579,7 +610,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         // "an adventure around Newby Wiske", "into Snowdonia"
         if ((StrongLocatives.Contains(previous) || afterName) && !FunctionWords.Contains(token))
         {
-            while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } next && nameTokens?.Contains(end + 1) != true && !next.StartsWithDigit && end - i < 3)
+            while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } next && next.Sentence == token.Sentence && nameTokens?.Contains(end + 1) != true && !next.StartsWithDigit && end - i < 3)
             {
                 end++;
             }
@@ -594,14 +625,14 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
-        while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } more && nameTokens?.Contains(end + 1) != true && !more.StartsWithDigit && end - i < 3)
+        while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } more && more.Sentence == token.Sentence && nameTokens?.Contains(end + 1) != true && !more.StartsWithDigit && end - i < 3)
         {
             end++;
         }
         return true;
     }
 
-    private bool TryPlace(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    private bool TryPlace(TextDocument document, int i, IReadOnlySet<int>? nameTokens, bool afterLocation, out int end)
     {
         end = i;
         var token = document.Tokens[i];
@@ -660,6 +691,70 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return true;
         }
         var nextIsName = next is not null && next.IsCapitalised && next.JoinedBySpace && !VenueWords.Contains(next);
-        return LocativeWords.Contains(document.At(i - 1)) && !token.SentenceStart && !nextIsName && !NameContext.IsUsedAsMonth(document, i);
+        return (LocativeWords.Contains(document.At(i - 1)) || afterLocation) && !token.SentenceStart && !nextIsName && !NameContext.IsUsedAsMonth(document, i);
+    }
+
+    /// <summary>A capitalised word the same post also writes in lower case ("Visit to Allotment" beside "the allotment") is a common noun, not a name.</summary>
+    private static bool IsCommonNounHere(TextDocument document, Token token) =>
+        token.IsCapitalised && !token.IsAllCaps && LowerCaseWords(document).Contains(token.Lower);
+
+    private static HashSet<string> LowerCaseWords(TextDocument document) =>
+        document.Memo(typeof(LowerCaseWordsKey), d => d.Tokens.Where(t => char.IsLower(t.Stem[0])).Select(t => t.Lower).ToHashSet(StringComparer.Ordinal));
+
+    private sealed class LowerCaseWordsKey;
+
+    /// <summary>Words after "at" that name a time, an event or a group rather than a place: "at Christmas", "at Breakfast Club".</summary>
+    private static readonly WordSet NotPlaceAfterAt = new("""
+        evening morning afternoon assembly service concert fair show party disco meeting time break lunch club day week night
+        mass worship tournament tournaments championship championships gala match matches competition final finals race game games
+        """);
+
+    /// <summary>Words before "at X" that make X the school itself: "here at Oakwood", "welcome to".</summary>
+    private static readonly WordSet OwnSchoolBefore = new("here welcome welcomed us everyone everybody all");
+
+    /// <summary>
+    /// "at/near + proper noun (+ venue head)": "the day will be spent at Brockholes", "awaiting luggage at Gatwick",
+    /// "the staff at Lagganlia" — a capitalised name the gazetteer does not know, where a trip, a stay or an event is told.
+    /// </summary>
+    private bool TryAtProperNoun(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        var previous = document.At(i - 1);
+        if (previous is null || !(previous.Is("at") || previous.Is("near")) || previous.IsCapitalised && previous.SentenceStart || previous.Sentence != token.Sentence
+            || !token.IsCapitalised || token.IsAllCaps || token.SentenceStart || token.StartsWithDigit || token.Stem.Length < 3 || nameTokens?.Contains(i) == true
+            || Determiners.Contains(token) || Titles.Contains(token) || NotPlaceNames.Contains(token) || GenericVenueModifiers.Contains(token)
+            || OrdinaryWordNames.Contains(token.Stem) || OrdinaryWordNames.Weekdays.Contains(token) || OrdinaryWordNames.Months.Contains(token)
+            || FirstNames.Contains(token.Stem) || NameContext.IsYearGroup(document, i) || IsCommonNounHere(document, token)
+            || OwnSchoolBefore.Contains(document.At(i - 2)) || MembersBefore.Contains(document.At(i - 2)) && !document.IsWordAt(i - 3, "the"))
+        {
+            return false;
+        }
+        // A heading in title case ("Fun At Christmas") names nothing; neither does a team or an event ("at Rushcliffe Schools' Festival").
+        if (previous.IsCapitalised && IsTitleCaseLine(document, i) || !HasEventOrTravelNear(document, i))
+        {
+            return false;
+        }
+        while (document.At(end + 1) is { IsCapitalised: true, JoinedBySpace: true } more && more.Sentence == token.Sentence && !more.StartsWithDigit && end - i < 3
+               && nameTokens?.Contains(end + 1) != true)
+        {
+            end++;
+        }
+        for (var k = i; k <= end; k++)
+        {
+            var word = document.Tokens[k];
+            if (NotPlaceAfterAt.Contains(word) || NotPlaceAfter.Contains(word) || OrganisationAfter.Contains(word) && !SchoolWords.Contains(word) || EventAfter.Contains(word))
+            {
+                return false;
+            }
+        }
+        return !NotPlaceAfter.Contains(document.At(end + 1)) && !NotPlaceAfterAt.Contains(document.At(end + 1));
+    }
+
+    /// <summary>Every word of the line capitalised except short function words: a heading.</summary>
+    private static bool IsTitleCaseLine(TextDocument document, int i)
+    {
+        var sentence = document.SentenceOf(i).ToList();
+        return sentence.Count >= 3 && sentence.TrueForAll(t => t.IsCapitalised || t.StartsWithDigit || t.Stem.Length <= 3);
     }
 }

@@ -1,0 +1,51 @@
+using PostGuard.Core.Checks.Text.Locations;
+using PostGuard.Core.Policy;
+using static PostGuard.Core.Tests.Checks.Text.TextChecks;
+
+namespace PostGuard.Core.Tests.Checks.Text;
+
+/// <summary>R9 on places the gazetteer does not hold: "at + proper noun" where a trip or a stay is told, venue heads, a heading that opens with a venue's name.</summary>
+public sealed class PlacesOutsideTheGazetteerTests
+{
+    [Theory]
+    [InlineData("The day will be spent at Brockholes and the entire day will be spent outdoors on the trip.", "Brockholes")]
+    [InlineData("Landed! We are now awaiting luggage at Gatwick after the flight.", "Gatwick")]
+    [InlineData("We are indebted to all the staff at Lagganlia who made our stay so comfortable.", "Lagganlia")]
+    [InlineData("Blacklands Farm – Day 4\n\nThe children did more canoeing.", "Blacklands Farm")]
+    [InlineData("Year 4 took the most direct route to Lullingstone Roman Villa.", "Lullingstone Roman Villa")]
+    [InlineData("Year 7 pupils visited the University of Portsmouth on Wednesday.", "University of Portsmouth")]
+    [InlineData("Thirteen students attended an event at Hull University with Mr Travis.", "Hull University")]
+    [InlineData("Children scrambled up Hallin Fell, where they posed with the cairn.", "Hallin Fell")]
+    [InlineData("Starting in the rain at Keston Ponds car park, the teams walked to camp.", "Keston Ponds")]
+    [InlineData("A fabulous start at Big Pit. Everyone happy.", "Big Pit")]
+    [InlineData("We found examples of how the Brecons were formed on our walk.", "Brecons")]
+    [InlineData("Wales – Day #1\nWe've had a great first day.", "Wales")]
+    public async Task Places_outside_the_gazetteer_are_location_data(string text, string expected)
+    {
+        var findings = await Run<LocationsCheck>(Draft(text));
+        Assert.Contains(findings, f => SpanText(f).Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Our Trip to the Castle\n\nWe had a lovely day.")]
+    [InlineData("Pre-Nursery's Trip into Town\n\nPre-Nursery walked to the shops.")]
+    [InlineData("Reception - visit to Allotment and Picnic\n\nWe will walk to the school allotment for a picnic.")]
+    [InlineData("Reception Visit from the Police\n\nThe police dogs came to see us.")]
+    [InlineData("Another day of our PGL adventure tomorrow.")]
+    [InlineData("This is a Hertfordshire wide 'moving up' day.")]
+    [InlineData("The school scooped the title at the Worcestershire Education Awards.")]
+    [InlineData("Fun At Christmas On The Trip")]
+    [InlineData("Everyone at Quillbrook enjoyed the trip to the farm.")]
+    [InlineData("We will see you all at Breakfast Club before the trip.")]
+    public async Task Common_nouns_headings_organisations_and_the_school_itself_are_not_places(string text)
+    {
+        Assert.Empty(await Run<LocationsCheck>(Draft(text)));
+    }
+
+    [Fact]
+    public async Task A_school_place_after_at_stays_allowed()
+    {
+        var policy = PolicyPresets.CreateConsentBased() with { AllowedPlaces = ["Mersham"] };
+        Assert.Empty(await Run<LocationsCheck>(Draft("The match was held at Mersham on Tuesday.", policy: policy)));
+    }
+}
