@@ -37,6 +37,13 @@ public sealed class PlacesOutsideTheGazetteerTests
     [InlineData("Fun At Christmas On The Trip")]
     [InlineData("Everyone at Quillbrook enjoyed the trip to the farm.")]
     [InlineData("We will see you all at Breakfast Club before the trip.")]
+    [InlineData("Ten players were selected to play a football match against Ricky Park on Friday.")]
+    [InlineData("Their first game against Filey was a brilliant start, and we won the Malton match too.")]
+    [InlineData("All ticketed performances will begin at 9.30am in the Infant School Hall.")]
+    [InlineData("The children can bring their Easter Gardens in from Monday.")]
+    [InlineData("The charity delivers a daily meal for children in poor communities across Africa.")]
+    [InlineData("Special mention must go to Tanith, Emily, William and Aoife, who all did outstandingly.")]
+    [InlineData("During the evenings, spirits were high after a visit from the Headteacher on the trip.")]
     public async Task Common_nouns_headings_organisations_and_the_school_itself_are_not_places(string text)
     {
         Assert.Empty(await Run<LocationsCheck>(Draft(text)));

@@ -122,7 +122,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
         nursery class key stage infant infants junior juniors english maths mathematics science history geography art music pe re french
         spanish computing design technology drama literacy numeracy phonics forest end start beginning annual big great new old first
         last final main whole young staffroom office library playground classroom hall reception town city village police
+        headteacher head teacher principal vicar governors africa asia europe america antarctica australia oceania caribbean
         """);
+
+    /// <summary>Festivals: "Easter Gardens", "Christmas Fair" are crafts and events, not venues.</summary>
+    private static readonly WordSet Festivals = new("christmas easter harvest diwali eid advent lent halloween nativity");
 
     /// <summary>Heads of organisations and titles: "Duke of Edinburgh", "Church of England", "Bank of England".</summary>
     private static readonly WordSet TitleOfPlace = new("duke duchess earl prince princess king queen bishop church bank university council battle fire siege plague treaty great");
@@ -167,6 +171,12 @@ public sealed class LocationFinder(TextLexicons lexicons)
             for (var k = first; k <= last; k++)
             {
                 used[k] = true;
+            }
+            // "a match against Ricky Park", "the Malton match": an opponent, not where anyone is.
+            // "in the Infant School Hall": the school's own building.
+            if (kind is LocationKind.Place or LocationKind.NamedVenue && (IsOpponent(document, first, last) || IsOwnBuilding(document, first, last)))
+            {
+                return;
             }
             var start = document.Tokens[first].Start;
             Add(kind, start, document.Tokens[last].Start + document.Tokens[last].StemLength - start);
@@ -289,7 +299,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
     /// <summary>Words after a county that make it an organisation or a team: "Sussex Cricket", "Surrey Fire and Rescue".</summary>
     private static readonly WordSet RegionOrganisationAfter = new("""
         county cricket council police fire schools school music youth wildlife trust football rugby netball hockey fa league team squad
-        girls boys pathway college university primary academy constabulary county's wide education awards award
+        girls boys pathway college university primary academy academies constabulary county's wide education awards award
         """);
 
     /// <summary>
@@ -482,6 +492,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
+        // "their Easter Gardens": a craft or an event, not a venue.
+        if (Festivals.Contains(token))
+        {
+            return false;
+        }
         // "Museum of London"
         if (VenueWords.Contains(token) && document.Followed(i, "of") && document.At(i + 2) is { IsCapitalised: true } of && !GenericVenueModifiers.Contains(of)
             && !UkRegions.Nations.Contains(of.Stem.ToLowerInvariant()))
@@ -560,6 +575,36 @@ public sealed class LocationFinder(TextLexicons lexicons)
             || stem.EndsWith("ing", StringComparison.Ordinal) || stem.EndsWith("ed", StringComparison.Ordinal) || stem.EndsWith("y", StringComparison.Ordinal));
     }
 
+    /// <summary>Words before a team's name in a match: "against Filey", "v Park Lane".</summary>
+    private static readonly WordSet AgainstWords = new("against v vs versus v's beat beating");
+
+    /// <summary>Words after a team's name: "the Malton match", "a defensive Marsden Heights team".</summary>
+    private static readonly WordSet OpponentAfter = new("match matches team teams game games fixture side squad");
+
+    private static bool IsOpponent(TextDocument document, int first, int last)
+    {
+        var before = document.At(first - 1);
+        var after = document.At(last + 1);
+        return before is not null && AgainstWords.Contains(before) && before.Sentence == document.Tokens[first].Sentence
+            || after is not null && OpponentAfter.Contains(after) && !after.IsCapitalised && after.Sentence == document.Tokens[last].Sentence && !document.IsWordAt(first - 1, "at");
+    }
+
+    private static bool IsOwnBuilding(TextDocument document, int first, int last)
+    {
+        if (document.At(first - 1) is not { } article || !(article.Is("the") || article.Is("our")))
+        {
+            return false;
+        }
+        for (var k = first; k < last; k++)
+        {
+            if (SchoolWords.Contains(document.Tokens[k]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>"the leisure centre", "the swimming pool", "the activity centre": off-site but unnamed.</summary>
     private static bool IsGenericCompoundVenue(TextDocument document, int i, out int end)
     {
@@ -615,6 +660,12 @@ public sealed class LocationFinder(TextLexicons lexicons)
                 end++;
             }
             return true;
+        }
+        // "must go to Tanith, Emily and William": a list of people, not a place.
+        if (document.At(i + 1) is { } listNext && (listNext.Gap.Trim() == "," || listNext.Is("and")) && nameTokens is not null
+            && (nameTokens.Contains(i + 1) || nameTokens.Contains(i + 2)))
+        {
+            return false;
         }
         // "a week in the Lake District": the article may come between.
         var preposition = previous.Is("the") ? document.At(i - 2) : previous;

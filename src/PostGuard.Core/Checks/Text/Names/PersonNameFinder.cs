@@ -14,6 +14,9 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
     private FirstNameLexicon Lexicon => lexicons.FirstNames;
     private Gazetteer Places => lexicons.Gazetteer;
 
+    /// <summary>Ministers' titles: a first name after them is a person's name ("Rev Allison Harding").</summary>
+    private static readonly WordSet Clergy = new("rev revd reverend fr father canon pastor");
+
     /// <summary>Titles also written in lower case ("mr Scott"); "miss" is left out, it is also a verb.</summary>
     private static readonly WordSet LowerCaseTitles = new("mr mrs ms dr");
 
@@ -148,7 +151,11 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                     lastToken = j + 1;
                 }
                 var person = index.At(document, lastToken).FirstOrDefault(p => p.Kind == NamePartKind.Last && p.Person.Kind == PersonKind.Staff)?.Person;
-                Add(PersonMentionKind.StaffName, i, lastToken, person);
+                // "Rev. Yvonne", "Father Jeremy": a minister named by first name is a private person, not staff written with a title.
+                var kind = person is null && Clergy.Contains(tokens[i]) && Lexicon.Contains(surname.Stem) && !StoryAndFaithFigures.Contains(surname)
+                    ? lastToken > j ? PersonMentionKind.LexiconFullName : PersonMentionKind.LexiconFirstName
+                    : PersonMentionKind.StaffName;
+                Add(kind, i, lastToken, person);
                 i = lastToken;
             }
         }
