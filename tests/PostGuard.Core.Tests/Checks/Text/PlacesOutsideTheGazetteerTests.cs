@@ -20,6 +20,8 @@ public sealed class PlacesOutsideTheGazetteerTests
     [InlineData("A fabulous start at Big Pit. Everyone happy.", "Big Pit")]
     [InlineData("We found examples of how the Brecons were formed on our walk.", "Brecons")]
     [InlineData("Wales – Day #1\nWe've had a great first day.", "Wales")]
+    [InlineData("This morning we walked to Heywood library sensibly with our partners.", "Heywood library")]
+    [InlineData("It won't be the same as walking up the steep paths of Cave Hill on our trip.", "Cave Hill")]
     public async Task Places_outside_the_gazetteer_are_location_data(string text, string expected)
     {
         var findings = await Run<LocationsCheck>(Draft(text));
@@ -38,6 +40,9 @@ public sealed class PlacesOutsideTheGazetteerTests
     [InlineData("Everyone at Quillbrook enjoyed the trip to the farm.")]
     [InlineData("We will see you all at Breakfast Club before the trip.")]
     [InlineData("Ten players were selected to play a football match against Ricky Park on Friday.")]
+    [InlineData("The girls then struggled against a defensive Marsden Heights team, a 1-1 draw.")]
+    [InlineData("Netballers win North Shropshire Tournament")]
+    [InlineData("In the final: 1st place = Queens Crescent\n2nd Place = Derry Hill\n3rd Millway")]
     [InlineData("Their first game against Filey was a brilliant start, and we won the Malton match too.")]
     [InlineData("All ticketed performances will begin at 9.30am in the Infant School Hall.")]
     [InlineData("The children can bring their Easter Gardens in from Monday.")]
@@ -47,6 +52,15 @@ public sealed class PlacesOutsideTheGazetteerTests
     public async Task Common_nouns_headings_organisations_and_the_school_itself_are_not_places(string text)
     {
         Assert.Empty(await Run<LocationsCheck>(Draft(text)));
+    }
+
+    [Fact]
+    public async Task The_schools_own_town_allows_the_town_but_not_a_venue_in_it()
+    {
+        var policy = PolicyPresets.CreateConsentBased() with { AllowedPlaces = ["Heywood"] };
+        Assert.Empty(await Run<LocationsCheck>(Draft("We had a lovely trip around Heywood.", policy: policy)));
+        var findings = await Run<LocationsCheck>(Draft("We walked to Heywood library with our partners.", policy: policy));
+        Assert.Contains(findings, f => SpanText(f) == "Heywood library");
     }
 
     [Fact]

@@ -125,6 +125,15 @@ public sealed class LocationFinder(TextLexicons lexicons)
         headteacher head teacher principal vicar governors africa asia europe america antarctica australia oceania caribbean
         """);
 
+    /// <summary>Hills and other landforms after a name: "Cave Hill", "Mam Tor" (kept out of <see cref="VenueWords"/>, which also tells surnames: "Tom Hill").</summary>
+    private static readonly WordSet Landforms = new("hill hills tor edge crag fells falls mount");
+
+    /// <summary>Venue words written in lower case after a place's name: "Heywood library", "the Leeds museum".</summary>
+    private static readonly WordSet LowerCaseVenueHeads = new("""
+        library museum zoo farm theatre cinema aquarium park stadium cathedral abbey gallery castle pier church chapel hospital
+        camping campsite woods forest beach
+        """);
+
     /// <summary>Festivals: "Easter Gardens", "Christmas Fair" are crafts and events, not venues.</summary>
     private static readonly WordSet Festivals = new("christmas easter harvest diwali eid advent lent halloween nativity");
 
@@ -240,6 +249,12 @@ public sealed class LocationFinder(TextLexicons lexicons)
             if (TryPlace(document, i, nameTokens, afterLocation, out var placeEnd) || TryTripDestination(document, i, nameTokens, out placeEnd)
                 || TryAtProperNoun(document, i, nameTokens, out placeEnd))
             {
+                // "Heywood library", "the Bolton museum": a place's name before a lower-case venue word names that venue
+                // (so the school's own town allowed does not allow its library).
+                if (document.At(placeEnd + 1) is { IsCapitalised: false, JoinedBySpace: true } head && head.Sentence == tokens[i].Sentence && LowerCaseVenueHeads.Contains(head))
+                {
+                    placeEnd++;
+                }
                 // "Exeter services": motorway services named by their town.
                 if (document.At(placeEnd + 1) is { } services && services.Is("services") && services.JoinedBySpace)
                 {
@@ -300,6 +315,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private static readonly WordSet RegionOrganisationAfter = new("""
         county cricket council police fire schools school music youth wildlife trust football rugby netball hockey fa league team squad
         girls boys pathway college university primary academy academies constabulary county's wide education awards award
+        tournament tournaments championship championships festival games gala
         """);
 
     /// <summary>
@@ -520,7 +536,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
             {
                 return false;
             }
-            if (k > i && VenueWords.Contains(word) && hasProperName)
+            if (k > i && (VenueWords.Contains(word) || Landforms.Contains(word)) && hasProperName)
             {
                 // "Zoo Lane" is a street; "Castle Primary" a school.
                 if (OrganisationAfter.Contains(document.At(k + 1)) && document.At(k + 1)!.IsCapitalised)
@@ -584,8 +600,18 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private static bool IsOpponent(TextDocument document, int first, int last)
     {
         var before = document.At(first - 1);
-        var after = document.At(last + 1);
-        return before is not null && AgainstWords.Contains(before) && before.Sentence == document.Tokens[first].Sentence
+        var next = last + 1;
+        // "a defensive Marsden Heights team"
+        while (document.At(next) is { IsCapitalised: true, JoinedBySpace: true } more && more.Sentence == document.Tokens[last].Sentence && next - last < 3)
+        {
+            next++;
+        }
+        var after = document.At(next);
+        // "2nd Place = Derry Hill", "1st Millway": a results table lists teams.
+        var ranked = before is not null && before.Sentence == document.Tokens[first].Sentence
+            && (before.Is("place") || before.StartsWithDigit && before.Text.Length <= 4 && (before.Lower.EndsWith("st", StringComparison.Ordinal)
+                || before.Lower.EndsWith("nd", StringComparison.Ordinal) || before.Lower.EndsWith("rd", StringComparison.Ordinal) || before.Lower.EndsWith("th", StringComparison.Ordinal)));
+        return ranked || before is not null && AgainstWords.Contains(before) && before.Sentence == document.Tokens[first].Sentence
             || after is not null && OpponentAfter.Contains(after) && !after.IsCapitalised && after.Sentence == document.Tokens[last].Sentence && !document.IsWordAt(first - 1, "at");
     }
 
