@@ -22,6 +22,9 @@ public sealed class PlacesOutsideTheGazetteerTests
     [InlineData("Wales – Day #1\nWe've had a great first day.", "Wales")]
     [InlineData("This morning we walked to Heywood library sensibly with our partners.", "Heywood library")]
     [InlineData("It won't be the same as walking up the steep paths of Cave Hill on our trip.", "Cave Hill")]
+    [InlineData("Would you please collect your child from Furrowfields car park at 4pm.", "Furrowfields car park")]
+    [InlineData("Pupils raised money for the children's ward at the Great Western Hospital.", "Great Western Hospital")]
+    [InlineData("P7 at Benmore\n\nAlthough the weather wasn't kind yesterday, we all had a great time.", "Benmore")]
     public async Task Places_outside_the_gazetteer_are_location_data(string text, string expected)
     {
         var findings = await Run<LocationsCheck>(Draft(text));
@@ -42,6 +45,7 @@ public sealed class PlacesOutsideTheGazetteerTests
     [InlineData("Ten players were selected to play a football match against Ricky Park on Friday.")]
     [InlineData("The girls then struggled against a defensive Marsden Heights team, a 1-1 draw.")]
     [InlineData("Netballers win North Shropshire Tournament")]
+    [InlineData("In history we studied the Victorian church and a Methodist chapel from pictures.")]
     [InlineData("In the final: 1st place = Queens Crescent\n2nd Place = Derry Hill\n3rd Millway")]
     [InlineData("Their first game against Filey was a brilliant start, and we won the Malton match too.")]
     [InlineData("All ticketed performances will begin at 9.30am in the Infant School Hall.")]

@@ -37,7 +37,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         reserve gardens centre center pool lido forest woods wood lake reservoir planetarium observatory church mosque temple
         gurdwara synagogue dockyard harbour marina island camp campsite seaside coast tower fort manor hall priory mill
         railway station airport dungeons field fields common heath moor valley canal water showground racecourse project services
-        chapel quay villa university fell pit pond ponds caves cavern outdoors hotel loch
+        chapel quay villa university fell pit pond ponds caves cavern outdoors hotel loch hospital hospice
         """);
 
     /// <summary>Buildings named after a saint, written with a lower-case head: "St Johns church", "St Mary's hall".</summary>
@@ -247,7 +247,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
             // "Brockholes, Preston": a town after a named place is a place whatever else its name is.
             var afterLocation = i > 0 && used[i - 1] && tokens[i].Gap.Trim() == ",";
             if (TryPlace(document, i, nameTokens, afterLocation, out var placeEnd) || TryTripDestination(document, i, nameTokens, out placeEnd)
-                || TryAtProperNoun(document, i, nameTokens, out placeEnd))
+                || TryAtProperNoun(document, i, nameTokens, out placeEnd) || TryNameBeforeLowerCaseHead(document, i, nameTokens, out placeEnd))
             {
                 // "Heywood library", "the Bolton museum": a place's name before a lower-case venue word names that venue
                 // (so the school's own town allowed does not allow its library).
@@ -808,7 +808,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return false;
         }
         // A heading in title case ("Fun At Christmas") names nothing; neither does a team or an event ("at Rushcliffe Schools' Festival").
-        if (previous.IsCapitalised && IsTitleCaseLine(document, i) || !HasEventOrTravelNear(document, i))
+        // "P7 at Benmore": a short heading that puts a year group somewhere needs no other cue.
+        var groupHeading = document.SentenceOf(i).Take(6).Count() <= 4 && NameContext.IsYearGroup(document, document.SentenceOf(i).First().Index);
+        if (previous.IsCapitalised && IsTitleCaseLine(document, i) || !groupHeading && !HasEventOrTravelNear(document, i))
         {
             return false;
         }
@@ -826,6 +828,47 @@ public sealed class LocationFinder(TextLexicons lexicons)
             }
         }
         return !NotPlaceAfter.Contains(document.At(end + 1)) && !NotPlaceAfterAt.Contains(document.At(end + 1));
+    }
+
+    /// <summary>"leaving Furrowfields car park", "the Brockhill library": a capitalised name the lexicons do not know before a lower-case venue word.</summary>
+    private bool TryNameBeforeLowerCaseHead(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        if (!token.IsCapitalised || token.IsAllCaps || token.SentenceStart || token.IsPossessive || token.StartsWithDigit || token.Stem.Length < 3 || nameTokens?.Contains(i) == true
+            || Determiners.Contains(token) || Titles.Contains(token) || NotPlaceNames.Contains(token) || Festivals.Contains(token) || GenericVenueModifiers.Contains(token)
+            || OrdinaryWordNames.Contains(token.Stem) || OrdinaryWordNames.Weekdays.Contains(token) || OrdinaryWordNames.Months.Contains(token)
+            || FirstNames.Contains(token.Stem) || VenueWords.Contains(token) || NameContext.IsYearGroup(document, i) || IsCommonNounHere(document, token)
+            || document.At(i - 1) is { IsCapitalised: true, JoinedBySpace: true } before && before.Sentence == token.Sentence)
+        {
+            return false;
+        }
+        if (document.At(i + 1) is not { IsCapitalised: false, JoinedBySpace: true } head || head.Sentence != token.Sentence)
+        {
+            return false;
+        }
+        if (head.Is("car") && document.At(i + 2) is { } park && park.Is("park") && park.JoinedBySpace)
+        {
+            end = i + 2;
+            return true;
+        }
+        if (!LowerCaseVenueHeads.Contains(head) || head.IsPossessive || IsKindAdjective(token))
+        {
+            return false;
+        }
+        end = i + 1;
+        return true;
+    }
+
+    /// <summary>Periods, peoples and denominations say what kind of venue, not which: "the Victorian church", "a Methodist chapel".</summary>
+    private static readonly WordSet KindAdjectives = new("tudor tudors norman normans saxon viking vikings celtic methodist baptist catholic anglican quaker parish");
+
+    private static bool IsKindAdjective(Token token)
+    {
+        var lower = token.Lower;
+        return KindAdjectives.Contains(token) || lower.EndsWith("ian", StringComparison.Ordinal) || lower.EndsWith("ean", StringComparison.Ordinal)
+            || lower.EndsWith("ish", StringComparison.Ordinal) || lower.EndsWith("ese", StringComparison.Ordinal) || lower.EndsWith("ist", StringComparison.Ordinal)
+            || lower.EndsWith("ic", StringComparison.Ordinal);
     }
 
     /// <summary>Every word of the line capitalised except short function words: a heading.</summary>

@@ -115,7 +115,7 @@ public static class NotAPersonContext
     /// so the same word alone elsewhere is that team or thing, not a child, unless its context says person.
     /// </summary>
     public static GroupNames GroupNameWords(TextDocument document, Func<Token, bool> isThingAfter, Func<string, bool> isFirstName) =>
-        document.Memo(typeof(GroupNamesKey), d => FindGroupNameWords(d, isThingAfter, isFirstName));
+        document.Memo((typeof(GroupNamesKey), isFirstName.Target), d => FindGroupNameWords(d, isThingAfter, isFirstName));
 
     /// <summary>Words used as a team's or a thing's name (<see cref="Named"/>) and the words of a list of classes (<see cref="Listed"/>).</summary>
     public sealed record GroupNames(IReadOnlySet<string> Named, IReadOnlySet<string> Listed);
