@@ -53,6 +53,9 @@ public sealed class NotAPersonContextTests
     [InlineData("We've had a tiring day but just enough energy left to wish Lewis a happy birthday!", "Lewis")]
     [InlineData("Well done to ‘Kyle’s Avengers’, as you ALL had a go!", "Kyle")]
     [InlineData("Rose Class went to the park. Well done to Rose for her reading.", "Rose")]
+    [InlineData("Well done to Ellie of Oak Class for her reading.", "Ellie")]
+    [InlineData("Mary-Jane went to the park with her class.", "Jane")]
+    [InlineData("Congratulations to our young author Mia on her story.", "Mia")]
     [InlineData("Rev. Yvonne then read the children the Nativity Story.", "Rev. Yvonne")]
     [InlineData("Rev Allison Harding from the church led an inspiring assembly.", "Rev Allison Harding")]
     public async Task Names_beside_such_contexts_are_still_found(string text, string expected)

@@ -784,6 +784,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private static readonly WordSet NotPlaceAfterAt = new("""
         evening morning afternoon assembly service concert fair show party disco meeting time break lunch club day week night
         mass worship tournament tournaments championship championships gala match matches competition final finals race game games
+        brownies cubs scouts beavers rainbows guides explorers children pupils students everyone lunchtime bedtime playtime home
         """);
 
     /// <summary>Words before "at X" that make X the school itself: "here at Oakwood", "welcome to".</summary>

@@ -19,6 +19,9 @@ public static class NotAPersonContext
         songwriter playwright
         """);
 
+    /// <summary>Words before a role that make it a pupil's title: "Young Author", "class poet".</summary>
+    private static readonly WordSet PupilTitleLead = new("young budding class star school junior pupil student child little mini week");
+
     /// <summary>Words between a name and its public role: "X is an acclaimed poet", "X, the award-winning author".</summary>
     private static readonly WordSet RoleLead = new("""
         is was a an the our local acclaimed award winning award-winning famous celebrated renowned bestselling best-selling
@@ -60,7 +63,9 @@ public static class NotAPersonContext
         {
             var token = tokens[i];
             // "our local MP Jack Lopresti", "councillor Marion Bradshaw", "author Julia Donaldson"
-            if (PublicRoles.Contains(token) && document.At(i + 1) is { IsCapitalised: true } named && named.Sentence == token.Sentence && named.JoinedBySpace)
+            // Not "our Young Author Mia", "class poet Ellie": pupils' titles.
+            if (PublicRoles.Contains(token) && document.At(i + 1) is { IsCapitalised: true } named && named.Sentence == token.Sentence && named.JoinedBySpace
+                && !PupilTitleLead.Contains(document.At(i - 1)))
             {
                 AddNameRun(document, i + 1, words);
             }
@@ -157,7 +162,7 @@ public static class NotAPersonContext
     }
 
     /// <summary>True when the first name at <paramref name="i"/> is no private person by its context.</summary>
-    public static bool IsNotAPerson(TextDocument document, int i)
+    public static bool IsNotAPerson(TextDocument document, int i, Func<string, bool> isFirstName)
     {
         var token = document.Tokens[i];
         var next = document.At(i + 1);
@@ -176,8 +181,9 @@ public static class NotAPersonContext
             return true;
         }
         // "Katherine of Aragon", "Joan of Arc": a title.
+        // Not "Ellie of Oak Class".
         if (document.IsWordAt(i + 1, "of") && document.At(i + 2) is { IsCapitalised: true } of && !NameContext.IsYearGroup(document, i + 2) && of.Sentence == token.Sentence
-            && !token.IsPossessive)
+            && !token.IsPossessive && !GroupHeads.Contains(of) && !GroupHeads.Contains(document.At(i + 3)))
         {
             return true;
         }
@@ -190,8 +196,10 @@ public static class NotAPersonContext
         {
             return true;
         }
-        // "Anglo-Saxon people", "Berners-Lee": the second half of a hyphenated word, unless a surname follows.
-        if (token.JoinedByHyphen && document.At(i - 1) is { IsCapitalised: true } && !(next is { IsCapitalised: true, JoinedBySpace: true }))
+        // "Anglo-Saxon people", "Berners-Lee": the second half of a hyphenated word, unless a surname follows
+        // or the first half is a first name too ("Mary-Jane").
+        if (token.JoinedByHyphen && document.At(i - 1) is { IsCapitalised: true } firstHalf && !isFirstName(firstHalf.Stem)
+            && !(next is { IsCapitalised: true, JoinedBySpace: true }))
         {
             return true;
         }

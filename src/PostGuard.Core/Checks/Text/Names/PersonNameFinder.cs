@@ -228,7 +228,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             if (!token.IsCapitalised || token.IsAllCaps || token.Stem.Length < 2 || !Lexicon.Contains(token.Stem)
                 || StoryAndFaithFigures.Contains(token) || IsNotAPersonBefore(document, i)
                 || IsNotAPersonAfter(document, i) && !(document.At(i + 1) is { } titled && titledSurnames.Contains(titled.Stem))
-                || NotAPersonContext.IsNotAPerson(document, i)
+                || NotAPersonContext.IsNotAPerson(document, i, Lexicon.Contains)
                 || Determiners.Contains(document.At(i - 1))
                 // "Battle of Hastings", "Duke of Edinburgh", "Isle of Wight": a title, not a child.
                 || (document.IsWordAt(i - 1, "of") && document.At(i - 2) is { IsCapitalised: true }))
@@ -391,7 +391,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             && !NeverNames.Contains(token) && !Titles.Contains(token) && (!OrdinaryWordNames.Contains(token.Stem) || Lexicon.Contains(token.Stem)) && !Places.IsPlaceWord(token.Stem)
             && !NotAPersonAfter.Contains(token) && !LocationFinder.VenueWords.Contains(token) && !StoryAndFaithFigures.Contains(token)
             && !Determiners.Contains(token) && !(document.At(i - 1) is { IsCapitalised: true } before && Titles.Contains(before))
-            && !GroupNouns.Contains(token) && !NotAPersonContext.IsNotAPerson(document, i);
+            && !GroupNouns.Contains(token) && !NotAPersonContext.IsNotAPerson(document, i, Lexicon.Contains);
     }
 
     /// <summary>Capitalised plural nouns that speak and act like people: "Visitors commented".</summary>
