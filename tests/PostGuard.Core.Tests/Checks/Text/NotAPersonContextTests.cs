@@ -13,6 +13,7 @@ public sealed class NotAPersonContextTests
     [InlineData("We are planning the garden with the help of our local councillor Marion Bradshaw.")]
     [InlineData("We welcomed Christian Foley to our school. Christian is an acclaimed poet and rapper.")]
     [InlineData("The Scholars performed “O holy night” by Stephen Adams at the festival.")]
+    [InlineData("Following responses and a psalm, the choir sang Stanford’s setting of the Evening Service.")]
     // works' titles and characters in quotes
     [InlineData("The children even saw ‘Wilbur’ from their English book.")]
     [InlineData("Then a performance of ‘Charlie and the Chocolate Factory’ in the evening.")]

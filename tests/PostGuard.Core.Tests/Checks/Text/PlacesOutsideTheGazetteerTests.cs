@@ -24,6 +24,7 @@ public sealed class PlacesOutsideTheGazetteerTests
     [InlineData("It won't be the same as walking up the steep paths of Cave Hill on our trip.", "Cave Hill")]
     [InlineData("Would you please collect your child from Furrowfields car park at 4pm.", "Furrowfields car park")]
     [InlineData("Pupils raised money for the children's ward at the Great Western Hospital.", "Great Western Hospital")]
+    [InlineData("The final was played at the Bolton School Sports Centre on Saturday.", "Bolton School Sports Centre")]
     [InlineData("P7 at Benmore\n\nAlthough the weather wasn't kind yesterday, we all had a great time.", "Benmore")]
     public async Task Places_outside_the_gazetteer_are_location_data(string text, string expected)
     {

@@ -621,14 +621,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
-        for (var k = first; k < last; k++)
-        {
-            if (SchoolWords.Contains(document.Tokens[k]))
-            {
-                return true;
-            }
-        }
-        return false;
+        // "the School Chapel", "the Infant School Hall"; not "the Bolton School Sports Centre", another school's.
+        return first < last && SchoolWords.Contains(document.Tokens[first]);
     }
 
     /// <summary>"the leisure centre", "the swimming pool", "the activity centre": off-site but unnamed.</summary>

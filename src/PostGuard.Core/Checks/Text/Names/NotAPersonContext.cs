@@ -19,6 +19,9 @@ public static class NotAPersonContext
         songwriter playwright
         """);
 
+    /// <summary>Musical works named after their composer: "Stanford's setting", "Fauré's Requiem".</summary>
+    private static readonly WordSet MusicWorks = new("setting arrangement anthem requiem symphony concerto magnificat cantata oratorio nunc");
+
     /// <summary>Words before a role that make it a pupil's title: "Young Author", "class poet".</summary>
     private static readonly WordSet PupilTitleLead = new("young budding class star school junior pupil student child little mini week");
 
@@ -68,6 +71,11 @@ public static class NotAPersonContext
                 && !PupilTitleLead.Contains(document.At(i - 1)))
             {
                 AddNameRun(document, i + 1, words);
+            }
+            // "Stanford's setting of the Evening Service": a composer.
+            if (token.IsCapitalised && token.IsPossessive && MusicWorks.Contains(document.At(i + 1)) && document.At(i + 1)!.Sentence == token.Sentence)
+            {
+                words.Add(token.Stem);
             }
             // "“O holy night” by Stephen Adams": a work's author.
             if (token.Is("by") && !token.IsCapitalised && token.Gap.IndexOfAny(ClosingQuotes.ToCharArray()) >= 0
