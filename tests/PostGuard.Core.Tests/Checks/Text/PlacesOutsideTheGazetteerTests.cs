@@ -46,6 +46,8 @@ public sealed class PlacesOutsideTheGazetteerTests
     [InlineData("Ten players were selected to play a football match against Ricky Park on Friday.")]
     [InlineData("The girls then struggled against a defensive Marsden Heights team, a 1-1 draw.")]
     [InlineData("Netballers win North Shropshire Tournament")]
+    [InlineData("On Friday year 6 took part in a school football game v Park Lane.")]
+    [InlineData("The keeper saved it, but the ball went straight to Logan who scored.")]
     [InlineData("Please collect your child at Brownies after the trip on Tuesday.")]
     [InlineData("In history we studied the Victorian church and a Methodist chapel from pictures.")]
     [InlineData("In the final: 1st place = Queens Crescent\n2nd Place = Derry Hill\n3rd Millway")]

@@ -183,7 +183,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
             }
             // "a match against Ricky Park", "the Malton match": an opponent, not where anyone is.
             // "in the Infant School Hall": the school's own building.
-            if (kind is LocationKind.Place or LocationKind.NamedVenue && (IsOpponent(document, first, last) || IsOwnBuilding(document, first, last)))
+            if (kind is LocationKind.Place or LocationKind.NamedVenue && (IsOpponent(document, first, last) || IsOwnBuilding(document, first, last))
+                || kind == LocationKind.StreetAddress && !document.Tokens[first].StartsWithDigit && IsOpponent(document, first, last))
             {
                 return;
             }

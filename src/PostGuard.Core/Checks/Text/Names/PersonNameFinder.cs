@@ -241,7 +241,9 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 used[i] = used[i + 1] = true;
                 continue;
             }
-            if (Places.IsPlaceWord(token.Stem) && (LocativeWords.Contains(document.At(i - 1))
+            // "went to Chester" is a place; "the ball went straight to Logan who scored" a person.
+            if (Places.IsPlaceWord(token.Stem) && !(document.At(i + 1) is { IsCapitalised: false } actor && actor.Sentence == token.Sentence && PersonAfterPlaceWord.Contains(actor))
+                && (LocativeWords.Contains(document.At(i - 1))
                 // "spent at Brockholes, Preston": a town after a place named after "at".
                 || token.Gap.Trim() == "," && document.At(i - 1) is { IsCapitalised: true } named && !Lexicon.Contains(named.Stem) && LocativeWords.Contains(document.At(i - 2))))
             {
@@ -393,6 +395,9 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             && !Determiners.Contains(token) && !(document.At(i - 1) is { IsCapitalised: true } before && Titles.Contains(before))
             && !GroupNouns.Contains(token) && !NotAPersonContext.IsNotAPerson(document, i, Lexicon.Contains);
     }
+
+    /// <summary>Words after a first name that is also a town which make it the person: "to Logan who scored".</summary>
+    private static readonly WordSet PersonAfterPlaceWord = new("who scored said saved passed shot won whose");
 
     /// <summary>Capitalised plural nouns that speak and act like people: "Visitors commented".</summary>
     private static readonly WordSet GroupNouns = new("""
