@@ -39,6 +39,7 @@ public sealed class PlacesOutsideTheGazetteerTests
     [InlineData("Reception Visit from the Police\n\nThe police dogs came to see us.")]
     [InlineData("Another day of our PGL adventure tomorrow.")]
     [InlineData("This is a Hertfordshire wide 'moving up' day.")]
+    [InlineData("We have asked Hertfordshire for their guidance on the transition day.")]
     [InlineData("The school scooped the title at the Worcestershire Education Awards.")]
     [InlineData("Fun At Christmas On The Trip")]
     [InlineData("Everyone at Quillbrook enjoyed the trip to the farm.")]

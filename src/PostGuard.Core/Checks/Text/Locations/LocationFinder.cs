@@ -430,7 +430,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return false;
         }
         // A county is where someone is or goes ("Swanage in Dorset", "a trip to Cornwall"), not an area something covers ("all over Herefordshire").
-        if (previous is not null && (previous.Is("over") || previous.Is("across") && document.IsWordAt(i - 2, "schools")) || previous is not null && (previous.Is("bbc") || previous.Is("radio")))
+        // "We have asked Hertfordshire for their guidance": the county council, not a place anyone is.
+        if (previous is not null && (previous.Is("over") || previous.Is("across") && document.IsWordAt(i - 2, "schools")) || previous is not null && (previous.Is("bbc") || previous.Is("radio"))
+            || previous is not null && AskedAuthority.Contains(previous))
         {
             return false;
         }
@@ -591,6 +593,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
         return !(stem.EndsWith("ful", StringComparison.Ordinal) || stem.EndsWith("ous", StringComparison.Ordinal) || stem.EndsWith("ic", StringComparison.Ordinal)
             || stem.EndsWith("ing", StringComparison.Ordinal) || stem.EndsWith("ed", StringComparison.Ordinal) || stem.EndsWith("y", StringComparison.Ordinal));
     }
+
+    /// <summary>Verbs that make a county the council: "asked Hertfordshire", "informed Kent".</summary>
+    private static readonly WordSet AskedAuthority = new("asked contacted informed told advised consulted");
 
     /// <summary>Words before a team's name in a match: "against Filey", "v Park Lane".</summary>
     private static readonly WordSet AgainstWords = new("against v vs versus v's beat beating");
