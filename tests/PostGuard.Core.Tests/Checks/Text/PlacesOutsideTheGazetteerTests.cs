@@ -40,6 +40,8 @@ public sealed class PlacesOutsideTheGazetteerTests
     [InlineData("Another day of our PGL adventure tomorrow.")]
     [InlineData("This is a Hertfordshire wide 'moving up' day.")]
     [InlineData("We have asked Hertfordshire for their guidance on the transition day.")]
+    [InlineData("Youngsters in Year Eight at Charters School took part in the news day.")]
+    [InlineData("Chelsea P had an argument with a net on the piste today. The only damage was to the netting and not to Chelsea.")]
     [InlineData("The school scooped the title at the Worcestershire Education Awards.")]
     [InlineData("Fun At Christmas On The Trip")]
     [InlineData("Everyone at Quillbrook enjoyed the trip to the farm.")]

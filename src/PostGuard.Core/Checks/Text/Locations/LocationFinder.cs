@@ -346,7 +346,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return true;
         }
         if (!VenueLocatives.Contains(document.At(i - 1)) || Determiners.Contains(token) || Titles.Contains(token)
-            || MembersBefore.Contains(document.At(i - 2)) || document.At(i - 2) is { } verb && (verb.Is("came") || verb.Is("come") || verb.Is("welcome") || verb.Is("welcomed")))
+            || HasMembersBefore(document, i - 2) || document.At(i - 2) is { } verb && (verb.Is("came") || verb.Is("come") || verb.Is("welcome") || verb.Is("welcomed")))
         {
             return false;
         }
@@ -597,6 +597,31 @@ public sealed class LocationFinder(TextLexicons lexicons)
     /// <summary>Verbs that make a county the council: "asked Hertfordshire", "informed Kent".</summary>
     private static readonly WordSet AskedAuthority = new("asked contacted informed told advised consulted");
 
+    /// <summary>"Youngsters in Year Eight at Charters School": members of the school a few words before it.</summary>
+    private static bool HasMembersBefore(TextDocument document, int index)
+    {
+        for (var k = index; k >= 0 && k > index - 4 && document.Tokens[k].Sentence == document.Tokens[index + 1].Sentence; k--)
+        {
+            if (MembersBefore.Contains(document.Tokens[k]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsNameElsewhere(TextDocument document, Token token, IReadOnlySet<int> nameTokens)
+    {
+        foreach (var index in nameTokens)
+        {
+            if (index != token.Index && document.At(index) is { } other && string.Equals(other.Stem, token.Stem, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Words before a team's name in a match: "against Filey", "v Park Lane".</summary>
     private static readonly WordSet AgainstWords = new("against v vs versus v's beat beating");
 
@@ -767,6 +792,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return true;
         }
+        // "Chelsea P had an argument with a net ... no damage to Chelsea": a word the post uses as a person's name stays one.
+        if (nameTokens is not null && place.Words.Count == 1 && IsNameElsewhere(document, token, nameTokens))
+        {
+            return false;
+        }
         var nextIsName = next is not null && next.IsCapitalised && next.JoinedBySpace && !VenueWords.Contains(next);
         return (LocativeWords.Contains(document.At(i - 1)) || afterLocation) && !token.SentenceStart && !nextIsName && !NameContext.IsUsedAsMonth(document, i);
     }
@@ -804,7 +834,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
             || Determiners.Contains(token) || Titles.Contains(token) || NotPlaceNames.Contains(token) || GenericVenueModifiers.Contains(token)
             || OrdinaryWordNames.Contains(token.Stem) || OrdinaryWordNames.Weekdays.Contains(token) || OrdinaryWordNames.Months.Contains(token)
             || FirstNames.Contains(token.Stem) || NameContext.IsYearGroup(document, i) || IsCommonNounHere(document, token)
-            || OwnSchoolBefore.Contains(document.At(i - 2)) || MembersBefore.Contains(document.At(i - 2)) && !document.IsWordAt(i - 3, "the"))
+            || OwnSchoolBefore.Contains(document.At(i - 2)) || HasMembersBefore(document, i - 2) && !document.IsWordAt(i - 3, "the"))
         {
             return false;
         }
