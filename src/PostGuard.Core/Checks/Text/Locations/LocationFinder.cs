@@ -838,6 +838,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
+        // "at Pre-School", "at After-School Club": a hyphenated word is no name here.
+        if (document.At(i + 1) is { JoinedByHyphen: true })
+        {
+            return false;
+        }
         // A heading in title case ("Fun At Christmas") names nothing; neither does a team or an event ("at Rushcliffe Schools' Festival").
         // "P7 at Benmore": a short heading that puts a year group somewhere needs no other cue.
         var groupHeading = document.SentenceOf(i).Take(6).Count() <= 4 && NameContext.IsYearGroup(document, document.SentenceOf(i).First().Index);
