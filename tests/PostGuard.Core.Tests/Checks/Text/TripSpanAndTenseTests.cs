@@ -180,6 +180,7 @@ public sealed class TripSpanAndTenseTests
     [InlineData("Year 2 are learning about life in London and Paris this week.")]
     [InlineData("Year 1 will be back in class at 1pm after the assembly.")]
     [InlineData("Mrs Smith is retiring in Canterbury after twenty years with us.")]
+    [InlineData("We are collecting food for the Canterbury food bank. Please send all donations to school by Friday 26th June.")]
     public async Task A_meeting_about_a_trip_a_topic_and_a_return_to_class_pass(string text)
     {
         Assert.Empty(await Run<TripTimingCheck>(Draft(text, publishAt: London(12, 9))));

@@ -71,6 +71,11 @@ public static class TripModel
             {
                 continue;
             }
+            if (!cueSentences.Contains(mention.Sentence) && document.TokenAtOrAfter(mention.Start) is { } by && by.Is("by") && mention.EndsAt is null)
+            {
+                // "Please send all donations to school by Friday, 26th October": a deadline, not a day away.
+                continue;
+            }
             var tense = TenseOf(mention.Sentence);
             var day = mention.LastDay ?? today;
             var span = new TextRange(mention.Start, mention.Length);
