@@ -20,10 +20,10 @@ public static class ServerProcess
 
     /// <summary>Runs a verb with extra environment variables (configuration in its environment form, e.g. Database__Provider).</summary>
     public static Task<Result> RunAsync(string dataDir, IReadOnlyDictionary<string, string> environment, params string[] args) =>
-        RunAsync(dataDir, environment, input: null, args);
+        RunWithInputAsync(dataDir, environment, input: null, args);
 
     /// <summary>Runs a verb to its end, writing <paramref name="input"/> (when given) to its standard input (e.g. --password-stdin).</summary>
-    public static async Task<Result> RunAsync(string dataDir, IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
+    public static async Task<Result> RunWithInputAsync(string dataDir, IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
     {
         using var process = Start(dataDir, environment, args, redirectInput: input is not null);
         if (input is not null)

@@ -95,7 +95,7 @@ public sealed class StandaloneServer : IAsyncDisposable
 
     /// <summary>Runs a verb against this server's database, writing <paramref name="input"/> to its standard input (e.g. --password-stdin).</summary>
     public Task<Cli.ServerProcess.Result> RunVerbWithInputAsync(string? input, params string[] args) =>
-        Cli.ServerProcess.RunAsync(DataDir, _environment, input, args);
+        Cli.ServerProcess.RunWithInputAsync(DataDir, _environment, input, args);
 
     /// <summary>What the serving process wrote to its console (its log).</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
