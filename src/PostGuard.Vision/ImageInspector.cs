@@ -145,17 +145,11 @@ public sealed class ImageInspector : IDisposable
         Func<int, PhotoTextReader.Pixels>? finer = file is null ? null : width =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var copy = _decoder.Decode(file, FastDecodeWidth(width, decoded.DisplayWidth));
+            var copy = _decoder.Decode(file, width);
             return new PhotoTextReader.Pixels(copy.Pixels, copy.Scale);
         };
         return _textReader.Read(first, [.. faces.Select(f => BadgeArea(f.Box))], finer, cancellationToken);
     }
-
-    /// <summary>
-    /// The width to ask a finer decode for so that libjpeg-turbo decodes at half or full size: its SIMD inverse DCTs. The scales
-    /// between (5/8, 3/4, 7/8) take a slower path: a 12-MP photo decoded at 3/4 cost 49 ms of CPU, at full size 24 ms, at half size 18 ms.
-    /// </summary>
-    internal static int FastDecodeWidth(int width, int displayWidth) => width <= (displayWidth + 1) / 2 ? (displayWidth + 1) / 2 : displayWidth;
 
     /// <summary>
     /// The image width at which the detector's finest tiles sample 1:1 (about 760 px by default): decoding a picture

@@ -62,23 +62,11 @@ public sealed class PhotoTextReadingTests(VisionFixture vision) : IDisposable
     public void A_12_megapixel_photo_of_people_without_words_reads_none()
     {
         // The benchmark photo: three faces, and below one of them a lanyard card whose print is too small to read, which the
-        // glance sees and a full-size decode looks at again; nothing legible is there, so no line may come out.
+        // glance sees and a finer decode looks at again; nothing legible is there, so no line may come out.
         var photo = new ImageDecoder().Decode(File.ReadAllBytes(vision.Assets.PathOf("photos/face-api/sample1.jpg"))).Pixels;
         var inspection = vision.Inspector.Inspect(JpegCodec.Encode(ImageResizer.Resize(photo, 4240, 2827), 90));
         Assert.True(inspection.Faces.Count >= 3, $"{inspection.Faces.Count} faces: the glances below them are what this photo tests");
         Assert.Empty(inspection.TextLines);
-    }
-
-    [Theory]
-    [InlineData(1500, 4032, 2016)]
-    [InlineData(2016, 4032, 2016)]
-    [InlineData(2017, 4032, 4032)]
-    [InlineData(3180, 4240, 4240)]
-    [InlineData(801, 1600, 1600)]
-    public void A_finer_decode_is_asked_for_at_half_or_full_size(int wanted, int displayWidth, int asked)
-    {
-        // libjpeg-turbo's scales between half and full size (5/8, 3/4, 7/8) take its slow inverse DCT: twice a full decode's time.
-        Assert.Equal(asked, ImageInspector.FastDecodeWidth(wanted, displayWidth));
     }
 
     [Fact]
