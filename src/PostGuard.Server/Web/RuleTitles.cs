@@ -5,13 +5,13 @@ public static class RuleTitles
 {
     private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
     {
-        ["R1"] = "A child in a photo without consent",
+        ["R1"] = "A child in a photo or video without consent",
         ["R2"] = "Faces nobody accounts for",
         ["R3"] = "Faces too small to identify",
         ["R4"] = "Consent withdrawn",
-        ["R5"] = "Staff in a photo without consent",
+        ["R5"] = "Staff in a photo or video without consent",
         ["R6"] = "Children's names",
-        ["R7"] = "No people in photos (strict policy)",
+        ["R7"] = "No people in photos or videos (strict policy)",
         ["R8"] = "Trip timing",
         ["R9"] = "Location data",
         ["R10"] = "Personal data",

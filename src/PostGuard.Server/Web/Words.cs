@@ -17,6 +17,14 @@ public static class Words
         _ => state,
     };
 
+    /// <summary>"Photo 2" or "Clip 2": how the pages name a draft's media item at <paramref name="position"/> (0-based).</summary>
+    public static string Media(string contentType, int position) =>
+        $"{(Core.Submissions.ClipSniffing.IsClip(contentType) ? "Clip" : "Photo")} {position + 1}";
+
+    /// <summary><see cref="Media"/> inside a sentence: "photo 2" or "clip 2".</summary>
+    public static string MediaInSentence(string contentType, int position) =>
+        $"{(Core.Submissions.ClipSniffing.IsClip(contentType) ? "clip" : "photo")} {position + 1}";
+
     public static string When(DateTimeOffset? at) =>
         at is { } instant ? TimeZoneInfo.ConvertTime(instant, London).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB")) : "";
 

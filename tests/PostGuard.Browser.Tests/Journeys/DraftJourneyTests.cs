@@ -170,22 +170,24 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await uploader.WaitForFunctionAsync("() => [...document.querySelectorAll('.tracks img')].every(i => i.complete && i.naturalWidth === 640)");
         await Expect(uploader.Locator(".tracks svg.overlay .face-unaccounted")).Not.ToHaveCountAsync(0);
         await Expect(uploader.Locator(".finding").Filter(new() { HasText = "GPS" })).ToBeVisibleAsync();
+        await Expect(uploader.Locator("#photos-h")).ToHaveTextAsync("Photos and clips");
+        await Expect(uploader.Locator("figure.photo > figcaption").First).ToContainTextAsync("Clip 1:");
         await BrowserFixture.ScreenshotAsync(uploader, "09-uploader-clip-face-tracks");
 
         // Edit: click the tracks' faces to say who they are, as on a photo: Amelia (consent given) and Liam (refused).
         await uploader.GetByRole(AriaRole.Link, new() { Name = "Edit and resubmit" }).ClickAsync();
         await uploader.Locator(".tracks svg.overlay .face[data-face='0']").ClickAsync();
-        var faceOne = uploader.GetByLabel("Face 1 in photo 1 is");
+        var faceOne = uploader.GetByLabel("Face 1 in clip 1 is");
         await Expect(faceOne).ToBeFocusedAsync();
         await faceOne.SelectOptionAsync(new SelectOptionValue { Label = "Amelia Hughes (Year 4)" });
         await uploader.Locator(".tracks svg.overlay .face[data-face='1']").ClickAsync();
-        await uploader.GetByLabel("Face 2 in photo 1 is").SelectOptionAsync(new SelectOptionValue { Label = "Liam O'Brien (Year 4)" });
+        await uploader.GetByLabel("Face 2 in clip 1 is").SelectOptionAsync(new SelectOptionValue { Label = "Liam O'Brien (Year 4)" });
         await uploader.GetByRole(AriaRole.Button, new() { Name = "Resubmit for checking" }).ClickAsync(ClipUpload);
         await Expect(uploader.Locator("#decision")).ToContainTextAsync("Revision 2", AnalysisContains);
 
         // Blocked (R1): Liam's track is shown without consent, with when he is seen; Amelia's is accounted for.
         await Expect(uploader.Locator("#decision .decision-word")).ToHaveTextAsync("Block", Analysis);
-        var r1 = uploader.Locator(".finding").Filter(new() { HasText = "A child in a photo without consent" });
+        var r1 = uploader.Locator(".finding").Filter(new() { HasText = "A child in a photo or video without consent" });
         await Expect(r1).ToContainTextAsync("Liam O'Brien");
         await Expect(r1).ToContainTextAsync("seen 0.0-");
         await Expect(uploader.Locator(".tracks svg.overlay .face-consented")).ToHaveCountAsync(1);

@@ -45,8 +45,8 @@ public sealed class StandaloneServer : IAsyncDisposable
         var server = new StandaloneServer(environment, dataDir, FreePort());
         var migrate = await server.RunVerbAsync("migrate");
         Assert.True(migrate.ExitCode == 0, migrate.StdErr);
-        server._process = server.Start(["serve", "--role", "all", "--urls", server.BaseAddress.ToString()]);
-        await server.WaitUntilReadyAsync();
+        server._process = Cli.ServerProcess.Start(dataDir, environment, ["serve", "--role", "all", "--urls", server.BaseAddress.ToString()], log: server.Output.Enqueue);
+        await Cli.ServerProcess.WaitUntilReadyAsync(server.BaseAddress, server._process, TimeSpan.FromMinutes(1), () => string.Join(Environment.NewLine, server.Output));
         return server;
     }
 
@@ -94,77 +94,11 @@ public sealed class StandaloneServer : IAsyncDisposable
     public Task<Cli.ServerProcess.Result> RunVerbAsync(params string[] args) => RunVerbWithInputAsync(null, args);
 
     /// <summary>Runs a verb against this server's database, writing <paramref name="input"/> to its standard input (e.g. --password-stdin).</summary>
-    public async Task<Cli.ServerProcess.Result> RunVerbWithInputAsync(string? input, params string[] args)
-    {
-        using var process = Start(args, redirectInput: input is not null);
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-            process.StandardInput.Close();
-        }
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Cli.ServerProcess.Result(process.ExitCode, await stdout, await stderr);
-    }
-
-    private Process Start(string[] args, bool redirectInput = false)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = redirectInput,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Cli.ServerProcess.ServerDll());
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.ArgumentList.Add("--data-dir");
-        start.ArgumentList.Add(DataDir);
-        foreach (var (key, value) in _environment)
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start)!;
-        if (args[0] == "serve")
-        {
-            process.OutputDataReceived += (_, e) => Output.Enqueue(e.Data ?? "");
-            process.ErrorDataReceived += (_, e) => Output.Enqueue(e.Data ?? "");
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-        return process;
-    }
+    public Task<Cli.ServerProcess.Result> RunVerbWithInputAsync(string? input, params string[] args) =>
+        Cli.ServerProcess.RunAsync(DataDir, _environment, input, args);
 
     /// <summary>What the serving process wrote to its console (its log).</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
-
-    private async Task WaitUntilReadyAsync()
-    {
-        using var client = new HttpClient { BaseAddress = BaseAddress };
-        for (var i = 0; i < 240; i++)
-        {
-            try
-            {
-                using var response = await client.GetAsync("/health/ready");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            Assert.False(_process!.HasExited, "the server exited: " + string.Join(Environment.NewLine, Output));
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("the server did not become ready: " + string.Join(Environment.NewLine, Output));
-    }
 
     internal static int FreePort()
     {

@@ -110,67 +110,15 @@ public sealed class ServerCluster : IAsyncDisposable
         }
     }
 
-    public async Task<Cli.ServerProcess.Result> RunVerbAsync(params string[] args)
-    {
-        using var process = Start(args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
-        return new Cli.ServerProcess.Result(process.ExitCode, await stdout, await stderr);
-    }
+    public Task<Cli.ServerProcess.Result> RunVerbAsync(params string[] args) => Cli.ServerProcess.RunAsync(DataDir, _environment, args);
 
-    private Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Cli.ServerProcess.ServerDll());
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.ArgumentList.Add("--data-dir");
-        start.ArgumentList.Add(DataDir);
-        foreach (var (key, value) in _environment)
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start)!;
-        if (args[0] == "serve")
-        {
-            // Drain output so a chatty process never blocks on a full pipe.
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-        return process;
-    }
+    // Serving processes are drained so a chatty one never blocks on a full pipe.
+    private Process Start(params string[] args) => Cli.ServerProcess.Start(DataDir, _environment, args, log: _ => { });
 
     private async Task WaitUntilReadyAsync()
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress };
-        for (var i = 0; i < 120; i++)
-        {
-            try
-            {
-                using var response = await client.GetAsync("/health/ready");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(2)); // let the workers bind their queues
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException("the api process did not become ready");
+        await Cli.ServerProcess.WaitUntilReadyAsync(BaseAddress, _api!, TimeSpan.FromMinutes(1), () => "the api process");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // let the workers bind their queues
     }
 
     /// <summary>The highest peak resident memory of the worker processes still running (VmHWM).</summary>

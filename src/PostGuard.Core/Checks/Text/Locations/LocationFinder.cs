@@ -37,7 +37,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         reserve gardens centre center pool lido forest woods wood lake reservoir planetarium observatory church mosque temple
         gurdwara synagogue dockyard harbour marina island camp campsite seaside coast tower fort manor hall priory mill
         railway station airport dungeons field fields common heath moor valley canal water showground racecourse project services
-        chapel quay
+        chapel quay villa university fell pit pond ponds caves cavern outdoors hotel loch hospital hospice
         """);
 
     /// <summary>Buildings named after a saint, written with a lower-case head: "St Johns church", "St Mary's hall".</summary>
@@ -79,6 +79,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private static readonly WordSet TripObjects = new("""
         trip trips visit visits outing residential day days week weekend visited coach off heading way travelling going went go
         travelled traveled headed arrived walked drove journey ferry sail sailed camp stay stayed adventure
+        ride rode walk hike hiked cycle cycled bus train flight flew boat
         """);
 
     /// <summary>Words after which a capitalised name is where someone is or goes, whatever precedes them.</summary>
@@ -95,7 +96,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
         trip trips visit visited visiting went go going travelled traveled headed arrived tournament match matches fixture fixtures festival
         gala competition competed compete played play playing race races championship championships final semi concert show performed
         performance performing watched watch event held hosted league cup cross country netball football rugby hockey cricket athletics
-        swimming choir sang sing coach coaches bus minibus beach seaside outing day
+        swimming choir sang sing coach coaches bus minibus beach seaside outing day stay stayed camp residential arrived arrival
+        plane flight ferry train expedition
         """);
 
     private static bool HasEventOrTravelNear(TextDocument document, int i)
@@ -119,8 +121,21 @@ public sealed class LocationFinder(TextLexicons lexicons)
         christmas easter harvest diwali eid advent lent spring summer autumn winter halloween nativity assembly school year reception
         nursery class key stage infant infants junior juniors english maths mathematics science history geography art music pe re french
         spanish computing design technology drama literacy numeracy phonics forest end start beginning annual big great new old first
-        last final main whole young staffroom office library playground classroom hall reception
+        last final main whole young staffroom office library playground classroom hall reception town city village police
+        headteacher head teacher principal vicar governors africa asia europe america antarctica australia oceania caribbean
         """);
+
+    /// <summary>Hills and other landforms after a name: "Cave Hill", "Mam Tor" (kept out of <see cref="VenueWords"/>, which also tells surnames: "Tom Hill").</summary>
+    private static readonly WordSet Landforms = new("hill hills tor edge crag fells falls mount");
+
+    /// <summary>Venue words written in lower case after a place's name: "Heywood library", "the Leeds museum".</summary>
+    private static readonly WordSet LowerCaseVenueHeads = new("""
+        library museum zoo farm theatre cinema aquarium park stadium cathedral abbey gallery castle pier church chapel hospital
+        camping campsite woods forest beach
+        """);
+
+    /// <summary>Festivals: "Easter Gardens", "Christmas Fair" are crafts and events, not venues.</summary>
+    private static readonly WordSet Festivals = new("christmas easter harvest diwali eid advent lent halloween nativity");
 
     /// <summary>Heads of organisations and titles: "Duke of Edinburgh", "Church of England", "Bank of England".</summary>
     private static readonly WordSet TitleOfPlace = new("duke duchess earl prince princess king queen bishop church bank university council battle fire siege plague treaty great");
@@ -165,6 +180,13 @@ public sealed class LocationFinder(TextLexicons lexicons)
             for (var k = first; k <= last; k++)
             {
                 used[k] = true;
+            }
+            // "a match against Ricky Park", "the Malton match": an opponent, not where anyone is.
+            // "in the Infant School Hall": the school's own building.
+            if (kind is LocationKind.Place or LocationKind.NamedVenue && (IsOpponent(document, first, last) || IsOwnBuilding(document, first, last))
+                || kind == LocationKind.StreetAddress && !document.Tokens[first].StartsWithDigit && IsOpponent(document, first, last))
+            {
+                return;
             }
             var start = document.Tokens[first].Start;
             Add(kind, start, document.Tokens[last].Start + document.Tokens[last].StemLength - start);
@@ -223,8 +245,17 @@ public sealed class LocationFinder(TextLexicons lexicons)
                 i = venueEnd;
                 continue;
             }
-            if (TryPlace(document, i, nameTokens, out var placeEnd) || TryTripDestination(document, i, nameTokens, out placeEnd))
+            // "Brockholes, Preston": a town after a named place is a place whatever else its name is.
+            var afterLocation = i > 0 && used[i - 1] && tokens[i].Gap.Trim() == ",";
+            if (TryPlace(document, i, nameTokens, afterLocation, out var placeEnd) || TryTripDestination(document, i, nameTokens, out placeEnd)
+                || TryAtProperNoun(document, i, nameTokens, out placeEnd) || TryNameBeforeLowerCaseHead(document, i, nameTokens, out placeEnd))
             {
+                // "Heywood library", "the Bolton museum": a place's name before a lower-case venue word names that venue
+                // (so the school's own town allowed does not allow its library).
+                if (document.At(placeEnd + 1) is { IsCapitalised: false, JoinedBySpace: true } head && head.Sentence == tokens[i].Sentence && LowerCaseVenueHeads.Contains(head))
+                {
+                    placeEnd++;
+                }
                 // "Exeter services": motorway services named by their town.
                 if (document.At(placeEnd + 1) is { } services && services.Is("services") && services.JoinedBySpace)
                 {
@@ -279,12 +310,13 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private static readonly WordSet VenueLocatives = new("at to visited visiting into");
 
     /// <summary>Words after an operator that make it an adjective, not a place: "PGL residential", "our PGL group leader".</summary>
-    private static readonly WordSet OperatorAdjective = new("residential residentials trip trips group groups leader leaders instructor instructors staff way experience activities activity games style");
+    private static readonly WordSet OperatorAdjective = new("residential residentials trip trips group groups leader leaders instructor instructors staff way experience activities activity games style adventure adventures holiday week");
 
     /// <summary>Words after a county that make it an organisation or a team: "Sussex Cricket", "Surrey Fire and Rescue".</summary>
     private static readonly WordSet RegionOrganisationAfter = new("""
         county cricket council police fire schools school music youth wildlife trust football rugby netball hockey fa league team squad
-        girls boys pathway college university primary academy constabulary county's
+        girls boys pathway college university primary academy academies constabulary county's wide education awards award
+        tournament tournaments championship championships festival games gala
         """);
 
     /// <summary>
@@ -314,7 +346,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return true;
         }
         if (!VenueLocatives.Contains(document.At(i - 1)) || Determiners.Contains(token) || Titles.Contains(token)
-            || MembersBefore.Contains(document.At(i - 2)) || document.At(i - 2) is { } verb && (verb.Is("came") || verb.Is("come") || verb.Is("welcome") || verb.Is("welcomed")))
+            || HasMembersBefore(document, i - 2) || document.At(i - 2) is { } verb && (verb.Is("came") || verb.Is("come") || verb.Is("welcome") || verb.Is("welcomed")))
         {
             return false;
         }
@@ -372,6 +404,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
             {
                 return true;
             }
+            // "Wales – Day #1": a diary heading names where the group is.
+            if (token.SentenceStart && document.At(i + 1) is { } day && day.Is("day") && day.Sentence == token.Sentence && document.At(i + 2) is { StartsWithDigit: true })
+            {
+                return true;
+            }
         }
         var last = UkRegions.RegionAt(document, i);
         if (last < 0)
@@ -393,7 +430,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return false;
         }
         // A county is where someone is or goes ("Swanage in Dorset", "a trip to Cornwall"), not an area something covers ("all over Herefordshire").
-        if (previous is not null && (previous.Is("over") || previous.Is("across") && document.IsWordAt(i - 2, "schools")) || previous is not null && (previous.Is("bbc") || previous.Is("radio")))
+        // "We have asked Hertfordshire for their guidance": the county council, not a place anyone is.
+        if (previous is not null && (previous.Is("over") || previous.Is("across") && document.IsWordAt(i - 2, "schools")) || previous is not null && (previous.Is("bbc") || previous.Is("radio"))
+            || previous is not null && AskedAuthority.Contains(previous))
         {
             return false;
         }
@@ -409,7 +448,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         if (!token.IsCapitalised || token.IsAllCaps || token.SentenceStart || nameTokens?.Contains(i) == true || !document.IsWordAt(i - 1, "the")
             || document.At(i - 2) is not { } preposition || !(preposition.Is("at") || preposition.Is("in") || preposition.Is("to") || preposition.Is("into") || preposition.Is("from"))
             || NotPlaceNames.Contains(token) || VenueWords.Contains(token) || GenericVenueModifiers.Contains(token) || OrdinaryWordNames.Contains(token.Stem)
-            || OrdinaryWordNames.Weekdays.Contains(token) || token.StartsWithDigit)
+            || OrdinaryWordNames.Weekdays.Contains(token) || token.StartsWithDigit || IsCommonNounHere(document, token))
         {
             return false;
         }
@@ -472,6 +511,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
+        // "their Easter Gardens": a craft or an event, not a venue.
+        if (Festivals.Contains(token))
+        {
+            return false;
+        }
         // "Museum of London"
         if (VenueWords.Contains(token) && document.Followed(i, "of") && document.At(i + 2) is { IsCapitalised: true } of && !GenericVenueModifiers.Contains(of)
             && !UkRegions.Nations.Contains(of.Stem.ToLowerInvariant()))
@@ -495,7 +539,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
             {
                 return false;
             }
-            if (k > i && VenueWords.Contains(word) && hasProperName)
+            if (k > i && (VenueWords.Contains(word) || Landforms.Contains(word)) && hasProperName)
             {
                 // "Zoo Lane" is a street; "Castle Primary" a school.
                 if (OrganisationAfter.Contains(document.At(k + 1)) && document.At(k + 1)!.IsCapitalised)
@@ -516,7 +560,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
             {
                 return false;
             }
-            var ordinarySentenceStart = word.SentenceStart && (OrdinaryWordNames.Contains(word.Stem) || !Places.IsPlaceWord(word.Stem) && !FirstNames.Contains(word.Stem));
+            var ordinarySentenceStart = word.SentenceStart && (OrdinaryWordNames.Contains(word.Stem) || !Places.IsPlaceWord(word.Stem) && !FirstNames.Contains(word.Stem))
+                && !IsNameBeforeVenueHead(document, k);
             // "Colchester", or a capitalised "Natural History" mid-sentence: a particular venue's name.
             if (!ordinarySentenceStart && !Determiners.Contains(word) && (!GenericVenueModifiers.Contains(word) || !word.SentenceStart) && !VenueWords.Contains(word))
             {
@@ -528,6 +573,87 @@ public sealed class LocationFinder(TextLexicons lexicons)
             }
         }
         return false;
+    }
+
+    /// <summary>Capitalised words that open headings before a venue word: "Fantastic Farm", "School Farm".</summary>
+    private static readonly WordSet HeadingWords = new("""
+        fantastic amazing great super brilliant wonderful fun exciting lovely fabulous busy happy school class our trip visit day
+        """);
+
+    /// <summary>"Blacklands Farm – Day 4", "Longdown Farm": a line-opening word right before a capitalised venue word is the venue's name.</summary>
+    private static bool IsNameBeforeVenueHead(TextDocument document, int k)
+    {
+        var word = document.Tokens[k];
+        if (document.At(k + 1) is not { IsCapitalised: true, JoinedBySpace: true } head || head.Sentence != word.Sentence || !VenueWords.Contains(head)
+            || word.IsPossessive || word.IsAllCaps || HeadingWords.Contains(word) || GenericVenueModifiers.Contains(word) || VenueWords.Contains(word) || IsCommonNounHere(document, word))
+        {
+            return false;
+        }
+        var stem = word.Lower;
+        return !(stem.EndsWith("ful", StringComparison.Ordinal) || stem.EndsWith("ous", StringComparison.Ordinal) || stem.EndsWith("ic", StringComparison.Ordinal)
+            || stem.EndsWith("ing", StringComparison.Ordinal) || stem.EndsWith("ed", StringComparison.Ordinal) || stem.EndsWith("y", StringComparison.Ordinal));
+    }
+
+    /// <summary>Verbs that make a county the council: "asked Hertfordshire", "informed Kent".</summary>
+    private static readonly WordSet AskedAuthority = new("asked contacted informed told advised consulted");
+
+    /// <summary>"Youngsters in Year Eight at Charters School": members of the school a few words before it.</summary>
+    private static bool HasMembersBefore(TextDocument document, int index)
+    {
+        for (var k = index; k >= 0 && k > index - 4 && document.Tokens[k].Sentence == document.Tokens[index + 1].Sentence; k--)
+        {
+            if (MembersBefore.Contains(document.Tokens[k]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsNameElsewhere(TextDocument document, Token token, IReadOnlySet<int> nameTokens)
+    {
+        foreach (var index in nameTokens)
+        {
+            if (index != token.Index && document.At(index) is { } other && string.Equals(other.Stem, token.Stem, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Words before a team's name in a match: "against Filey", "v Park Lane".</summary>
+    private static readonly WordSet AgainstWords = new("against v vs versus v's beat beating");
+
+    /// <summary>Words after a team's name: "the Malton match", "a defensive Marsden Heights team".</summary>
+    private static readonly WordSet OpponentAfter = new("match matches team teams game games fixture side squad");
+
+    private static bool IsOpponent(TextDocument document, int first, int last)
+    {
+        var before = document.At(first - 1);
+        var next = last + 1;
+        // "a defensive Marsden Heights team"
+        while (document.At(next) is { IsCapitalised: true, JoinedBySpace: true } more && more.Sentence == document.Tokens[last].Sentence && next - last < 3)
+        {
+            next++;
+        }
+        var after = document.At(next);
+        // "2nd Place = Derry Hill", "1st Millway": a results table lists teams.
+        var ranked = before is not null && before.Sentence == document.Tokens[first].Sentence
+            && (before.Is("place") || before.StartsWithDigit && before.Text.Length <= 4 && (before.Lower.EndsWith("st", StringComparison.Ordinal)
+                || before.Lower.EndsWith("nd", StringComparison.Ordinal) || before.Lower.EndsWith("rd", StringComparison.Ordinal) || before.Lower.EndsWith("th", StringComparison.Ordinal)));
+        return ranked || before is not null && AgainstWords.Contains(before) && before.Sentence == document.Tokens[first].Sentence
+            || after is not null && OpponentAfter.Contains(after) && !after.IsCapitalised && after.Sentence == document.Tokens[last].Sentence && !document.IsWordAt(first - 1, "at");
+    }
+
+    private static bool IsOwnBuilding(TextDocument document, int first, int last)
+    {
+        if (document.At(first - 1) is not { } article || !(article.Is("the") || article.Is("our")))
+        {
+            return false;
+        }
+        // "the School Chapel", "the Infant School Hall"; not "the Bolton School Sports Centre", another school's.
+        return first < last && SchoolWords.Contains(document.Tokens[first]);
     }
 
     /// <summary>"the leisure centre", "the swimming pool", "the activity centre": off-site but unnamed.</summary>
@@ -569,7 +695,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
-        if (VenueWords.Contains(token) && !(document.At(i + 1) is { IsCapitalised: true, JoinedBySpace: true }) || NotPlaceAfter.Contains(document.At(i + 1)))
+        if (VenueWords.Contains(token) && !(document.At(i + 1) is { IsCapitalised: true, JoinedBySpace: true } sameLine && sameLine.Sentence == token.Sentence)
+            || NotPlaceAfter.Contains(document.At(i + 1)) || IsCommonNounHere(document, token))
         {
             return false;
         }
@@ -579,11 +706,17 @@ public sealed class LocationFinder(TextLexicons lexicons)
         // "an adventure around Newby Wiske", "into Snowdonia"
         if ((StrongLocatives.Contains(previous) || afterName) && !FunctionWords.Contains(token))
         {
-            while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } next && nameTokens?.Contains(end + 1) != true && !next.StartsWithDigit && end - i < 3)
+            while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } next && next.Sentence == token.Sentence && nameTokens?.Contains(end + 1) != true && !next.StartsWithDigit && end - i < 3)
             {
                 end++;
             }
             return true;
+        }
+        // "must go to Tanith, Emily and William": a list of people, not a place.
+        if (document.At(i + 1) is { } listNext && (listNext.Gap.Trim() == "," || listNext.Is("and")) && nameTokens is not null
+            && (nameTokens.Contains(i + 1) || nameTokens.Contains(i + 2)))
+        {
+            return false;
         }
         // "a week in the Lake District": the article may come between.
         var preposition = previous.Is("the") ? document.At(i - 2) : previous;
@@ -594,14 +727,14 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
-        while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } more && nameTokens?.Contains(end + 1) != true && !more.StartsWithDigit && end - i < 3)
+        while (end + 1 < document.Tokens.Count && document.Tokens[end + 1] is { IsCapitalised: true, JoinedBySpace: true } more && more.Sentence == token.Sentence && nameTokens?.Contains(end + 1) != true && !more.StartsWithDigit && end - i < 3)
         {
             end++;
         }
         return true;
     }
 
-    private bool TryPlace(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    private bool TryPlace(TextDocument document, int i, IReadOnlySet<int>? nameTokens, bool afterLocation, out int end)
     {
         end = i;
         var token = document.Tokens[i];
@@ -659,7 +792,125 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return true;
         }
+        // "Chelsea P had an argument with a net ... no damage to Chelsea": a word the post uses as a person's name stays one.
+        if (nameTokens is not null && place.Words.Count == 1 && IsNameElsewhere(document, token, nameTokens))
+        {
+            return false;
+        }
         var nextIsName = next is not null && next.IsCapitalised && next.JoinedBySpace && !VenueWords.Contains(next);
-        return LocativeWords.Contains(document.At(i - 1)) && !token.SentenceStart && !nextIsName && !NameContext.IsUsedAsMonth(document, i);
+        return (LocativeWords.Contains(document.At(i - 1)) || afterLocation) && !token.SentenceStart && !nextIsName && !NameContext.IsUsedAsMonth(document, i);
+    }
+
+    /// <summary>A capitalised word the same post also writes in lower case ("Visit to Allotment" beside "the allotment") is a common noun, not a name.</summary>
+    private static bool IsCommonNounHere(TextDocument document, Token token) =>
+        token.IsCapitalised && !token.IsAllCaps && LowerCaseWords(document).Contains(token.Lower);
+
+    private static HashSet<string> LowerCaseWords(TextDocument document) =>
+        document.Memo(typeof(LowerCaseWordsKey), d => d.Tokens.Where(t => char.IsLower(t.Stem[0])).Select(t => t.Lower).ToHashSet(StringComparer.Ordinal));
+
+    private sealed class LowerCaseWordsKey;
+
+    /// <summary>Words after "at" that name a time, an event or a group rather than a place: "at Christmas", "at Breakfast Club".</summary>
+    private static readonly WordSet NotPlaceAfterAt = new("""
+        evening morning afternoon assembly service concert fair show party disco meeting time break lunch club day week night
+        mass worship tournament tournaments championship championships gala match matches competition final finals race game games
+        brownies cubs scouts beavers rainbows guides explorers children pupils students everyone lunchtime bedtime playtime home
+        """);
+
+    /// <summary>Words before "at X" that make X the school itself: "here at Oakwood", "welcome to".</summary>
+    private static readonly WordSet OwnSchoolBefore = new("here welcome welcomed us everyone everybody all");
+
+    /// <summary>
+    /// "at/near + proper noun (+ venue head)": "the day will be spent at Brockholes", "awaiting luggage at Gatwick",
+    /// "the staff at Lagganlia" — a capitalised name the gazetteer does not know, where a trip, a stay or an event is told.
+    /// </summary>
+    private bool TryAtProperNoun(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        var previous = document.At(i - 1);
+        if (previous is null || !(previous.Is("at") || previous.Is("near")) || previous.IsCapitalised && previous.SentenceStart || previous.Sentence != token.Sentence
+            || !token.IsCapitalised || token.IsAllCaps || token.SentenceStart || token.StartsWithDigit || token.Stem.Length < 3 || nameTokens?.Contains(i) == true
+            || Determiners.Contains(token) || Titles.Contains(token) || NotPlaceNames.Contains(token) || GenericVenueModifiers.Contains(token)
+            || OrdinaryWordNames.Contains(token.Stem) || OrdinaryWordNames.Weekdays.Contains(token) || OrdinaryWordNames.Months.Contains(token)
+            || FirstNames.Contains(token.Stem) || NameContext.IsYearGroup(document, i) || IsCommonNounHere(document, token)
+            || OwnSchoolBefore.Contains(document.At(i - 2)) || HasMembersBefore(document, i - 2) && !document.IsWordAt(i - 3, "the"))
+        {
+            return false;
+        }
+        // "at Pre-School", "at After-School Club": a hyphenated word is no name here.
+        if (document.At(i + 1) is { JoinedByHyphen: true })
+        {
+            return false;
+        }
+        // A heading in title case ("Fun At Christmas") names nothing; neither does a team or an event ("at Rushcliffe Schools' Festival").
+        // "P7 at Benmore": a short heading that puts a year group somewhere needs no other cue.
+        var groupHeading = document.SentenceOf(i).Take(6).Count() <= 4 && NameContext.IsYearGroup(document, document.SentenceOf(i).First().Index);
+        if (previous.IsCapitalised && IsTitleCaseLine(document, i) || !groupHeading && !HasEventOrTravelNear(document, i))
+        {
+            return false;
+        }
+        while (document.At(end + 1) is { IsCapitalised: true, JoinedBySpace: true } more && more.Sentence == token.Sentence && !more.StartsWithDigit && end - i < 3
+               && nameTokens?.Contains(end + 1) != true)
+        {
+            end++;
+        }
+        for (var k = i; k <= end; k++)
+        {
+            var word = document.Tokens[k];
+            if (NotPlaceAfterAt.Contains(word) || NotPlaceAfter.Contains(word) || OrganisationAfter.Contains(word) && !SchoolWords.Contains(word) || EventAfter.Contains(word))
+            {
+                return false;
+            }
+        }
+        return !NotPlaceAfter.Contains(document.At(end + 1)) && !NotPlaceAfterAt.Contains(document.At(end + 1));
+    }
+
+    /// <summary>"leaving Furrowfields car park", "the Brockhill library": a capitalised name the lexicons do not know before a lower-case venue word.</summary>
+    private bool TryNameBeforeLowerCaseHead(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        if (!token.IsCapitalised || token.IsAllCaps || token.SentenceStart || token.IsPossessive || token.StartsWithDigit || token.Stem.Length < 3 || nameTokens?.Contains(i) == true
+            || Determiners.Contains(token) || Titles.Contains(token) || NotPlaceNames.Contains(token) || Festivals.Contains(token) || GenericVenueModifiers.Contains(token)
+            || OrdinaryWordNames.Contains(token.Stem) || OrdinaryWordNames.Weekdays.Contains(token) || OrdinaryWordNames.Months.Contains(token)
+            || FirstNames.Contains(token.Stem) || VenueWords.Contains(token) || NameContext.IsYearGroup(document, i) || IsCommonNounHere(document, token)
+            || document.At(i - 1) is { IsCapitalised: true, JoinedBySpace: true } before && before.Sentence == token.Sentence)
+        {
+            return false;
+        }
+        if (document.At(i + 1) is not { IsCapitalised: false, JoinedBySpace: true } head || head.Sentence != token.Sentence)
+        {
+            return false;
+        }
+        if (head.Is("car") && document.At(i + 2) is { } park && park.Is("park") && park.JoinedBySpace)
+        {
+            end = i + 2;
+            return true;
+        }
+        if (!LowerCaseVenueHeads.Contains(head) || head.IsPossessive || IsKindAdjective(token))
+        {
+            return false;
+        }
+        end = i + 1;
+        return true;
+    }
+
+    /// <summary>Periods, peoples and denominations say what kind of venue, not which: "the Victorian church", "a Methodist chapel".</summary>
+    private static readonly WordSet KindAdjectives = new("tudor tudors norman normans saxon viking vikings celtic methodist baptist catholic anglican quaker parish");
+
+    private static bool IsKindAdjective(Token token)
+    {
+        var lower = token.Lower;
+        return KindAdjectives.Contains(token) || lower.EndsWith("ian", StringComparison.Ordinal) || lower.EndsWith("ean", StringComparison.Ordinal)
+            || lower.EndsWith("ish", StringComparison.Ordinal) || lower.EndsWith("ese", StringComparison.Ordinal) || lower.EndsWith("ist", StringComparison.Ordinal)
+            || lower.EndsWith("ic", StringComparison.Ordinal);
+    }
+
+    /// <summary>Every word of the line capitalised except short function words: a heading.</summary>
+    private static bool IsTitleCaseLine(TextDocument document, int i)
+    {
+        var sentence = document.SentenceOf(i).ToList();
+        return sentence.Count >= 3 && sentence.TrueForAll(t => t.IsCapitalised || t.StartsWithDigit || t.Stem.Length <= 3);
     }
 }

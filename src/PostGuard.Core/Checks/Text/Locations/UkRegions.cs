@@ -16,7 +16,7 @@ public static class UkRegions
         hampshire|herefordshire|hertfordshire|kent|lancashire|leicestershire|lincolnshire|merseyside|norfolk|northamptonshire|northumberland
         nottinghamshire|oxfordshire|rutland|shropshire|somerset|staffordshire|suffolk|surrey|sussex|east sussex|west sussex|warwickshire
         wiltshire|worcestershire|yorkshire|north yorkshire|west yorkshire|south yorkshire|east yorkshire|isle of wight|isle of man|anglesey
-        pembrokeshire|ceredigion|carmarthenshire|gwynedd|powys|conwy|denbighshire|flintshire|monmouthshire|glamorgan|snowdonia|eryri
+        brecons|pembrokeshire|ceredigion|carmarthenshire|gwynedd|powys|conwy|denbighshire|flintshire|monmouthshire|glamorgan|snowdonia|eryri
         brecon beacons|gower|highlands|cairngorms|argyll|fife|perthshire|aberdeenshire|ayrshire|lanarkshire|dumfries and galloway
         lake district|peak district|yorkshire dales|dartmoor|exmoor|new forest
         south downs|north downs|cotswolds|chilterns|jurassic coast|north wales|south wales|mid wales

@@ -139,6 +139,8 @@ public static class NameContext
             return true;
         }
         return token.Is("reception") || token.Is("nursery")
-            || (token.Text.Length is 2 or 3 && token.Text[0] is 'Y' or 'y' && token.Text[1..].All(char.IsAsciiDigit));
+            || (token.Text.Length is 2 or 3 && token.Text[0] is 'Y' or 'y' && token.Text[1..].All(char.IsAsciiDigit))
+            // "P7": a Scottish primary year.
+            || (token.Text.Length == 2 && token.Text[0] == 'P' && token.Text[1] is >= '1' and <= '7');
     }
 }

@@ -14,6 +14,12 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
     private FirstNameLexicon Lexicon => lexicons.FirstNames;
     private Gazetteer Places => lexicons.Gazetteer;
 
+    /// <summary>Ministers' titles: a first name after them is a person's name ("Rev Allison Harding").</summary>
+    private static readonly WordSet Clergy = new("rev revd reverend fr father canon pastor");
+
+    /// <summary>Titles also written in lower case ("mr Scott"); "miss" is left out, it is also a verb.</summary>
+    private static readonly WordSet LowerCaseTitles = new("mr mrs ms dr");
+
     private static readonly WordSet Titles = new("mr mrs miss ms mx dr sir dame prof professor rev revd reverend fr father canon madam madame mme mister");
 
     /// <summary>A capitalised word before one of these is a class, house, day, road or organisation, not a person: "Willow Class", "St George's Day".</summary>
@@ -24,6 +30,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         county council theatre museum zoo castle farm beach woods forest bay hill island bridge station airport
         nursery infants juniors reserve valley river lake authority authorities service services council commission association society
         strides sahib birthday challenge
+        university villa cavern caves cave lodge hotel inn cafe café coffee restaurant concert residential trip visit country
+        boys girls prep arts performing office
         """);
 
     /// <summary>A capitalised word after one of these is a saint, a monarch or a place: "St Mary's", "King Charles", "Mount Snowdon".</summary>
@@ -67,7 +75,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         "eric carle", "oliver jeffers", "shirley hughes", "judith kerr", "axel scheffler", "liz pichon", "tom fletcher", "lewis carroll",
         "jk rowling", "malorie blackman", "david almond", "philip pullman", "kate greenaway", "quentin blake", "michael rosen", "tom kerr", "captain tom", "joe wicks", "nelson mandela",
         "jacob ladder", "christopher wren", "charlotte web", "les miserables", "paul mccartney", "laura wright", "heather small", "harry hill",
-        "bear grylls", "wayne rooney", "sally keeble", "jack lopresti", "colleen fletcher", "terry wogan", "jane goodall", "ariana grande", "julia donaldson", "eddie edwards", "postman pat",
+        "bear grylls", "wayne rooney", "tim berners", "big ben", "bridget phillipson", "gillian keegan", "keir starmer", "rishi sunak",
+        "boris johnson", "theresa may", "gavin williamson", "nadhim zahawi", "michael gove", "damian hinds", "justine greening", "sally keeble", "jack lopresti", "colleen fletcher", "terry wogan", "jane goodall", "ariana grande", "julia donaldson", "eddie edwards", "postman pat",
     };
 
     /// <summary>Names take no article: "our Christian values", "the Will of the people".</summary>
@@ -122,7 +131,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         // 1. Titles: "Mrs Patel", "Mr J. Smith", "Miss Emma". Staff names, allowed or not by policy.
         for (var i = 0; i < tokens.Count - 1; i++)
         {
-            if (used[i] || !Titles.Contains(tokens[i]) || !tokens[i].IsCapitalised || tokens[i].IsPossessive)
+            if (used[i] || !Titles.Contains(tokens[i]) || !(tokens[i].IsCapitalised || LowerCaseTitles.Contains(tokens[i])) || tokens[i].IsPossessive)
             {
                 continue;
             }
@@ -142,7 +151,11 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                     lastToken = j + 1;
                 }
                 var person = index.At(document, lastToken).FirstOrDefault(p => p.Kind == NamePartKind.Last && p.Person.Kind == PersonKind.Staff)?.Person;
-                Add(PersonMentionKind.StaffName, i, lastToken, person);
+                // "Rev. Yvonne", "Father Jeremy": a minister named by first name is a private person, not staff written with a title.
+                var kind = person is null && Clergy.Contains(tokens[i]) && Lexicon.Contains(surname.Stem) && !StoryAndFaithFigures.Contains(surname)
+                    ? lastToken > j ? PersonMentionKind.LexiconFullName : PersonMentionKind.LexiconFirstName
+                    : PersonMentionKind.StaffName;
+                Add(kind, i, lastToken, person);
                 i = lastToken;
             }
         }
@@ -215,6 +228,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             if (!token.IsCapitalised || token.IsAllCaps || token.Stem.Length < 2 || !Lexicon.Contains(token.Stem)
                 || StoryAndFaithFigures.Contains(token) || IsNotAPersonBefore(document, i)
                 || IsNotAPersonAfter(document, i) && !(document.At(i + 1) is { } titled && titledSurnames.Contains(titled.Stem))
+                || NotAPersonContext.IsNotAPerson(document, i, Lexicon.Contains)
                 || Determiners.Contains(document.At(i - 1))
                 // "Battle of Hastings", "Duke of Edinburgh", "Isle of Wight": a title, not a child.
                 || (document.IsWordAt(i - 1, "of") && document.At(i - 2) is { IsCapitalised: true }))
@@ -227,7 +241,11 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 used[i] = used[i + 1] = true;
                 continue;
             }
-            if (Places.IsPlaceWord(token.Stem) && LocativeWords.Contains(document.At(i - 1)))
+            // "went to Chester" is a place; "the ball went straight to Logan who scored" a person.
+            if (Places.IsPlaceWord(token.Stem) && !(document.At(i + 1) is { IsCapitalised: false } actor && actor.Sentence == token.Sentence && PersonAfterPlaceWord.Contains(actor))
+                && (LocativeWords.Contains(document.At(i - 1))
+                // "spent at Brockholes, Preston": a town after a place named after "at".
+                || token.Gap.Trim() == "," && document.At(i - 1) is { IsCapitalised: true } named && !Lexicon.Contains(named.Stem) && LocativeWords.Contains(document.At(i - 2))))
             {
                 continue;
             }
@@ -274,8 +292,16 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 && !StoryAndFaithFigures.Contains(next.Stem.TrimEnd('s'))
                 && !Places.IsPlaceWord(next.Stem) && !IsNotAPersonAfter(document, next.Index))
             {
-                Add(PersonMentionKind.LexiconFullName, i, i + 1, null);
-                i++;
+                // "Marcus Brister-Thorne": a double-barrelled surname.
+                var lastOfName = document.At(i + 2) is { IsCapitalised: true, JoinedByHyphen: true } ? i + 2 : i + 1;
+                Add(PersonMentionKind.LexiconFullName, i, lastOfName, null);
+                i = lastOfName;
+                continue;
+            }
+            // "Ursuline stepped up" where the post also writes "Ursuline B team": the team, unless the words around say person.
+            var groupNames = NotAPersonContext.GroupNameWords(document, IsThingWord, Lexicon.Contains);
+            if (groupNames.Listed.Contains(token.Stem) || groupNames.Named.Contains(token.Stem) && !NameContext.IsNameContext(document, i, i, IsStrongName))
+            {
                 continue;
             }
             Add(PersonMentionKind.LexiconFirstName, i, i, null);
@@ -305,8 +331,10 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         return mentions;
     }
 
+    private static bool IsThingWord(Token token) => NotAPersonAfter.Contains(token) || LocationFinder.VenueWords.Contains(token);
+
     private bool IsSurnameLike(TextDocument document, Token next, bool[] used) =>
-        !used[next.Index] && next.JoinedBySpace && next.IsCapitalised && !next.IsAllCaps && !next.StartsWithDigit
+        !used[next.Index] && next.JoinedBySpace && next.Sentence == document.Tokens[next.Index - 1].Sentence && next.IsCapitalised && !next.IsAllCaps && !next.StartsWithDigit
         && !OrdinaryWordNames.Contains(next.Stem) && !NotAPersonAfter.Contains(next) && !LocationFinder.VenueWords.Contains(next)
         && !Places.IsPlaceWord(next.Stem) && !NeverNames.Contains(next) && !StoryAndFaithFigures.Contains(next);
 
@@ -316,7 +344,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
     /// <summary>"Jo Brown", "Tom Carver": a capitalised word that is also a word, made a surname by what surrounds the pair.</summary>
     private bool IsSurnameInContext(TextDocument document, int first, Token next, bool[] used)
     {
-        if (used[next.Index] || !next.JoinedBySpace || !next.IsCapitalised || next.IsAllCaps || next.StartsWithDigit || NotAPersonAfter.Contains(next)
+        if (used[next.Index] || !next.JoinedBySpace || next.Sentence != document.Tokens[first].Sentence || !next.IsCapitalised || next.IsAllCaps || next.StartsWithDigit || NotAPersonAfter.Contains(next)
             || LocationFinder.VenueWords.Contains(next) || NeverNames.Contains(next) || document.Tokens[first].SentenceStart && !IsSpeechAfter(document, next.Index))
         {
             return false;
@@ -364,8 +392,21 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         return token.IsCapitalised && !token.IsAllCaps && !token.StartsWithDigit && token.Stem.Length >= 2 && char.IsLetter(token.Stem[^1])
             && !NeverNames.Contains(token) && !Titles.Contains(token) && (!OrdinaryWordNames.Contains(token.Stem) || Lexicon.Contains(token.Stem)) && !Places.IsPlaceWord(token.Stem)
             && !NotAPersonAfter.Contains(token) && !LocationFinder.VenueWords.Contains(token) && !StoryAndFaithFigures.Contains(token)
-            && !Determiners.Contains(token) && !(document.At(i - 1) is { IsCapitalised: true } before && Titles.Contains(before));
+            && !Determiners.Contains(token) && !(document.At(i - 1) is { IsCapitalised: true } before && Titles.Contains(before))
+            && !GroupNouns.Contains(token) && !NotAPersonContext.IsNotAPerson(document, i, Lexicon.Contains);
     }
+
+    /// <summary>Words after a first name that is also a town which make it the person: "to Logan who scored".</summary>
+    private static readonly WordSet PersonAfterPlaceWord = new("who scored said saved passed shot won whose");
+
+    /// <summary>Capitalised plural nouns that speak and act like people: "Visitors commented".</summary>
+    private static readonly WordSet GroupNouns = new("""
+        visitors guests judges spectators parents carers pupils children students staff everyone everybody governors teachers
+        families friends players athletes runners competitors organisers volunteers leaders instructors residents members
+        """);
+
+    /// <summary>Capitalised roles written before a full name and a comma: "Chair of Governors, Sherridan Matthews".</summary>
+    private static readonly WordSet CapitalisedRolesBeforeComma = new("governors headteacher head principal chair manager coordinator lead leader officer clerk secretary treasurer");
 
     private static bool IsWrittenAsName(TextDocument document, int first, int last)
     {
@@ -391,8 +432,13 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         {
             return true;
         }
-        // "By Fin", "By Poppy, Year 2", "- Lennon": a signature.
-        if (previous is not null && (previous.Is("by") && (previous.SentenceStart || previous.Gap.Contains('\n', StringComparison.Ordinal))
+        // "Chair of Governors, Sherridan Matthews."
+        if (previous is not null && last > first && previous.Sentence == token.Sentence && token.Gap.Trim() == "," && CapitalisedRolesBeforeComma.Contains(previous))
+        {
+            return true;
+        }
+        // "By Fin", "By Poppy, Year 2", "(by Ashlea Stevenson)", "- Lennon": a signature.
+        if (previous is not null && (previous.Is("by") && (previous.SentenceStart || previous.Gap.Contains('\n', StringComparison.Ordinal) || previous.Gap.Contains('(', StringComparison.Ordinal))
             || token.SentenceStart && token.Gap.Contains('-', StringComparison.Ordinal) && document.Tokens[^1].Sentence == token.Sentence))
         {
             return true;

@@ -16,6 +16,7 @@ public static class UkFirstNames
         riley-jay roman ronnie rowan rumaysa safa sahil saoirse seren siddharth sienna sofia sonny stanley sufyan
         summer-rose taran tegan teddy tomos tyler-jay vihaan wiktoria xander yahya yasmin zain zaid zainab zayn zara
         zuzanna zofia amaya aurora ava-grace aisling aoibheann bronwen callum declan eilidh eoin fionn iona kirsty
-        lachlan mairi morven niall ruaridh seamus sinead tiernan
+        lachlan mairi morven niall ruaridh seamus sinead tiernan lewis kieran euan jayden jenson jaxon grayson hudson oakley wilf
+        bethan carys ciara lowri mali efa elodie jorja luna maeve maya dafydd owain iwan ieuan cai
         """;
 }

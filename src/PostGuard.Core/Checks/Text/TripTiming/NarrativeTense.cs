@@ -26,7 +26,12 @@ public static class NarrativeTense
         performed watched met ate thanked raised travelled traveled walked climbed discovered found tried finished completed
         celebrated welcomed hosted competed won lost drew scored sang danced joined attended braved experienced thank thanks
         arrived headed began started set left caught rode swam ran built gave told heard felt kept brought sat stood wore
+        undertook flew drove slept woke fought threw grew knew wrote spoke chose led fed fell held paid sold sent spent hung
+        shook taught thought bought understood overcame became forgot stuck lit
         """);
+
+    /// <summary>Words before a future form that put it in the past or make it unreal: "were looking forward", "would have been going".</summary>
+    private static readonly WordSet PastOfFuture = new("was were would wouldn't could couldn't had");
 
     private static readonly WordSet FutureMarkers = new("""
         will 'll shall tomorrow upcoming forthcoming reminder remember please bring wear
@@ -60,7 +65,9 @@ public static class NarrativeTense
             {
                 return false;
             }
-            perfect |= Have.Contains(token) && next?.Sentence == sentence && (IsParticiple(next) || next.Is("been"));
+            // "have been", "have already said", "has just finished"
+            var verb = next is not null && (next.Is("already") || next.Is("just") || next.Is("all") || next.Is("really") || next.Is("now")) ? document.At(token.Index + 2) : next;
+            perfect |= Have.Contains(token) && verb?.Sentence == sentence && (IsParticiple(verb) || verb.Is("been"));
         }
         return perfect;
     }
@@ -94,10 +101,22 @@ public static class NarrativeTense
             var afterNext = k + 2 <= last ? document.Tokens[k + 2] : null;
             // "children will need", "you need to bring" (not "Children in Need")
             var needs = (token.Is("need") || token.Is("needs")) && !token.IsCapitalised && next?.Is("to") == true;
-            if (FutureMarkers.Contains(token) || needs || (token.Is("going") && next?.Is("to") == true) || (token.Is("can't") && next?.Is("wait") == true)
+            // "busy going to the library" is a journey told in the present, "going to visit" a plan; "to bring the ball down court" is no plan.
+            var goingTo = token.Is("going") && next?.Is("to") == true && !IsJourneyObject(afterNext);
+            var bareInfinitive = (token.Is("bring") || token.Is("wear")) && document.At(k - 1) is { } before && before.Is("to") && k - 1 >= first;
+            if ((FutureMarkers.Contains(token) && !bareInfinitive) || needs || goingTo || (token.Is("can't") && next?.Is("wait") == true)
                 || (token.Is("looking") && next?.Is("forward") == true))
             {
-                future = true;
+                // "the girls were looking forward to their first tournament", "we would have been going on our trip": told afterwards.
+                if ((token.Is("going") || token.Is("looking")) && IsAfterPastOfFuture(document, k, first))
+                {
+                    past = true;
+                    k += token.Is("looking") && next?.Is("forward") == true ? 1 : 0;
+                }
+                else
+                {
+                    future = true;
+                }
             }
             else if (Be.Contains(token) && (IsIng(next) || (next is not null && (NowWords.Contains(next) || next.Is("all") || next.Is("just") || next.Is("still")) && (IsIng(afterNext) || afterNext is not null))))
             {
@@ -115,7 +134,7 @@ public static class NarrativeTense
             {
                 present = true;
             }
-            else if (PastMarkers.Contains(token) && !token.IsCapitalised)
+            else if (PastMarkers.Contains(token) && (!token.IsCapitalised || IsOpeningThanks(token)))
             {
                 past = true;
             }
@@ -125,6 +144,58 @@ public static class NarrativeTense
             }
         }
         return future ? Tense.Future : present ? Tense.Present : past ? Tense.Past : Tense.None;
+    }
+
+    /// <summary>"Thank you to Brogdale Farm for hosting Year 2 on Monday": thanks are for what is done.</summary>
+    private static bool IsOpeningThanks(Token token) => token.SentenceStart && (token.Is("thank") || token.Is("thanks"));
+
+    /// <summary>"going to the library", "going to London": a destination, not a verb.</summary>
+    private static bool IsJourneyObject(Token? token) =>
+        token is not null && (token.IsCapitalised || token.Is("the") || token.Is("a") || token.Is("an") || token.Is("our") || token.Is("their")
+            || token.Is("his") || token.Is("her") || token.Is("school") || token.Is("bed"));
+
+    /// <summary>
+    /// The tense of the verb nearest a word in its sentence, for a sentence that mixes tenses: "Their visit has been a
+    /// great success and the arrival of Postman Pat on Thursday afternoon was a real treat" tells Thursday in the past.
+    /// </summary>
+    public static Tense NearestVerb(TextDocument document, int index)
+    {
+        var sentence = document.Tokens[index].Sentence;
+        for (var distance = 1; distance <= 12; distance++)
+        {
+            foreach (var k in new[] { index + distance, index - distance })
+            {
+                if (document.At(k) is not { } token || token.Sentence != sentence)
+                {
+                    continue;
+                }
+                if (FutureMarkers.Contains(token) && !token.Is("bring") && !token.Is("wear"))
+                {
+                    return Tense.Future;
+                }
+                if (Be.Contains(token) || Have.Contains(token) || NowWords.Contains(token))
+                {
+                    return Tense.Present;
+                }
+                if ((!token.IsCapitalised || IsOpeningThanks(token)) && (PastMarkers.Contains(token) || (token.Stem.Length > 4 && token.Stem.EndsWith("ed", StringComparison.OrdinalIgnoreCase))) && !IsAfterAuxiliary(document, k))
+                {
+                    return Tense.Past;
+                }
+            }
+        }
+        return Tense.None;
+    }
+
+    private static bool IsAfterPastOfFuture(TextDocument document, int k, int first)
+    {
+        for (var j = k - 1; j >= first && j >= k - 3; j--)
+        {
+            if (PastOfFuture.Contains(document.Tokens[j]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsAfterAuxiliary(TextDocument document, int k) =>

@@ -8,6 +8,9 @@ public sealed record OffSiteCue(int Start, int Length, int Sentence, string Text
 {
     /// <summary>An activity-centre programme item or diary day ("abseiling", "Day 2") rather than a trip word or place.</summary>
     public bool Activity { get; init; }
+
+    /// <summary>A group's present progressive at a place ("are doing brilliantly at PGL"): happening as the post is written.</summary>
+    public bool Now { get; init; }
 }
 
 /// <summary>
@@ -19,8 +22,20 @@ public static class OffSiteCues
     private static readonly WordSet TripWords = new("""
         trip trips residential residentials outing outings excursion excursions coach coaches minibus expedition camp camping
         visit visiting tour fieldtrip field-trip sleepover dorm dorms dormitory dormitories bunk bunks bunkbed bunkbeds
-        hostel lodges chalets ferry ski skiing slopes piste
+        hostel lodges chalets ferry ski skiing slopes piste plane flight flights airport suitcase suitcases
         """);
+
+    /// <summary>"Mrs Henchy coaches the girls", "football coach": a person who coaches, not a bus.</summary>
+    private static readonly WordSet CoachedWho = new("the a an our their his her them him pupils children students girls boys team teams");
+
+    private static readonly WordSet CoachSports = new("football netball rugby cricket tennis hockey swimming sports sport pe dance gymnastics athletics head assistant");
+
+    /// <summary>Phrases that bring a visitor to school: every "visit" in such a post is that visit.</summary>
+    private static readonly PhraseMatcher VisitorComes = new(
+        "visit us", "visited us", "visiting us", "visits us", "visit from", "visiting school", "visited school", "came to school", "come to school", "come into school", "came into school", "coming into school");
+
+    /// <summary>"a visit to the new Reception classes": a visit inside the school.</summary>
+    private static readonly WordSet SchoolRooms = new("class classes classroom classrooms");
 
     /// <summary>Whoever comes to school: "Fire Brigade visit", "a police visit".</summary>
     private static readonly WordSet Visitors = new("brigade fire police firefighter firefighters author poet vicar nurse dentist planetarium dome theatre crew service");
@@ -59,8 +74,63 @@ public static class OffSiteCues
 
     public static bool IsActivity(OffSiteCue cue) => cue.Activity;
 
+    /// <summary>A diary's day heading ("Day 1", "Day Three") starts at token <paramref name="i"/>.</summary>
+    public static bool IsDiaryDay(TextDocument document, int i) => DiaryDays.MatchAt(document, i, out _);
+
+    private static readonly WordSet GroupSubjects = new("we they children pupils students class team teams group groups everyone girls boys choir squad y1 y2 y3 y4 y5 y6 y7 y8 y9 y10 y11 reception nursery");
+
+    /// <summary>Progressives about a topic, not a place: "learning about life in London".</summary>
+    private static readonly WordSet TopicVerbs = new("learning learned learnt learn studying reading read writing wrote looking thinking talking talked researching finding found discussing discussed drawing painting");
+
+    /// <summary>"are doing brilliantly at PGL", "are having a great time in Whitstable": a verb in -ing after am/is/are, then at/in a place.</summary>
+    private static bool IsProgressiveAtPlace(TextDocument document, int i, IReadOnlyList<LocationMention> locations)
+    {
+        var token = document.Tokens[i];
+        // The children's group is the subject: "Year 6 are", "the children are", "we're" (not "Mrs Smith is retiring in Canterbury").
+        var group = token.Is("we're") || token.Is("they're")
+            || ((token.Is("are") || token.Is("is")) && document.At(i - 1) is { } subject && subject.Sentence == token.Sentence
+                && (GroupSubjects.Contains(subject) || subject.IsNumber && document.At(i - 2) is { } year && (year.Is("year") || year.Is("years"))));
+        if (!group || document.At(i + 1) is not { } verb || verb.Sentence != token.Sentence
+            || verb.IsCapitalised || verb.Stem.Length <= 4 || !verb.Stem.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || TopicVerbs.Contains(verb))
+        {
+            return false;
+        }
+        for (var k = i + 2; k <= i + 7 && document.At(k) is { } word && word.Sentence == token.Sentence; k++)
+        {
+            if ((word.Is("at") || word.Is("in")) && document.At(k + 1) is { } place
+                && locations.Any(l => !l.Allowed && l.Kind != LocationKind.GenericVenue && l.Start == place.Start))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Words that may stand between "no" and the trip word it denies: "no common transfer / secondary transition day".</summary>
+    private static readonly WordSet NotDenied = new("on at in to for from during was were is are the a an our their we they with after before of and but");
+
+    /// <summary>"there will be no trip", "no residential this year", "no secondary transition day".</summary>
+    private static bool IsNegated(TextDocument document, int i)
+    {
+        var sentence = document.Tokens[i].Sentence;
+        for (var k = i - 1; k >= 0 && k >= i - 4 && document.Tokens[k].Sentence == sentence; k--)
+        {
+            var before = document.Tokens[k];
+            if (before.Is("no"))
+            {
+                return true;
+            }
+            if (NotDenied.Contains(before))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
     public static IReadOnlyList<OffSiteCue> Find(TextDocument document, IReadOnlyList<LocationMention> locations)
     {
+        int SentenceOf(LocationMention location) => document.TokenAtOrAfter(location.Start)?.Sentence ?? 0;
         var cues = new List<OffSiteCue>();
         AddActivityCues(document, cues);
         var tokens = document.Tokens;
@@ -71,6 +141,12 @@ public static class OffSiteCues
                 // "a visit from the fire brigade" comes to school; "school trip" goes out.
                 && !(token.Is("visit") && (document.IsWordAt(i + 1, "from") || document.IsWordAt(i + 1, "to") && document.IsWordAt(i + 2, "school") || document.IsWordAt(i + 1, "by") || Visitors.Contains(document.At(i - 1))))
                 && !(token.Is("visiting") && document.At(i + 1) is { } visitor && (visitor.Is("author") || visitor.Is("speaker") || visitor.Is("artist") || visitor.Is("musicians") || visitor.Is("theatre") || visitor.Is("us")));
+            // "Mrs Henchy coaches the girls", "our football coach": a person.
+            isCue &= !((token.Is("coach") || token.Is("coaches")) && (CoachedWho.Contains(document.At(i + 1)) || CoachSports.Contains(document.At(i - 1))));
+            // "Thank you to the local fire brigade for their visit today": the visitors' visit.
+            isCue &= !(token.Is("visit") && document.IsWordAt(i - 1, "their") && document.SentenceOf(i).First() is var opening && (opening.Is("thank") || opening.Is("thanks")));
+            // "a transition visit to the new Reception classes"
+            isCue &= !(token.Is("visit") && document.IsWordAt(i + 1, "to") && Enumerable.Range(i + 2, 4).Any(k => document.At(k) is { } room && room.Sentence == token.Sentence && SchoolRooms.Contains(room)));
             isCue |= token.Is("away") && document.At(i + 1) is { } fixture && (fixture.Is("match") || fixture.Is("game") || fixture.Is("fixture") || fixture.Is("day"));
             isCue |= token.Is("day") && document.IsWordAt(i + 1, "out");
             // "never been away from home before": a stay away
@@ -84,27 +160,55 @@ public static class OffSiteCues
             isCue |= token.Is("away") && (document.At(i + 1) is not { } after || after.Sentence != token.Sentence || after.Is("at") || after.Is("to"))
                 && document.SentenceOf(i).Any(t => t.Is("play") || t.Is("playing") || t.Is("plays") || t.Is("match") || t.Is("fixture") || t.Is("game"));
             isCue |= (token.Is("set") || token.Is("setting")) && document.IsWordAt(i + 1, "off");
-            isCue |= (token.Is("heading") || token.Is("travelling") || token.Is("traveling") || token.Is("depart") || token.Is("departing") || token.Is("departs")) && token.Sentence == (document.At(i + 1)?.Sentence ?? -1);
+            // "heading to Bude", not "heading home" (which says where nobody is away).
+            isCue |= (token.Is("heading") || token.Is("travelling") || token.Is("traveling") || token.Is("depart") || token.Is("departing") || token.Is("departs"))
+                && document.At(i + 1) is { } where && where.Sentence == token.Sentence && !where.Is("home");
             isCue |= (token.Is("off") && document.IsWordAt(i + 1, "to") && (document.IsWordAt(i - 1, "we're") || document.IsWordAt(i - 1, "are") || document.IsWordAt(i - 1, "is")));
-            isCue |= token.Is("leave") && document.IsWordAt(i + 1, "school");
+            // "leave school at 9", not "please do not leave school with your child".
+            isCue |= token.Is("leave") && document.IsWordAt(i + 1, "school") && !document.IsWordAt(i - 1, "not") && !document.IsWordAt(i - 1, "don't") && !document.IsWordAt(i - 1, "never");
             // "Middle school transfer day", "secondary transition day": the leavers spend the day at their next school.
             isCue |= (token.Is("transfer") || token.Is("transition")) && document.IsWordAt(i + 1, "day")
                 && document.At(i - 1) is { } next && (next.Is("school") || next.Is("secondary") || next.Is("high"));
             // "have arrived at the centre", "arrived in Whitstable"
             isCue |= token.Is("arrived") && (document.IsWordAt(i + 1, "at") || document.IsWordAt(i + 1, "in"));
-            if (isCue)
+            // "back about half four", "back by 3:30": a return time is a trip's (not "back in class at 1pm").
+            isCue |= token.Is("back") && document.At(i + 1) is { } after2 && after2.Sentence == token.Sentence && !after2.Is("in") && !after2.Is("to")
+                && !document.IsWordAt(i + 2, "school") && !document.IsWordAt(i + 2, "class") && TemporalExpressionParser.TimeAfter(document, i + 1, out _) is not null;
+            if (IsProgressiveAtPlace(document, i, locations))
+            {
+                // "Year 6 are doing brilliantly at PGL": a group's present progressive at a place is happening now.
+                var verb = tokens[i + 1];
+                cues.Add(new OffSiteCue(token.Start, verb.End - token.Start, token.Sentence, document.Text[token.Start..verb.End]) { Now = true });
+                continue;
+            }
+            if (isCue && !IsNegated(document, i))
             {
                 cues.Add(new OffSiteCue(token.Start, token.Length, token.Sentence, token.Text));
             }
         }
-        foreach (var location in locations.Where(l => !l.Allowed))
+        // "Children at the Usher Street site will travel to New Cross by minibus": between the school's own sites.
+        var allowedOnly = locations.Where(l => l.Allowed).Select(SentenceOf).ToHashSet();
+        allowedOnly.ExceptWith(locations.Where(l => !l.Allowed && l.Kind != LocationKind.GenericVenue).Select(SentenceOf));
+        cues.RemoveAll(c => !c.Activity && allowedOnly.Contains(c.Sentence));
+        // "Year 2 are learning about life in London": a place that is a topic of lessons places nobody there.
+        var topics = tokens.Where(t => TopicVerbs.Contains(t) && document.IsWordAt(t.Index + 1, "about")).Select(t => t.Sentence).ToHashSet();
+        foreach (var location in locations.Where(l => !l.Allowed && !topics.Contains(SentenceOf(l))))
         {
-            var token = document.TokenAtOrAfter(location.Start);
-            cues.Add(new OffSiteCue(location.Start, location.Length, token?.Sentence ?? 0, location.Text));
+            cues.Add(new OffSiteCue(location.Start, location.Length, SentenceOf(location), location.Text));
         }
         // A sentence about the school site, a closure or a visitor places nobody away.
         var onSite = TripNarrative.OnSiteSentences(document);
         cues.RemoveAll(c => onSite.Contains(c.Sentence));
+        if (TripNarrative.IsStayAtSchool(document))
+        {
+            // "The children were very brave staying over at school": the post's sleepover is that one.
+            cues.RemoveAll(c => c.Text.StartsWith("sleepover", StringComparison.OrdinalIgnoreCase));
+        }
+        if (VisitorComes.Matches(document).Any())
+        {
+            // "a farm will visit us right here at school ... a special visit on Monday 22nd May": the same visit.
+            cues.RemoveAll(c => c.Text.StartsWith("visit", StringComparison.OrdinalIgnoreCase));
+        }
         cues.Sort((a, b) => a.Start.CompareTo(b.Start));
         return cues;
     }

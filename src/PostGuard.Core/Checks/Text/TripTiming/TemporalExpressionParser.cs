@@ -34,7 +34,7 @@ public static class TemporalExpressionParser
     /// <summary>Phrases that mean "happening now", as lower-case word sequences.</summary>
     private static readonly string[][] NowPhrases =
     [
-        ["right", "now"], ["currently"], ["at", "the", "moment"], ["as", "we", "speak"], ["on", "our", "way"], ["on", "the", "way"],
+        ["right", "now"], ["currently"], ["at", "the", "moment"], ["as", "we", "speak"], ["on", "our", "way"], ["on", "their", "way"], ["on", "the", "way"],
         ["heading", "to"], ["heading", "off"], ["we're", "off"], ["we", "are", "off"], ["we're", "at"], ["we", "are", "at"],
         ["we're", "here"], ["have", "arrived"], ["just", "arrived"], ["arrived", "safely"], ["underway"], ["under", "way"],
         ["live", "from"], ["are", "having", "a"], ["are", "enjoying"], ["are", "now"], ["are", "currently"],
@@ -54,8 +54,6 @@ public static class TemporalExpressionParser
         var tokens = document.Tokens;
         var today = DateOnly.FromDateTime(publishLocal);
 
-        bool IsPastSentence(int sentence, int tokenIndex) => NarrativeTense.Of(document, sentence) == Tense.Past;
-
         void Add(TemporalKind kind, int first, int last, DateOnly? day, TimeOnly? endsAt)
         {
             var start = tokens[first].Start;
@@ -65,6 +63,7 @@ public static class TemporalExpressionParser
         var sentence = -1;
         var past = false;
         var future = false;
+        var headingPast = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i].Lower;
@@ -72,8 +71,17 @@ public static class TemporalExpressionParser
             {
                 // The tense of a sentence, looked up once for its tokens.
                 sentence = tokens[i].Sentence;
-                past = IsPastSentence(sentence, i);
-                future = NarrativeTense.Of(document, sentence) == Tense.Future;
+                var tense = NarrativeTense.Of(document, sentence);
+                past = tense == Tense.Past;
+                future = tense == Tense.Future;
+                headingPast = false;
+                if (tense == Tense.None)
+                {
+                    // A heading's yearless date ("Year 2 Sleepover July 18") is read with the narrative that follows it
+                    // (a sentence, not a list item's note such as "Packed lunch needed").
+                    var following = Enumerable.Range(sentence + 1, 2).FirstOrDefault(s => NarrativeTense.Of(document, s) != Tense.None, -1);
+                    headingPast = following >= 0 && NarrativeTense.Of(document, following) == Tense.Past && HasWords(tokens, i, following, 6);
+                }
             }
 
             if (MatchPhrase(document, i, NowPhrases, out var nowEnd))
@@ -149,8 +157,15 @@ public static class TemporalExpressionParser
                     continue;
                 }
             }
-            if (TryDate(document, i, today, past, future, out var dateEnd, out var date))
+            // A sentence that mixes tenses is read at the date's own verb ("... on Thursday afternoon was a real treat").
+            var pastHere = past || (headingPast && (DayNumber(tokens[i].Text) is not null || MonthNumbers.ContainsKey(tokens[i].Stem)));
+            if (TryDate(document, i, today, pastHere, future, out var dateEnd, out var date))
             {
+                if (!pastHere && NarrativeTense.Of(document, sentence) == Tense.Present && NarrativeTense.NearestVerb(document, i) == Tense.Past)
+                {
+                    // (looked up only for a date: the nearest verb is a scan of the sentence)
+                    TryDate(document, i, today, past: true, future, out dateEnd, out date);
+                }
                 var first = i;
                 var last = dateEnd;
                 // Ranges: "Monday to Wednesday", "12th-14th June", "from 3rd until 5th July".
@@ -168,6 +183,20 @@ public static class TemporalExpressionParser
                 var kind = date < today ? TemporalKind.Past : TemporalKind.Dated;
                 Add(kind, first, last, date, endsAt);
                 i = Math.Max(last, timeEnd);
+                continue;
+            }
+            // "Throughout the week everyone will have a turn", "for the rest of the week": the days left of this school week.
+            if (future && (word is "throughout" or "during" or "over" || (word == "rest" && document.IsWordAt(i + 1, "of"))) && RestOfWeek(document, i, out var weekEnd))
+            {
+                var friday = today.AddDays(((int)DayOfWeek.Friday - (int)today.DayOfWeek + 7) % 7);
+                Add(TemporalKind.Dated, i, weekEnd, today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? today : friday, null);
+                i = weekEnd;
+                continue;
+            }
+            if (future && TryMonth(document, i, today, out var monthEnd, out var monthLast))
+            {
+                Add(TemporalKind.Dated, i, monthEnd, monthLast, null);
+                i = monthEnd;
                 continue;
             }
             // A stated end time with no day: "back at 3:30", "home by 4pm", "back at school by 3:30".
@@ -277,6 +306,11 @@ public static class TemporalExpressionParser
                 }
                 date = today.AddDays(ahead);
             }
+            else if (modifier == "this" && ahead == 0)
+            {
+                // "arrived at school this Sunday" said on a Sunday is today, in any tense.
+                date = today;
+            }
             else if (past && modifier != "coming")
             {
                 // "On Friday we visited..." said on a Friday is last Friday: today would be "today".
@@ -329,8 +363,8 @@ public static class TemporalExpressionParser
                 day = d;
                 last = monthIndex;
             }
-            // 12/06 and 12/06/2027 (day first: en-GB)
-            else if (m1.Gap == "/" && m1.IsNumber && int.TryParse(m1.Text, CultureInfo.InvariantCulture, out month) && token.IsNumber)
+            // 12/06 and 12/06/2027 (day first: en-GB); not "Year 5/6" or "class 3/4"
+            else if (m1.Gap == "/" && m1.IsNumber && int.TryParse(m1.Text, CultureInfo.InvariantCulture, out month) && token.IsNumber && !IsYearGroup(document.At(i - 1)))
             {
                 day = d;
                 last = i + 1;
@@ -418,6 +452,70 @@ public static class TemporalExpressionParser
             }
         }
         return best;
+    }
+
+    /// <summary>Sentence <paramref name="sentence"/>, found from token <paramref name="from"/> on, has at least <paramref name="count"/> words.</summary>
+    private static bool HasWords(IReadOnlyList<Token> tokens, int from, int sentence, int count)
+    {
+        var seen = 0;
+        for (var k = from; k < tokens.Count && tokens[k].Sentence <= sentence; k++)
+        {
+            seen += tokens[k].Sentence == sentence ? 1 : 0;
+            if (seen >= count)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"throughout the week", "during the week", "over the week", "rest of the week", "rest of our week".</summary>
+    private static bool RestOfWeek(TextDocument document, int i, out int end)
+    {
+        end = i;
+        var k = document.Tokens[i].Is("rest") ? i + 2 : i + 1;
+        if (document.At(k) is { } determiner && (determiner.Is("the") || determiner.Is("our")) && document.At(k + 1) is { } week && week.Is("week")
+            && week.Sentence == document.Tokens[i].Sentence)
+        {
+            end = k + 1;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>"Monday", "January", "Sept": a day or month name.</summary>
+    public static bool IsDayOrMonthName(Token token) => Weekdays.Contains(token) || MonthNumbers.ContainsKey(token.Stem);
+
+    private static bool IsYearGroup(Token? before) =>
+        before is not null && (before.Is("year") || before.Is("years") || before.Is("yr") || before.Is("y") || before.Is("class") || before.Is("classes") || before.Is("p"));
+
+    /// <summary>
+    /// "in July", "during October", "at the end of June" told ahead (not in the past): the month's last day, this
+    /// year if the month has not ended, else next year. A past sentence's month is over or is the post's own.
+    /// </summary>
+    private static bool TryMonth(TextDocument document, int i, DateOnly today, out int end, out DateOnly lastDay)
+    {
+        end = i;
+        lastDay = today;
+        var token = document.Tokens[i];
+        if (!(token.Is("in") || token.Is("during")) && !(token.Is("of") && document.IsWordAt(i - 1, "end")))
+        {
+            return false;
+        }
+        var k = i + 1;
+        if (document.At(k) is { } early && (early.Is("early") || early.Is("mid") || early.Is("late")))
+        {
+            k++;
+        }
+        if (document.At(k) is not { IsCapitalised: true } monthToken || monthToken.Stem.Length < 3 || !MonthNumbers.TryGetValue(monthToken.Stem, out var month)
+            || monthToken.Sentence != token.Sentence || document.At(k + 1) is { } next && next.Sentence == token.Sentence && (DayNumber(next.Text) is not null || next.IsNumber))
+        {
+            return false;
+        }
+        var year = month >= today.Month ? today.Year : today.Year + 1;
+        lastDay = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        end = k;
+        return true;
     }
 
     private static int? DayNumber(string text)

@@ -33,11 +33,11 @@ public static class TripModel
     private static readonly PhraseMatcher StayPhrases = new(
         "away from home", "night away", "nights away", "first night", "second night", "third night", "final night", "last night away",
         "last full day", "final full day", "full day of activities", "evening activity", "evening activities", "final activities",
-        "final activity");
+        "final activity", "second day", "third day", "fourth day", "fifth day");
 
     private static readonly PhraseMatcher MultiDayPhrases = new(
-        "day two", "day three", "day four", "day five", "day 2", "day 3", "day 4", "day 5", "first night", "second night", "last night",
-        "final night", "this week", "the week", "for the week", "all week", "our week", "days", "nights", "week away", "weekend away");
+        "day one", "day 1", "day two", "day three", "day four", "day five", "day 2", "day 3", "day 4", "day 5", "first night", "second night", "last night",
+        "final night", "second day", "third day", "fourth day", "this week", "the week", "for the week", "all week", "our week", "days", "nights", "week away", "weekend away");
 
     /// <summary>Words of a stay's beginning or middle, which a recount written after the return seldom uses.</summary>
     private static readonly PhraseMatcher StartOfStay = new(
@@ -60,11 +60,20 @@ public static class TripModel
         var narrative = IsTripNarrative(document, cues);
         var candidates = new List<Candidate>();
 
-        // A. A day or time near a cue that is not over.
+        // A. A day or time near a cue that is not over; in a post about a stay, any day ahead told in the future
+        // ("Throughout the week everyone will have a turn at all eight activities").
+        var stay = IsStay(document, cues);
         foreach (var mention in times)
         {
-            if (mention.Kind is TemporalKind.Past or TemporalKind.Now || onSite.Contains(mention.Sentence) || !NearCue(mention.Sentence))
+            if (mention.Kind is TemporalKind.Past or TemporalKind.Now || onSite.Contains(mention.Sentence)
+                || !(NearCue(mention.Sentence) || (stay && TenseOf(mention.Sentence) == Tense.Future && !TripNarrative.IsCancelled(document)))
+                || TripNarrative.IsAboutStaffOnly(document, mention.Sentence))
             {
+                continue;
+            }
+            if (!cueSentences.Contains(mention.Sentence) && document.TokenAtOrAfter(mention.Start) is { } by && by.Is("by") && mention.EndsAt is null)
+            {
+                // "Please send all donations to school by Friday, 26th October": a deadline, not a day away.
                 continue;
             }
             var tense = TenseOf(mention.Sentence);
@@ -76,7 +85,7 @@ public static class TripModel
                 continue;
             }
             if (tense != Tense.Future && !cueSentences.Contains(mention.Sentence)
-                && cues.Where(c => Math.Abs(c.Sentence - mention.Sentence) <= 1).All(c => TenseOf(c.Sentence) == Tense.Past))
+                && cues.Where(c => Math.Abs(c.Sentence - mention.Sentence) <= 1).All(c => TenseOf(c.Sentence) == Tense.Past || NarrativeTense.IsPerfect(document, c.Sentence)))
             {
                 // "This week Maple have been looking at farm animals. We decided to go on a trip to ...": the trip is told in the past.
                 continue;
@@ -103,17 +112,36 @@ public static class TripModel
 
         // B. A live update: strong phrases anywhere in a post with a cue; diary phrases and a present-tense
         // diary only in a trip narrative that is not a recount; none after the group is back or if the trip is off.
-        var returns = TripNarrative.Returns(document).Where(r => TenseOf(r.Sentence) == Tense.Past).ToList();
+        // "returned to school"; "students back in the classroom this week have already said...".
+        var returns = TripNarrative.Returns(document)
+            .Where(r => TenseOf(r.Sentence) == Tense.Past || (document.Tokens[r.First].Is("back") && NarrativeTense.IsPerfect(document, r.Sentence))).ToList();
         var lastReturn = returns.Count > 0 ? returns[^1].Last : -1;
         bool Usable(TripSignal signal) => signal.First > lastReturn && !onSite.Contains(signal.Sentence) && TenseOf(signal.Sentence) != Tense.Past;
         var live = new List<TextRange>();
-        if (!TripNarrative.IsCancelled(document))
+        // A trip told in the past with a past date ("On Thursday 25th September ... began") and nothing tied to the
+        // publish day or later, or judged as a whole in the past ("had a fantastic time in Cardiff"), is over: its
+        // diary words ("Day 1", "this week", "looking forward to") are the recount's, not a live update's.
+        var anchored = IsAnchored(document, times, today, onSite, stay);
+        var toldAsOver = !anchored && (IsPastDated(document, times, today, onSite, cueSentences, stay ? StayLength(document) : 0) || Verdicts.Matches(document).Any(m => TenseOf(document.Tokens[m.First].Sentence) == Tense.Past));
+        var recount = toldAsOver || TripNarrative.IsRecount(document);
+        // A residential's diary is often told in the past on the day itself ("we arrived at Condover Hall
+        // this afternoon ... our first day of adventures", "Dinner tonight was jacket potatoes"): past-tense diary
+        // phrases count when the post speaks of the publish day itself, even beside words of a whole week.
+        var residential = lastReturn < 0 && document.Tokens.Any(StayWords.Contains)
+            && times.Any(t => t.LastDay == today && !onSite.Contains(t.Sentence) && document.TokenAtOrAfter(t.Start) is { } first && (first.Is("today") || first.Is("tonight")
+                || (first.Is("this") && document.At(first.Index + 1) is { } part && !part.Is("week") && !part.Is("weekend"))));
+        if (!TripNarrative.IsCancelled(document) && !TripNarrative.IsStayAtSchool(document))
         {
             // "tomorrow", "tonight": near a cue or in a trip narrative; "as I type this", "on our way home": anywhere.
             var residentialStay = document.Tokens.Any(StayWords.Contains);
             var strong = TripNarrative.StrongLive(document).Where(l => Usable(l) && (!IsRelativeTime(document, l) || NearCue(l.Sentence) || residentialStay)).ToList();
             live.AddRange(strong.Select(l => RangeOf(document, l)));
-            var recount = TripNarrative.IsRecount(document);
+            live.AddRange(cues.Where(c => c.Now && (document.TokenAtOrAfter(c.Start)?.Index ?? -1) > lastReturn).Select(c => new TextRange(c.Start, c.Length)));
+            if (residential)
+            {
+                // "Back on the coach ... it was smooth sailing to Bude", told on the stay's first day: still away.
+                live.AddRange(TripNarrative.StrongLive(document).Where(l => l.First > lastReturn && !onSite.Contains(l.Sentence)).Select(l => RangeOf(document, l)));
+            }
             foreach (var now in times.Where(t => t.Kind == TemporalKind.Now && !onSite.Contains(t.Sentence) && TenseOf(t.Sentence) != Tense.Past && NearCue(t.Sentence)))
             {
                 // "currently holds the record" in a recount is about the record, not the trip.
@@ -122,29 +150,27 @@ public static class TripModel
                     live.Add(new TextRange(now.Start, now.Length));
                 }
             }
-            var diary = narrative && lastReturn < 0 && (strong.Count > 0 || !recount);
+            var diary = narrative && lastReturn < 0 && ((strong.Count > 0 && !toldAsOver) || !recount || residential);
             if (diary)
             {
-                // A residential's diary is often told in the past on the day itself ("we arrived at Condover Hall
-                // this afternoon ... our first day of adventures"): past-tense diary phrases count when the post
-                // speaks of the publish day itself.
-                var residential = document.Tokens.Any(StayWords.Contains)
-                    && times.Any(t => t.LastDay == today && document.TokenAtOrAfter(t.Start) is { } first && (first.Is("today") || first.Is("this") || first.Is("tonight")));
+                // "Day 1: Year 6 Arrive in Holland" heads the diary of the trip the post tells.
                 live.AddRange(TripNarrative.WeakLive(document)
                     .Where(l => l.First > lastReturn && !onSite.Contains(l.Sentence) && (residential || TenseOf(l.Sentence) != Tense.Past)
-                        && (residentialStay || NearCue(l.Sentence)))
+                        && (residentialStay || NearCue(l.Sentence) || (l.Sentence <= 1 && OffSiteCues.IsDiaryDay(document, l.First)))
+                        // "this week", "of the week" speak of the trip only in its own sentence: "proud to this week receive our award".
+                        && (residentialStay || cueSentences.Contains(l.Sentence) || !(document.Tokens[l.First].Is("this") || document.Tokens[l.First].Is("of"))))
                     .Select(l => RangeOf(document, l)));
             }
         }
-        if (live.Count == 0 && lastReturn < 0 && !TripNarrative.IsCancelled(document) && !TripNarrative.IsRecount(document) && IsStay(document, cues)
-            && (StartOfStay.Matches(document).Any() || cues.Any(c => TenseOf(c.Sentence) == Tense.Future))
+        if (live.Count == 0 && lastReturn < 0 && !TripNarrative.IsCancelled(document) && !TripNarrative.IsStayAtSchool(document) && (!recount || residential) && stay
+            && (StartOfStay.Matches(document).Any() || residential || cues.Any(c => TenseOf(c.Sentence) == Tense.Future) || HasPlanAhead(document, times, onSite))
             && times.FirstOrDefault(t => t.Kind == TemporalKind.Dated && t.LastDay == today && !onSite.Contains(t.Sentence)) is { } ownDay)
         {
             // A stay away told on its own day, even in the past ("Monday 16th October: after a smooth coach journey we
             // arrived at ..."): nothing says the group is back, so it is still away tonight.
             live.Add(new TextRange(ownDay.Start, ownDay.Length));
         }
-        if (live.Count == 0 && lastReturn < 0 && !TripNarrative.IsCancelled(document) && !TripNarrative.IsRecount(document) && IsStay(document, cues)
+        if (live.Count == 0 && lastReturn < 0 && !TripNarrative.IsCancelled(document) && !TripNarrative.IsStayAtSchool(document) && !recount && stay
             && !times.Any(t => t.LastDay is { } day && day < today && !onSite.Contains(t.Sentence))
             && StayOpening(document, times, today, onSite) is { } opening)
         {
@@ -173,6 +199,96 @@ public static class TripModel
         return unknown || latest is null
             ? new TripJudgement(isLive, cue, spans, null, open.First(c => c.End is null).EndCue)
             : new TripJudgement(isLive, cue, spans, latest.End, latest.EndCue);
+    }
+
+    /// <summary>A sentence about what the group will do, with no day of its own: "we will be having a campfire".</summary>
+    private static bool HasPlanAhead(TextDocument document, IReadOnlyList<TemporalMention> times, IReadOnlySet<int> onSite)
+    {
+        var dated = times.Select(t => t.Sentence).ToHashSet();
+        return document.Tokens.Any(t => (t.Is("we") || t.Is("they")) && NarrativeTense.Of(document, t.Sentence) == Tense.Future
+            && !onSite.Contains(t.Sentence) && !dated.Contains(t.Sentence));
+    }
+
+    /// <summary>A whole trip judged in the past: "had a fantastic time in Cardiff", "what a week".</summary>
+    private static readonly PhraseMatcher Verdicts = new(
+        "had a fantastic time", "had a wonderful time", "had a great time", "had an amazing time", "had a brilliant time", "had the best time",
+        "had a fabulous time", "had a lovely time", "had a super time", "had an incredible time", "what a week", "enjoyed the trip",
+        "enjoyed their trip", "enjoyed our trip");
+
+    /// <summary>
+    /// Something ties the post to its publish day or later: "today", "tonight", "this morning", "right now", a later day,
+    /// told outside the school site (a date line on its own, the post's own date, does not).
+    /// </summary>
+    private static bool IsAnchored(TextDocument document, IReadOnlyList<TemporalMention> times, DateOnly today, IReadOnlySet<int> onSite, bool stay) =>
+        times.Any(t => !onSite.Contains(t.Sentence)
+            && (t.Kind == TemporalKind.Now
+                || (t.Kind == TemporalKind.Dated && t.LastDay is { } day && day >= today
+                    // A stay's diary headed with the publish day's date ("Wednesday 8th June") is that day's update.
+                    && (stay || !(day == today && !IsRelativeDay(document, t) && NarrativeTense.Of(document, t.Sentence) == Tense.None))
+                    && !(IsThisPeriod(document, t) && (NarrativeTense.Of(document, t.Sentence) == Tense.Past || NarrativeTense.IsPerfect(document, t.Sentence))))
+                || (t.Kind == TemporalKind.Past && t.LastDay == today && !IsThisPeriod(document, t))));
+
+    /// <summary>A day before the publish day told in the past beside a cue: "On Thursday 25th September, the annual trek ... began".</summary>
+    private static bool IsPastDated(TextDocument document, IReadOnlyList<TemporalMention> times, DateOnly today, IReadOnlySet<int> onSite, HashSet<int> cueSentences, int stayNights) =>
+        times.Any(t => t.LastDay is { } day && day < today && !onSite.Contains(t.Sentence) && IsToldInPast(document, t)
+            // "arrived at the centre on Friday" in a post about a weekend away published on Saturday: the stay is not over.
+            && day.AddDays(stayNights == Weekend ? (7 - (int)day.DayOfWeek) % 7 : stayNights) < today
+            && (cueSentences.Contains(t.Sentence) || cueSentences.Contains(t.Sentence - 1) || cueSentences.Contains(t.Sentence + 1)));
+
+    private const int Weekend = -1;
+
+    private static readonly Dictionary<string, int> Counts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
+        ["1"] = 1, ["2"] = 2, ["3"] = 3, ["4"] = 4, ["5"] = 5, ["6"] = 6, ["7"] = 7,
+    };
+
+    private static readonly Dictionary<string, int> Ordinals = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7,
+    };
+
+    /// <summary>
+    /// How many nights a stay lasts, as the post says: "a four-night stay", "3 days", "week long" (four nights, Monday to Friday), a "Day 3" or "Third Day" heading (at least two),
+    /// "weekend away" (<see cref="Weekend"/>: to Sunday); 0 when it says nothing.
+    /// </summary>
+    private static int StayLength(TextDocument document) => document.Memo((typeof(TripModel), "staylength"), d =>
+    {
+        var nights = 0;
+        for (var i = 0; i < d.Tokens.Count; i++)
+        {
+            var token = d.Tokens[i];
+            if ((token.Is("night") || token.Is("nights") || token.Is("day") || token.Is("days")) && d.At(i - 1) is { } count && Counts.TryGetValue(count.Stem, out var n))
+            {
+                nights = Math.Max(nights, token.Is("night") || token.Is("nights") ? n : n - 1);
+            }
+            else if (token.SentenceStart && token.Is("day") && d.At(i + 1) is { } number && number.Sentence == token.Sentence && Counts.TryGetValue(number.Stem, out var dayNumber))
+            {
+                // A diary's "Day 3" heading: the stay has lasted at least two nights.
+                nights = Math.Max(nights, dayNumber - 1);
+            }
+            else if (token.SentenceStart && Ordinals.TryGetValue(token.Stem, out var ordinal) && d.IsWordAt(i + 1, "day"))
+            {
+                nights = Math.Max(nights, ordinal - 1);
+            }
+            else if (token.Is("week") && (d.IsWordAt(i + 1, "long") || d.IsWordAt(i + 1, "away") || d.IsWordAt(i - 1, "residential")))
+            {
+                nights = Math.Max(nights, 4);
+            }
+            else if (token.Is("weekend") && (d.IsWordAt(i + 1, "away") || d.IsWordAt(i + 1, "residential")) && nights == 0)
+            {
+                return (object)Weekend;
+            }
+        }
+        return (object)nights;
+    }) is int length ? length : 0;
+
+    /// <summary>The mention's sentence is in the past, or is the tail of one cut at a clock time ("departed school at 1:15pm on Monday 19th June").</summary>
+    private static bool IsToldInPast(TextDocument document, TemporalMention mention)
+    {
+        var tense = NarrativeTense.Of(document, mention.Sentence);
+        return tense == Tense.Past
+            || (tense == Tense.None && document.TokenAtOrAfter(mention.Start) is { SentenceStart: false } && NarrativeTense.Of(document, mention.Sentence - 1) == Tense.Past);
     }
 
     /// <summary>Where a live update says the trip ends: a stated time (tomorrow's if it comes home tomorrow), else the last day named, else unknown.</summary>

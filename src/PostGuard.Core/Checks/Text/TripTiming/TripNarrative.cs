@@ -15,7 +15,7 @@ public static class TripNarrative
 {
     /// <summary>Phrases written while the group is away.</summary>
     private static readonly PhraseMatcher StrongLivePhrases = new(
-        "as i write", "as i type", "as we write", "as we first write", "at the time of writing", "as we speak", "right now", "on our way",
+        "as i write", "as i type", "as we write", "as we first write", "at the time of writing", "as we speak", "right now", "on our way", "on their way",
         "on the way home", "on the coach", "have arrived", "has arrived", "have just arrived", "just arrived", "arrived safely", "we're off",
         "we are off", "more tomorrow", "see you tomorrow", "see you at", "home tomorrow", "going home tomorrow", "coming home", "heading home",
         "head home", "set off home", "go home tomorrow", "we're coming home", "keep you posted", "keep you updated", "will text", "we will text",
@@ -47,33 +47,69 @@ public static class TripNarrative
         "back at school", "back to school", "back in school", "came home", "got home", "made it back", "pulled up at school",
         "coach ride home", "journey home", "journey back to school", "headed back to school", "had to go home", "went back to",
         "trip was over", "returned safely", "arrived home", "back home", "home safely", "safely home", "way safely home", "way home",
-        "return coach", "got off the coach at school", "as we went off");
+        "return coach", "got off the coach at school", "as we went off", "back in the classroom", "back in class");
 
     private static readonly PhraseMatcher OnSitePhrases = new(
         "at school", "in school", "into school", "in the hall", "in our hall", "school hall", "on the school field",
         "school field", "our field", "school grounds", "in the playground", "on the playground", "in the classroom", "in class", "on site",
         "school sleepover", "sleepover at school", "staying over at school", "came to school", "come into school", "came into school",
         "visited us", "visit us", "visiting us", "visited school", "came to visit", "came in to", "visit from", "visited by", "a visit by",
-        "in the courtyard", "in our school", "on our school", "at our school", "here at school", "back at school");
+        "in the courtyard", "in our school", "on our school", "at our school", "here at school", "back at school", "school chapel",
+        "forest school area", "end of the field");
+
+    /// <summary>Events usually held at school: on site unless their sentence names where ("assembly at Canterbury Cathedral").</summary>
+    private static readonly PhraseMatcher UsuallyOnSitePhrases = new("assembly", "assemblies", "at forest school", "meeting", "meetings");
+
+    /// <summary>A stay held at school: its bedtime and "still going strong" place nobody away.</summary>
+    private static readonly PhraseMatcher StayAtSchoolPhrases = new(
+        "school sleepover", "sleepover at school", "sleepover in school", "staying over at school", "sleep over at school",
+        "night at school", "overnight at school");
 
     private static readonly PhraseMatcher ClosurePhrases = new(
         "school closed", "school is closed", "school will be closed", "school will be closed on", "close the school", "closure",
         "closed today", "closed tomorrow", "will not be able to open", "not be able to open", "remain closed", "not open", "cancelled",
         "been cancelled", "postponed", "sports day", "parents evening", "parents' evening", "open evening", "meeting in school",
-        "meeting at school", "meeting in the hall");
+        "meeting at school", "meeting in the hall", "a meeting at", "a meeting in", "invite you to a meeting", "parents' meeting",
+        "meeting for parents");
+
+    /// <summary>Who a sentence may be about when it names a staff member first: "Mrs Boyce plans to attend the awards ceremony".</summary>
+    private static readonly WordSet StaffTitles = new("mr mrs miss ms mx dr headteacher head");
+
+    /// <summary>Words that bring children into a sentence: then it is their trip, whoever leads it.</summary>
+    private static readonly WordSet ChildWords = new("""
+        children child pupils pupil students student class classes year years we us our team teams group groups choir boys girls
+        squad party cohort everyone y1 y2 y3 y4 y5 y6 y7 y8 y9 y10 y11 reception nursery
+        """);
 
     private static readonly WordSet AwayWords = new("trip trips residential residentials excursion outing");
 
     private static readonly PhraseMatcher CancelPhrases = new(
         "has been cancelled", "have been cancelled", "been cancelled", "cancelled the trip", "cancelled our", "not take place", "not go ahead",
-        "will not be going", "have cancelled", "has cancelled");
+        "will not be going", "have cancelled", "has cancelled", "would have been going", "would have been visiting", "would have been on",
+        "should have been going", "should have been on", "were due to go", "was due to go");
+
+    /// <summary>
+    /// A sentence about a staff member alone ("Mrs Boyce plans to attend the awards ceremony on June 3 at Winchester Guildhall"):
+    /// it opens with a title and names no children, so its day places no child away.
+    /// </summary>
+    public static bool IsAboutStaffOnly(TextDocument document, int sentence)
+    {
+        var first = document.Tokens.FirstOrDefault(t => t.Sentence == sentence);
+        return first is not null && StaffTitles.Contains(first) && first.IsCapitalised
+            && !document.Tokens.Any(t => t.Sentence == sentence && ChildWords.Contains(t));
+    }
+
+    /// <summary>"Year 2 school sleepover": the stay is on the school site.</summary>
+    public static bool IsStayAtSchool(TextDocument document) => document.Memo((typeof(TripNarrative), "stayatschool"), d => (object)StayAtSchoolPhrases.Matches(d).Any()) is true;
 
     /// <summary>"the trip has been cancelled": nobody is away.</summary>
     public static bool IsCancelled(TextDocument document) => document.Memo((typeof(TripNarrative), "cancel"), d => (object)CancelPhrases.Matches(d).Any()) is true;
 
     public static IReadOnlyList<TripSignal> StrongLive(TextDocument document) => document.Memo((typeof(TripNarrative), "live"), d => Find(d, StrongLivePhrases));
 
-    public static IReadOnlyList<TripSignal> WeakLive(TextDocument document) => document.Memo((typeof(TripNarrative), "weak"), d => Find(d, WeakLivePhrases));
+    /// <summary>Diary phrases, less "were looking forward to" (told afterwards).</summary>
+    public static IReadOnlyList<TripSignal> WeakLive(TextDocument document) => document.Memo((typeof(TripNarrative), "weak"), d =>
+        (IReadOnlyList<TripSignal>)[.. Find(d, WeakLivePhrases).Where(s => !(d.At(s.First - 1) is { } before && (before.Is("were") || before.Is("was") || before.Is("had"))))]);
 
     /// <summary>Past-tense sentences that speak of the trip as over: "In September, our first adventure was a residential".</summary>
     public static bool IsRecount(TextDocument document) => document.Memo((typeof(TripNarrative), "recount"), d =>
@@ -85,7 +121,9 @@ public static class TripNarrative
     public static IReadOnlySet<int> OnSiteSentences(TextDocument document) => document.Memo((typeof(TripNarrative), "onsite"), d =>
     {
         var sentences = new HashSet<int>();
-        foreach (var (first, _) in OnSitePhrases.Matches(d).Concat(ClosurePhrases.Matches(d)))
+        // Meetings and evenings for parents stay on site even when they are about a trip ("a meeting at school about the residential").
+        var meetings = new HashSet<int>();
+        foreach (var (first, last) in OnSitePhrases.Matches(d).Concat(ClosurePhrases.Matches(d)))
         {
             // "back at school by 3:30" and "to school" in travel instructions are about the return, not an event at school.
             var token = d.Tokens[first];
@@ -94,12 +132,46 @@ public static class TripNarrative
                 continue;
             }
             sentences.Add(token.Sentence);
+            if (Enumerable.Range(first, last - first + 1).Any(k => d.Tokens[k].Is("meeting") || d.Tokens[k].Is("evening")))
+            {
+                meetings.Add(token.Sentence);
+            }
+        }
+        // "Individual Medications Meetings for Year 4 and 5 next Wednesday", "Harvest assembly": held at school unless the
+        // sentence names where; a meeting is the noun (not "we will be meeting at the coach", not a meeting point).
+        foreach (var (first, _) in UsuallyOnSitePhrases.Matches(d))
+        {
+            var token = d.Tokens[first];
+            var meeting = token.Is("meeting") || token.Is("meetings");
+            if (meeting && d.At(first + 1) is { } next && next.Sentence == token.Sentence && (next.Is("point") || next.Is("place")))
+            {
+                continue;
+            }
+            if (meeting && d.At(first - 1) is { } before && (before.Is("be") || before.Is("been") || before.Is("are") || before.Is("is") || before.Is("am")
+                || before.Is("was") || before.Is("were") || before.Is("we're") || before.Is("they're") || before.Is("will")))
+            {
+                continue;
+            }
+            if (!NamesAPlace(d, token.Sentence))
+            {
+                sentences.Add(token.Sentence);
+                if (meeting)
+                {
+                    meetings.Add(token.Sentence);
+                }
+            }
         }
         // "Y6 out at Crucial Crew tomorrow" inside a note about sports day is still away.
         var cancelled = CancelPhrases.Matches(d).Select(m => d.Tokens[m.First].Sentence).ToHashSet();
-        sentences.RemoveWhere(s => !cancelled.Contains(s) && d.Tokens.Any(t => t.Sentence == s && (AwayWords.Contains(t) || (t.Is("out") && d.IsWordAt(t.Index + 1, "at")))));
+        sentences.RemoveWhere(s => !cancelled.Contains(s) && !meetings.Contains(s) && d.Tokens.Any(t => t.Sentence == s && (AwayWords.Contains(t) || (t.Is("out") && d.IsWordAt(t.Index + 1, "at")))));
         return (IReadOnlySet<int>)sentences;
     });
+
+    /// <summary>"at Esholt Village Hall": the sentence names where, so a meeting in it may be elsewhere.</summary>
+    private static bool NamesAPlace(TextDocument document, int sentence) =>
+        document.SentenceOf(document.Tokens.First(t => t.Sentence == sentence).Index).Any(t => (t.Is("at") || t.Is("in"))
+            && document.At(t.Index + 1) is { IsCapitalised: true, StartsWithDigit: false } place && place.Sentence == sentence
+            && !TemporalExpressionParser.IsDayOrMonthName(place));
 
     /// <summary>"back at school by 3:30", "arrive at school for 8:30", "leave school at 9": travel times of a trip.</summary>
     private static bool IsReturnOrMeeting(TextDocument document, int i)

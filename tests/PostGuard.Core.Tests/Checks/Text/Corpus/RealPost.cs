@@ -64,6 +64,9 @@ public sealed record RealPost
     /// <summary>The second set, from sites not in the first, all "round2": blind when first measured (Corpus/README.md).</summary>
     public const string SecondSet = "real-posts-round2.jsonl";
 
+    /// <summary>The third set, from sites in neither earlier set, all "round3": labelled and committed before any check ran on it (Corpus/README.md).</summary>
+    public const string ThirdSet = "real-posts-round3.jsonl";
+
     public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
         var path = CorpusFile.Locate(file);

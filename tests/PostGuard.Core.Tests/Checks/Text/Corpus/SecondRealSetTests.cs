@@ -46,6 +46,9 @@ public sealed class SecondRealSetTests(ITestOutputHelper output)
         {
             output.WriteLine("second " + error);
         }
+        // Trip timing as measured after round 3 (Corpus/README.md): a change that loses it shows here.
+        Assert.True(evaluation.Recall("R8") >= 0.96 - 0.005 && evaluation.Precision("R8") >= 0.95 - 0.005,
+            $"second set trip timing {evaluation.Precision("R8"):0.00}/{evaluation.Recall("R8"):0.00} fell");
         foreach (var preset in new[] { PolicyPresets.ConsentBased, PolicyPresets.Strict })
         {
             var labelled = posts.Where(p => p.ExpectedRules.Any(r => r is "R6" or "R8" or "R9")).ToList();

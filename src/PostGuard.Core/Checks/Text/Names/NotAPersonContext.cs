@@ -1,0 +1,269 @@
+using PostGuard.Core.Checks.Text.Locations;
+using PostGuard.Core.Checks.Text.Tokens;
+
+namespace PostGuard.Core.Checks.Text.Names;
+
+/// <summary>
+/// Contexts that make a first name something other than a private person: a public figure
+/// ("our local MP Jack Lopresti", "Christian is an acclaimed poet", "“O holy night” by Stephen Adams"),
+/// a work's title ("‘Charlie and the Chocolate Factory’"), an animal ("a horse named Chester"),
+/// a monarch or a title ("Elizabeth I", "Katherine of Aragon"), a place ("West End", "North Yorkshire",
+/// a county) and part of a hyphenated word ("Anglo-Saxon").
+/// </summary>
+public static class NotAPersonContext
+{
+    /// <summary>Public offices and public callings: the person named beside them is a public figure.</summary>
+    private static readonly WordSet PublicRoles = new("""
+        mp mps councillor councillors cllr mayor minister ministers secretary author authors poet poets illustrator illustrators
+        novelist writer olympian paralympian composer composers rapper broadcaster footballer athlete cricketer comedian
+        songwriter playwright
+        """);
+
+    /// <summary>Musical works named after their composer: "Stanford's setting", "Fauré's Requiem".</summary>
+    private static readonly WordSet MusicWorks = new("setting arrangement anthem requiem symphony concerto magnificat cantata oratorio nunc");
+
+    /// <summary>Words before a role that make it a pupil's title: "Young Author", "class poet".</summary>
+    private static readonly WordSet PupilTitleLead = new("young budding class star school junior pupil student child little mini week");
+
+    /// <summary>Words between a name and its public role: "X is an acclaimed poet", "X, the award-winning author".</summary>
+    private static readonly WordSet RoleLead = new("""
+        is was a an the our local acclaimed award winning award-winning famous celebrated renowned bestselling best-selling
+        children's childrens well-known known former olympic national
+        """);
+
+    /// <summary>Animals that farms and centres name: "a horse named Chester", "Parker the goat".</summary>
+    private static readonly WordSet Animals = new("""
+        horse horses pony ponies donkey donkeys goat goats pig pigs sheep lamb lambs cow cows calf dog dogs puppy cat cats kitten
+        rabbit rabbits hen hens chicken chickens duck ducks owl owls hamster tortoise snake lizard llama llamas alpaca alpacas
+        bear teddy mascot guinea parrot bird
+        """);
+
+    private static readonly WordSet NamedVerbs = new("named called");
+
+    /// <summary>"Elizabeth I", "Henry VIII": a monarch.</summary>
+    private static readonly HashSet<string> RegnalNumbers = new(StringComparer.Ordinal) { "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X" };
+
+    /// <summary>Compass and size words before a capitalised word make a place: "West End", "North Yorkshire".</summary>
+    private static readonly WordSet PlacePrefixes = new("north south east west northern southern eastern western upper lower");
+
+    /// <summary>Ranks before a name: "King Henry", "Lady Baillie" (the name after them is skipped by the finder too).</summary>
+    private static readonly WordSet Ranks = new("king queen prince princess lord lady duke duchess earl");
+
+    private static readonly WordSet TitleFunctionWords = new("and the of a an in on to for at with my our");
+
+    private const string OpeningQuotes = "‘“'\"";
+    private const string ClosingQuotes = "’”'\"";
+
+    /// <summary>The words of the names this document gives to public figures (computed once per document).</summary>
+    public static IReadOnlySet<string> PublicFigureWords(TextDocument document) =>
+        document.Memo(typeof(NotAPersonContext), FindPublicFigureWords);
+
+    private static HashSet<string> FindPublicFigureWords(TextDocument document)
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var tokens = document.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            // "our local MP Jack Lopresti", "councillor Marion Bradshaw", "author Julia Donaldson"
+            // Not "our Young Author Mia", "class poet Ellie": pupils' titles.
+            if (PublicRoles.Contains(token) && document.At(i + 1) is { IsCapitalised: true } named && named.Sentence == token.Sentence && named.JoinedBySpace
+                && !PupilTitleLead.Contains(document.At(i - 1)))
+            {
+                AddNameRun(document, i + 1, words);
+            }
+            // "Stanford's setting of the Evening Service": a composer.
+            if (token.IsCapitalised && token.IsPossessive && MusicWorks.Contains(document.At(i + 1)) && document.At(i + 1)!.Sentence == token.Sentence)
+            {
+                words.Add(token.Stem);
+            }
+            // "“O holy night” by Stephen Adams": a work's author.
+            if (token.Is("by") && !token.IsCapitalised && token.Gap.IndexOfAny(ClosingQuotes.ToCharArray()) >= 0
+                && document.At(i + 1) is { IsCapitalised: true } author && author.Sentence == token.Sentence)
+            {
+                AddNameRun(document, i + 1, words);
+            }
+            // "Christian is an acclaimed poet", "Jo Brown, the award-winning author,", "Jack Lopresti MP"
+            if (token.IsCapitalised && !PublicRoles.Contains(token))
+            {
+                var end = i;
+                while (document.At(end + 1) is { IsCapitalised: true, JoinedBySpace: true } more && end - i < 2 && !PublicRoles.Contains(more))
+                {
+                    end++;
+                }
+                var k = end + 1;
+                while (document.At(k) is { } lead && RoleLead.Contains(lead) && lead.Sentence == token.Sentence && k - end <= 4)
+                {
+                    k++;
+                }
+                if (document.At(k) is { } role && role.Sentence == token.Sentence && PublicRoles.Contains(role) && (k > end + 1 || role.Text == "MP"))
+                {
+                    AddNameRun(document, i, words);
+                }
+            }
+        }
+        return words;
+    }
+
+    private static void AddNameRun(TextDocument document, int first, HashSet<string> words)
+    {
+        for (var k = first; k < first + 3 && document.At(k) is { IsCapitalised: true } word && (k == first || word.JoinedBySpace || word.JoinedByHyphen); k++)
+        {
+            if (PublicRoles.Contains(word))
+            {
+                break;
+            }
+            words.Add(word.Stem);
+        }
+    }
+
+    /// <summary>Words that make the capitalised word before them a team, house or class: "Ursuline B team", "Howard house".</summary>
+    private static readonly WordSet GroupHeads = new("team teams house houses class classes squad group groups");
+
+    private sealed class GroupNamesKey;
+
+    /// <summary>
+    /// The words this document uses as the name of a team, a house, a class or a thing ("Ursuline B team",
+    /// "Dudley Town Hall", a list of classes "Acorns (Rec)", "Willow (Year 2/3)"): one word keeps one sense in a post,
+    /// so the same word alone elsewhere is that team or thing, not a child, unless its context says person.
+    /// </summary>
+    public static GroupNames GroupNameWords(TextDocument document, Func<Token, bool> isThingAfter, Func<string, bool> isFirstName) =>
+        document.Memo((typeof(GroupNamesKey), isFirstName.Target), d => FindGroupNameWords(d, isThingAfter, isFirstName));
+
+    /// <summary>Words used as a team's or a thing's name (<see cref="Named"/>) and the words of a list of classes (<see cref="Listed"/>).</summary>
+    public sealed record GroupNames(IReadOnlySet<string> Named, IReadOnlySet<string> Listed);
+
+    private static GroupNames FindGroupNameWords(TextDocument document, Func<Token, bool> isThingAfter, Func<string, bool> isFirstName)
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var classes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var tokens = document.Tokens;
+        var listed = new List<Token>();
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (!token.IsCapitalised || token.IsPossessive)
+            {
+                continue;
+            }
+            var next = tokens[i + 1];
+            // "Ursuline B team"
+            var head = next.Text.Length == 1 && char.IsUpper(next.Text[0]) && next.JoinedBySpace ? document.At(i + 2) : next;
+            if (head is not null && head.JoinedBySpace && head.Sentence == token.Sentence && (GroupHeads.Contains(head) || head.IsCapitalised && isThingAfter(head)))
+            {
+                words.Add(token.Stem);
+            }
+            // "Beech (Year 1)", "Acorns (Rec)": a line that opens with a word and a year group in brackets.
+            if (token.SentenceStart && next.Gap.Contains('(', StringComparison.Ordinal) && (NameContext.IsYearGroup(document, i + 1) || next.Is("rec")))
+            {
+                listed.Add(token);
+            }
+        }
+        if (listed.Count >= 3 && listed.Exists(t => !isFirstName(t.Stem)))
+        {
+            foreach (var token in listed)
+            {
+                classes.Add(token.Stem);
+            }
+        }
+        return new GroupNames(words, classes);
+    }
+
+    /// <summary>True when the first name at <paramref name="i"/> is no private person by its context.</summary>
+    public static bool IsNotAPerson(TextDocument document, int i, Func<string, bool> isFirstName)
+    {
+        var token = document.Tokens[i];
+        var next = document.At(i + 1);
+        if (PublicFigureWords(document).Contains(token.Stem))
+        {
+            return true;
+        }
+        if (OrdinaryWordNames.Weekdays.Contains(token) || UkRegions.RegionAt(document, i) >= 0 || UkRegions.Nations.Contains(token.Lower))
+        {
+            return true;
+        }
+        // "Elizabeth I", "Henry VIII"; "I" only where no verb follows ("Ellie and I went").
+        if (next is not null && next.JoinedBySpace && RegnalNumbers.Contains(next.Text)
+            && (next.Text != "I" || document.At(i + 2) is not { } after || after.Sentence != next.Sentence || after.IsCapitalised))
+        {
+            return true;
+        }
+        // "Katherine of Aragon", "Joan of Arc": a title.
+        // Not "Ellie of Oak Class".
+        if (document.IsWordAt(i + 1, "of") && document.At(i + 2) is { IsCapitalised: true } of && !NameContext.IsYearGroup(document, i + 2) && of.Sentence == token.Sentence
+            && !token.IsPossessive && !GroupHeads.Contains(of) && !GroupHeads.Contains(document.At(i + 3)))
+        {
+            return true;
+        }
+        // "Ursuline B team"
+        if (next is not null && next.Text.Length == 1 && char.IsUpper(next.Text[0]) && next.JoinedBySpace && GroupHeads.Contains(document.At(i + 2)))
+        {
+            return true;
+        }
+        if ((PlacePrefixes.Contains(token) || Ranks.Contains(token)) && next is { IsCapitalised: true, JoinedBySpace: true })
+        {
+            return true;
+        }
+        // "Anglo-Saxon people", "Berners-Lee": the second half of a hyphenated word, unless a surname follows
+        // or the first half is a first name too ("Mary-Jane").
+        if (token.JoinedByHyphen && document.At(i - 1) is { IsCapitalised: true } firstHalf && !isFirstName(firstHalf.Stem)
+            && !(next is { IsCapitalised: true, JoinedBySpace: true }))
+        {
+            return true;
+        }
+        // "a horse named Chester", "Parker the goat"
+        if (document.At(i - 1) is { } called && NamedVerbs.Contains(called) && Animals.Contains(document.At(i - 2))
+            || document.IsWordAt(i + 1, "the") && Animals.Contains(document.At(i + 2)) && document.At(i + 2)!.Sentence == token.Sentence)
+        {
+            return true;
+        }
+        return IsInsideWorkTitle(document, i);
+    }
+
+    /// <summary>"‘Wilbur’", "“Lacey’s Story”", "‘Charlie and the Chocolate Factory’": a title-case quotation is a work or a character.</summary>
+    private static bool IsInsideWorkTitle(TextDocument document, int i)
+    {
+        // "‘Kyle’s Avengers’": a team or a work named after someone still names them.
+        if (document.Tokens[i].IsPossessive)
+        {
+            return false;
+        }
+        var start = i;
+        while (start > i - 6 && start > 0 && !HasOpeningQuote(document.Tokens[start]))
+        {
+            var word = document.Tokens[start];
+            if (!word.IsCapitalised && !TitleFunctionWords.Contains(word) || !word.JoinedBySpace)
+            {
+                return false;
+            }
+            start--;
+        }
+        if (!HasOpeningQuote(document.Tokens[start]))
+        {
+            return false;
+        }
+        for (var k = i + 1; k <= i + 8; k++)
+        {
+            var word = document.At(k);
+            if (word is null)
+            {
+                return document.Text.TrimEnd().Length > 0 && ClosingQuotes.Contains(document.Text.TrimEnd()[^1], StringComparison.Ordinal);
+            }
+            if (word.Gap.IndexOfAny(ClosingQuotes.ToCharArray()) >= 0)
+            {
+                return true;
+            }
+            if (!word.IsCapitalised && !TitleFunctionWords.Contains(word) || !word.JoinedBySpace)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasOpeningQuote(Token token)
+    {
+        var gap = token.Gap;
+        return gap.Length > 0 && OpeningQuotes.Contains(gap[^1], StringComparison.Ordinal) && (gap.Length == 1 || char.IsWhiteSpace(gap[^2]) || gap[^2] is '(' or '[');
+    }
+}
