@@ -133,7 +133,11 @@ public sealed class PhotoTextReader : IDisposable
     /// <summary>Windows are searched in a copy that needs at most this much enlarging; beyond it a finer copy is worth its decode.</summary>
     private const double SharpEnough = 1.5;
 
-    /// <summary>A glance below a face enlarges the first copy at most this much: a badge's name, a few pixels tall in it, shows to the detector only enlarged.</summary>
+    /// <summary>
+    /// A glance below a face enlarges the first copy at most this much: a badge's name, a few pixels tall in it, shows to the detector only enlarged.
+    /// The glance is at the scale the badge estimate asks (the finer search, if any, 1.5× finer): a badge's name still lights the map (peaks of
+    /// 1.0, hundreds of pixels), at less than half the detector pixels of a glance 1.5× finer (8–9 ms instead of 17–20 on a 12-MP photo).
+    /// </summary>
     private const double LookGlanceUpsampling = 3.0;
 
     /// <summary>A glance enlarges the first copy at most this much.</summary>
@@ -177,7 +181,7 @@ public sealed class PhotoTextReader : IDisposable
             // in the first copy shows to the detector only enlarged): the finer copy is searched only where a glance saw something.
             var sharp = !window.Look && (window.Window.Scale <= first.Scale * SharpEnough || finer is null);
             var here = sharp ? window.Window with { Scale = Math.Min(window.Window.Scale, first.Scale * MaxUpsampling) }
-                : window.Look ? window.Window with { Scale = Math.Min(window.Window.Scale * CloserLookMargin, first.Scale * LookGlanceUpsampling) }
+                : window.Look ? window.Window with { Scale = Math.Min(window.Window.Scale, first.Scale * LookGlanceUpsampling) }
                 : window.Window with { Scale = Math.Min(window.Window.Scale, first.Scale * GlanceUpsampling) };
             if (here.Scale <= whole.Scale * 1.2 && !window.Look)
             {

@@ -5,7 +5,11 @@ public sealed record TextReadingOptions
 {
     public static TextReadingOptions Default { get; } = new();
 
-    /// <summary>The whole photo is searched for text shrunk to this many pixels on its longer side (a multiple of 32).</summary>
+    /// <summary>
+    /// The whole photo is searched for text shrunk to this many pixels on its longer side (a multiple of 32). 384 costs about
+    /// 25 ms of CPU on a 12-MP photo instead of 42 and read as many names on the tuning scenes (110 of 115), but on the held-out
+    /// fonts and backgrounds it read 94 of 129 (whole display boards not found, their second look never made) against 117: kept at 512.
+    /// </summary>
     public int DetectionLongSide { get; init; } = 512;
 
     /// <summary>

@@ -47,6 +47,29 @@ public sealed class PhotoTextReadingTests(VisionFixture vision) : IDisposable
     }
 
     [Fact]
+    public void Small_name_badges_in_a_12_megapixel_group_photo_are_read_from_the_glances_below_the_faces()
+    {
+        // Six names 24–42 px tall on lanyard badges: the glance below each face (at the scale the badge estimate asks, in the
+        // pixels decoded for the faces) must still see them, and the finer decode it asks for must be fine enough to read them.
+        var scene = _renderer.Render(SceneKind.Badges, 1029, heldOut: false);
+        Assert.Equal(4032, scene.Width);
+        Assert.Contains(scene.NameWords, n => n.Box.Height < 30);
+        var read = WordsRead(vision.Inspector.Inspect(scene.Jpeg)).ToHashSet();
+        Assert.All(scene.NameWords, n => Assert.Contains(n.Text.ToLowerInvariant(), read));
+    }
+
+    [Fact]
+    public void A_12_megapixel_photo_of_people_without_words_reads_none()
+    {
+        // The benchmark photo: three faces, and below one of them a lanyard card whose print is too small to read, which the
+        // glance sees and a finer decode looks at again; nothing legible is there, so no line may come out.
+        var photo = new ImageDecoder().Decode(File.ReadAllBytes(vision.Assets.PathOf("photos/face-api/sample1.jpg"))).Pixels;
+        var inspection = vision.Inspector.Inspect(JpegCodec.Encode(ImageResizer.Resize(photo, 4240, 2827), 90));
+        Assert.True(inspection.Faces.Count >= 3, $"{inspection.Faces.Count} faces: the glances below them are what this photo tests");
+        Assert.Empty(inspection.TextLines);
+    }
+
+    [Fact]
     public void Real_photos_of_signs_are_read()
     {
         var inspection = vision.Inspector.Inspect(File.ReadAllBytes(vision.Assets.PathOf("photos/text/opencv-doc-scenetext01.jpg")));
