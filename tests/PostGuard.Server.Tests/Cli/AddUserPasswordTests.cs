@@ -43,23 +43,8 @@ public sealed class AddUserPasswordTests : IDisposable
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users"));
     }
 
-    private async Task<ServerProcess.Result> RunWithInputAsync(string input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(ServerProcess.ServerDll());
-        foreach (var arg in args.Concat(["--data-dir", _dir]))
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new ServerProcess.Result(process.ExitCode, await stdout, await stderr);
-    }
+    private Task<ServerProcess.Result> RunWithInputAsync(string input, params string[] args) =>
+        ServerProcess.RunWithInputAsync(_dir, new Dictionary<string, string>(), input, args);
 
     public void Dispose()
     {

@@ -60,6 +60,25 @@ public sealed class TextCheckEvaluation
         return evaluation;
     }
 
+    /// <summary>
+    /// The real posts labelled R6, R8 or R9 (a person named, a place, children away), and those of them the checks
+    /// decide Approve under <paramref name="preset"/>: posts that must never be approved.
+    /// </summary>
+    public static async Task<(IReadOnlyList<RealPost> Labelled, IReadOnlyList<RealPost> Approved)> ApprovedDespiteLabelsAsync(IReadOnlyList<RealPost> posts, string preset)
+    {
+        var labelled = posts.Where(p => p.ExpectedRules.Any(r => r is "R6" or "R8" or "R9")).ToList();
+        var approved = new List<RealPost>();
+        foreach (var post in labelled)
+        {
+            var draft = TextChecks.Draft(post.Text, post.PublishAt, withPhotos: false, PolicyFor(post, preset), people: PeopleRegister.Empty);
+            if (DecisionEngine.Decide(await TextChecks.RunAll(draft)) == Decision.Approve)
+            {
+                approved.Add(post);
+            }
+        }
+        return (labelled, approved);
+    }
+
     private void Add(int line, string text, IReadOnlyList<string> expectedRules, IReadOnlyList<string> registerNames, IReadOnlyList<Finding> findings)
     {
         Posts++;

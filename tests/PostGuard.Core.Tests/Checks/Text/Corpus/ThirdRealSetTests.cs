@@ -26,13 +26,8 @@ public sealed class ThirdRealSetTests(ITestOutputHelper output)
         Assert.True(evaluation.OverallPrecision >= 0.81 - 0.005, $"third-set overall precision {evaluation.OverallPrecision:0.00} fell");
         foreach (var preset in new[] { PolicyPresets.ConsentBased, PolicyPresets.Strict })
         {
-            var labelled = posts.Where(p => p.ExpectedRules.Any(r => r is "R6" or "R8" or "R9")).ToList();
-            var approved = 0;
-            foreach (var post in labelled)
-            {
-                var draft = TextChecks.Draft(post.Text, post.PublishAt, withPhotos: false, TextCheckEvaluation.PolicyFor(post, preset), people: PeopleRegister.Empty);
-                approved += DecisionEngine.Decide(await TextChecks.RunAll(draft)) == Decision.Approve ? 1 : 0;
-            }
+            var (labelled, approvedPosts) = await TextCheckEvaluation.ApprovedDespiteLabelsAsync(posts, preset);
+            var approved = approvedPosts.Count;
             output.WriteLine($"{approved} of {labelled.Count} posts labelled R6, R8 or R9 approved under {preset}");
             Assert.True(labelled.Count >= 100, $"only {labelled.Count} labelled posts");
             Assert.True(approved <= (preset == PolicyPresets.Strict ? 3 : 5), $"{approved} third-set posts labelled R6, R8 or R9 approved under {preset} (5 consent-based, 3 strict after round 3)");
