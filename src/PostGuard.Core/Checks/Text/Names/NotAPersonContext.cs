@@ -53,6 +53,7 @@ public static class NotAPersonContext
 
     private const string OpeningQuotes = "‘“'\"";
     private const string ClosingQuotes = "’”'\"";
+    private static readonly char[] ClosingQuoteChars = ClosingQuotes.ToCharArray();
 
     /// <summary>The words of the names this document gives to public figures (computed once per document).</summary>
     public static IReadOnlySet<string> PublicFigureWords(TextDocument document) =>
@@ -78,7 +79,7 @@ public static class NotAPersonContext
                 words.Add(token.Stem);
             }
             // "“O holy night” by Stephen Adams": a work's author.
-            if (token.Is("by") && !token.IsCapitalised && token.Gap.IndexOfAny(ClosingQuotes.ToCharArray()) >= 0
+            if (token.Is("by") && !token.IsCapitalised && token.Gap.IndexOfAny(ClosingQuoteChars) >= 0
                 && document.At(i + 1) is { IsCapitalised: true } author && author.Sentence == token.Sentence)
             {
                 AddNameRun(document, i + 1, words);
@@ -249,7 +250,7 @@ public static class NotAPersonContext
             {
                 return document.Text.TrimEnd().Length > 0 && ClosingQuotes.Contains(document.Text.TrimEnd()[^1], StringComparison.Ordinal);
             }
-            if (word.Gap.IndexOfAny(ClosingQuotes.ToCharArray()) >= 0)
+            if (word.Gap.IndexOfAny(ClosingQuoteChars) >= 0)
             {
                 return true;
             }

@@ -93,6 +93,39 @@ public sealed class TextDocument
         return true;
     }
 
+    private int[]? _sentenceStarts;
+
+    /// <summary>The tokens of sentence number <paramref name="sentence"/> (<see cref="Token.Sentence"/>), through an index built once per document.</summary>
+    public IEnumerable<Token> TokensOfSentence(int sentence)
+    {
+        var starts = _sentenceStarts ??= IndexSentences();
+        if (sentence < 0 || sentence + 1 >= starts.Length)
+        {
+            yield break;
+        }
+        for (var i = starts[sentence]; i < starts[sentence + 1]; i++)
+        {
+            yield return Tokens[i];
+        }
+    }
+
+    /// <summary>Where each sentence's tokens start (tokens come in sentence order); one past the last for the end.</summary>
+    private int[] IndexSentences()
+    {
+        var count = Tokens.Count == 0 ? 0 : Tokens[^1].Sentence + 1;
+        var starts = new int[count + 1];
+        var token = 0;
+        for (var sentence = 0; sentence <= count; sentence++)
+        {
+            while (token < Tokens.Count && Tokens[token].Sentence < sentence)
+            {
+                token++;
+            }
+            starts[sentence] = token;
+        }
+        return starts;
+    }
+
     public IEnumerable<Token> SentenceOf(int index)
     {
         var sentence = Tokens[index].Sentence;

@@ -58,7 +58,7 @@ public static class NarrativeTense
     public static bool IsPerfect(TextDocument document, int sentence)
     {
         var perfect = false;
-        foreach (var token in document.Tokens.Where(t => t.Sentence == sentence))
+        foreach (var token in document.TokensOfSentence(sentence))
         {
             var next = document.At(token.Index + 1);
             if (FutureMarkers.Contains(token) || (token.Is("going") && next?.Is("to") == true) || (Be.Contains(token) && IsIng(next)))

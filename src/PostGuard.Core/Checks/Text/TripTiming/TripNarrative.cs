@@ -94,9 +94,9 @@ public static class TripNarrative
     /// </summary>
     public static bool IsAboutStaffOnly(TextDocument document, int sentence)
     {
-        var first = document.Tokens.FirstOrDefault(t => t.Sentence == sentence);
+        var first = document.TokensOfSentence(sentence).FirstOrDefault();
         return first is not null && StaffTitles.Contains(first) && first.IsCapitalised
-            && !document.Tokens.Any(t => t.Sentence == sentence && ChildWords.Contains(t));
+            && !document.TokensOfSentence(sentence).Any(ChildWords.Contains);
     }
 
     /// <summary>"Year 2 school sleepover": the stay is on the school site.</summary>
@@ -163,13 +163,13 @@ public static class TripNarrative
         }
         // "Y6 out at Crucial Crew tomorrow" inside a note about sports day is still away.
         var cancelled = CancelPhrases.Matches(d).Select(m => d.Tokens[m.First].Sentence).ToHashSet();
-        sentences.RemoveWhere(s => !cancelled.Contains(s) && !meetings.Contains(s) && d.Tokens.Any(t => t.Sentence == s && (AwayWords.Contains(t) || (t.Is("out") && d.IsWordAt(t.Index + 1, "at")))));
+        sentences.RemoveWhere(s => !cancelled.Contains(s) && !meetings.Contains(s) && d.TokensOfSentence(s).Any(t => AwayWords.Contains(t) || (t.Is("out") && d.IsWordAt(t.Index + 1, "at"))));
         return (IReadOnlySet<int>)sentences;
     });
 
     /// <summary>"at Esholt Village Hall": the sentence names where, so a meeting in it may be elsewhere.</summary>
     private static bool NamesAPlace(TextDocument document, int sentence) =>
-        document.SentenceOf(document.Tokens.First(t => t.Sentence == sentence).Index).Any(t => (t.Is("at") || t.Is("in"))
+        document.TokensOfSentence(sentence).Any(t => (t.Is("at") || t.Is("in"))
             && document.At(t.Index + 1) is { IsCapitalised: true, StartsWithDigit: false } place && place.Sentence == sentence
             && !TemporalExpressionParser.IsDayOrMonthName(place));
 
