@@ -24,7 +24,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
 
     /// <summary>A capitalised word before one of these is a class, house, day, road or organisation, not a person: "Willow Class", "St George's Day".</summary>
     private static readonly WordSet NotAPersonAfter = new("""
-        class classes group house houses team day week month term road street lane avenue close drive way crescent
+        class classes group house houses team day week month term road street lane avenue close drive way crescent court
         school primary academy college church chapel cathedral hall centre center park gardens square trust foundation
         award awards cup trophy shield library ward building room festival fayre fair club fc united rovers city town
         county council theatre museum zoo castle farm beach woods forest bay hill island bridge station airport
@@ -33,6 +33,20 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         university villa cavern caves cave lodge hotel inn cafe café coffee restaurant concert residential trip visit country
         boys girls prep arts performing office
         """);
+
+    /// <summary>Things and kin written with a capital after a word that is also a first name: "Care Home", "Tuck Shop", "Hi Mum".</summary>
+    private static readonly WordSet ThingNouns = new("home homes shop shops games mum mummy dad daddy nan nanny grandma grandad kitchen");
+
+    /// <summary>Endings of abstract nouns that English surnames do not have: "Senior Management", "Bay Adventure", "Fire Safety".</summary>
+    private static readonly string[] AbstractNounEndings = ["ment", "ments", "ness", "tion", "tions", "sion", "sions", "ship", "ships", "ism", "ology", "ture", "tures", "ity"];
+
+    /// <summary>
+    /// A capitalised word that is a common noun, not a surname: a thing or kin word, a nation ("Roman Britain") or an
+    /// abstract noun by its ending ("Management", "Adventure"). Words that are also names ("Clement") are left to the name rules.
+    /// </summary>
+    public static bool IsCommonNoun(Token token) =>
+        ThingNouns.Contains(token) || UkRegions.Nations.Contains(token.Lower)
+        || (!OrdinaryWordNames.Contains(token.Stem) && Array.Exists(AbstractNounEndings, e => token.Stem.Length > e.Length + 2 && token.Stem.EndsWith(e, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>A capitalised word after one of these is a saint, a monarch or a place: "St Mary's", "King Charles", "Mount Snowdon".</summary>
     private static readonly WordSet NotAPersonBefore = new("st saint king queen prince princess lord lady captain mount lake port fort cape loch river holy guru national");
@@ -227,7 +241,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             var token = tokens[i];
             if (!token.IsCapitalised || token.IsAllCaps || token.Stem.Length < 2 || !Lexicon.Contains(token.Stem)
                 || StoryAndFaithFigures.Contains(token) || IsNotAPersonBefore(document, i)
-                || IsNotAPersonAfter(document, i) && !(document.At(i + 1) is { } titled && titledSurnames.Contains(titled.Stem))
+                || IsNotAPersonAfter(document, i) && !(document.At(i + 1) is { } titled && titledSurnames.Contains(titled.Stem)) && !IsPersonAfterPair(document, i)
                 || NotAPersonContext.IsNotAPerson(document, i, Lexicon.Contains)
                 || Determiners.Contains(document.At(i - 1))
                 // "Battle of Hastings", "Duke of Edinburgh", "Isle of Wight": a title, not a child.
@@ -246,6 +260,10 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 && (LocativeWords.Contains(document.At(i - 1))
                 // "spent at Brockholes, Preston": a town after a place named after "at".
                 || token.Gap.Trim() == "," && document.At(i - 1) is { IsCapitalised: true } named && !Lexicon.Contains(named.Stem) && LocativeWords.Contains(document.At(i - 2))))
+            {
+                continue;
+            }
+            if (IsEndOfRoute(document, i))
             {
                 continue;
             }
@@ -288,9 +306,11 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             }
             // "Olivia Thompson": a capitalised, non-ordinary word after a first name is a surname.
             if (next is not null && !used[next.Index] && next.JoinedBySpace && next.IsCapitalised && !next.IsAllCaps && !next.StartsWithDigit && next.Sentence == token.Sentence
-                && !token.IsPossessive && ((!OrdinaryWordNames.Contains(next.Stem) && !Lexicon.Contains(next.Stem)) || IsSurnameInContext(document, i, next, used)) && !NotAPersonAfter.Contains(next)
-                && !StoryAndFaithFigures.Contains(next.Stem.TrimEnd('s'))
-                && !Places.IsPlaceWord(next.Stem) && !IsNotAPersonAfter(document, next.Index))
+                && !token.IsPossessive
+                && (IsPersonAfterPair(document, i)
+                    || ((!OrdinaryWordNames.Contains(next.Stem) && !Lexicon.Contains(next.Stem)) || IsSurnameInContext(document, i, next, used)) && !NotAPersonAfter.Contains(next)
+                    && !StoryAndFaithFigures.Contains(next.Stem.TrimEnd('s')) && !IsCommonNoun(next)
+                    && !Places.IsPlaceWord(next.Stem) && !IsNotAPersonAfter(document, next.Index)))
             {
                 // "Marcus Brister-Thorne": a double-barrelled surname.
                 var lastOfName = document.At(i + 2) is { IsCapitalised: true, JoinedByHyphen: true } ? i + 2 : i + 1;
@@ -331,11 +351,32 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         return mentions;
     }
 
+    /// <summary>
+    /// "the coast between Seaford and Hastings", "a walk from Crosby to Formby": a word at one end of a route whose other
+    /// end is a place (and no first name) is a place too.
+    /// </summary>
+    private bool IsEndOfRoute(TextDocument document, int i)
+    {
+        bool IsPlace(Token? t) => t is { IsCapitalised: true } && Places.IsPlaceWord(t.Stem) && !Lexicon.Contains(t.Stem);
+        var previous = document.At(i - 1);
+        var next = document.At(i + 1);
+        var sentence = document.Tokens[i].Sentence;
+        // "... between Seaford and Hastings", "from Crosby to Formby": the second end.
+        if (previous is not null && (previous.Is("and") || previous.Is("to")) && IsPlace(document.At(i - 2))
+            && document.At(i - 3) is { } opener && opener.Sentence == sentence && (opener.Is("between") || opener.Is("from")))
+        {
+            return true;
+        }
+        // The first end: "from Crosby to Formby".
+        return previous is not null && previous.Sentence == sentence && (previous.Is("from") || previous.Is("between"))
+            && next is not null && (next.Is("to") || next.Is("and")) && IsPlace(document.At(i + 2)) && document.At(i + 2)!.Sentence == sentence;
+    }
+
     private static bool IsThingWord(Token token) => NotAPersonAfter.Contains(token) || LocationFinder.VenueWords.Contains(token);
 
     private bool IsSurnameLike(TextDocument document, Token next, bool[] used) =>
         !used[next.Index] && next.JoinedBySpace && next.Sentence == document.Tokens[next.Index - 1].Sentence && next.IsCapitalised && !next.IsAllCaps && !next.StartsWithDigit
-        && !OrdinaryWordNames.Contains(next.Stem) && !NotAPersonAfter.Contains(next) && !LocationFinder.VenueWords.Contains(next)
+        && !OrdinaryWordNames.Contains(next.Stem) && !NotAPersonAfter.Contains(next) && !LocationFinder.VenueWords.Contains(next) && !IsCommonNoun(next)
         && !Places.IsPlaceWord(next.Stem) && !NeverNames.Contains(next) && !StoryAndFaithFigures.Contains(next);
 
     /// <summary>Words before a full name that make an ordinary-word surname a surname: "contact Jo Brown", "Head of School Tom Carver".</summary>
@@ -365,6 +406,14 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         }
         return Roles.Contains(after) || (after.Is("our") || after.Is("the") || after.Is("a")) && Roles.Contains(document.At(index + 2));
     }
+
+    /// <summary>
+    /// "Angela Hall, headteacher for both schools, said", "Jo Field said": a first name and a capitalised word followed by a
+    /// role or a speech verb is a person's full name, even when the second word also heads a thing's name ("Hall", "Field").
+    /// </summary>
+    private static bool IsPersonAfterPair(TextDocument document, int first) =>
+        document.At(first + 1) is { IsCapitalised: true, JoinedBySpace: true, IsAllCaps: false } second && second.Sentence == document.Tokens[first].Sentence
+        && !document.Tokens[first].IsPossessive && (IsRoleAfter(document, second.Index) || IsSpeechAfter(document, second.Index));
 
     /// <summary>Kin before "of" and a name: "the parents of Sreya", "mum of Ellis".</summary>
     private static readonly WordSet KinBeforeOf = new("parents parent mum mummy mother dad daddy father family families grandparents carers brother sister son daughter");
@@ -452,7 +501,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
     private static bool IsNotAPersonAfter(TextDocument document, int index)
     {
         var next = document.At(index + 1);
-        return next is not null && next.IsCapitalised && (NotAPersonAfter.Contains(next) || LocationFinder.VenueWords.Contains(next)) && !document.Tokens[index].IsPossessive;
+        return next is not null && next.IsCapitalised && (NotAPersonAfter.Contains(next) || LocationFinder.VenueWords.Contains(next) || next.JoinedBySpace && IsCommonNoun(next))
+            && !document.Tokens[index].IsPossessive;
     }
 
     /// <summary>"St Mary's", "King Charles", "Captain Tom": only when the word before is capitalised ("our captain Noah" is Noah).</summary>
