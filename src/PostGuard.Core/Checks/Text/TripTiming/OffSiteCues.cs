@@ -128,6 +128,36 @@ public static class OffSiteCues
         return false;
     }
 
+    /// <summary>Words before "school" that make it the post's own school: "your child's school", "our school".</summary>
+    private static readonly WordSet OwnSchoolWords = new("your our this child child's childs children children's");
+
+    /// <summary>Words of a school's name after its town or saint: "St Cuthberts R C Primary School".</summary>
+    private static readonly WordSet SchoolNameWords = new("r c rc ce cofe c of e catholic primary junior infant infants first church academy");
+
+    /// <summary>
+    /// A visit whose object is the post's own school ("visiting your child's school", "visiting St Cuthberts R C Primary School"
+    /// whose name is no place outside the policy's): the visitors come to the children, nobody goes out. Another school,
+    /// found as a place the policy does not allow ("visiting Parkside Academy School"), or "the school" is still a trip.
+    /// </summary>
+    private static bool VisitsOwnSchool(TextDocument document, int i, IReadOnlyList<LocationMention> locations)
+    {
+        var sentence = document.Tokens[i].Sentence;
+        for (var k = i + 1; k <= i + 8 && document.At(k) is { } word && word.Sentence == sentence; k++)
+        {
+            if (word.Is("school"))
+            {
+                return k > i + 1;
+            }
+            // A capitalised name is the school's own unless it is found as a place that the policy does not allow ("Parkside Academy").
+            var named = word.IsCapitalised && !locations.Any(l => !l.Allowed && word.Start >= l.Start && word.Start < l.Start + l.Length);
+            if (!(OwnSchoolWords.Contains(word) || named || SchoolNameWords.Contains(word)))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
     public static IReadOnlyList<OffSiteCue> Find(TextDocument document, IReadOnlyList<LocationMention> locations)
     {
         int SentenceOf(LocationMention location) => document.TokenAtOrAfter(location.Start)?.Sentence ?? 0;
@@ -141,6 +171,8 @@ public static class OffSiteCues
                 // "a visit from the fire brigade" comes to school; "school trip" goes out.
                 && !(token.Is("visit") && (document.IsWordAt(i + 1, "from") || document.IsWordAt(i + 1, "to") && document.IsWordAt(i + 2, "school") || document.IsWordAt(i + 1, "by") || Visitors.Contains(document.At(i - 1))))
                 && !(token.Is("visiting") && document.At(i + 1) is { } visitor && (visitor.Is("author") || visitor.Is("speaker") || visitor.Is("artist") || visitor.Is("musicians") || visitor.Is("theatre") || visitor.Is("us")));
+            // "The school nursing team will be visiting St Cuthberts Primary School", "We are visiting your child's school": visitors come to the school.
+            isCue &= !((token.Is("visit") || token.Is("visiting") || token.Is("visits")) && VisitsOwnSchool(document, i, locations));
             // "Mrs Henchy coaches the girls", "our football coach": a person.
             isCue &= !((token.Is("coach") || token.Is("coaches")) && (CoachedWho.Contains(document.At(i + 1)) || CoachSports.Contains(document.At(i - 1))));
             // "Thank you to the local fire brigade for their visit today": the visitors' visit.
