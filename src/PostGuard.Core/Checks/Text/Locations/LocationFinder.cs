@@ -527,6 +527,12 @@ public sealed class LocationFinder(TextLexicons lexicons)
         for (var k = i; k < i + 5 && k < tokens.Count; k++)
         {
             var word = tokens[k];
+            // "sang at an Ely care home", "Oak House Care Home": a care home after a proper name is a particular venue.
+            if (k > i && hasProperName && IsCareHomeHead(document, k + 1) && word.Sentence == token.Sentence && tokens[k + 1].Sentence == token.Sentence)
+            {
+                end = k + 1;
+                return true;
+            }
             // "took it to St Johns church": a saint's name makes a lower-case church a particular one.
             if (k > i + 1 && !word.IsCapitalised && word.JoinedBySpace && word.Sentence == token.Sentence && (token.Is("st") || token.Is("saint"))
                 && SaintVenueWords.Contains(word))
@@ -563,7 +569,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
             var ordinarySentenceStart = word.SentenceStart && (OrdinaryWordNames.Contains(word.Stem) || !Places.IsPlaceWord(word.Stem) && !FirstNames.Contains(word.Stem))
                 && !IsNameBeforeVenueHead(document, k);
             // "Colchester", or a capitalised "Natural History" mid-sentence: a particular venue's name.
-            if (!ordinarySentenceStart && !Determiners.Contains(word) && (!GenericVenueModifiers.Contains(word) || !word.SentenceStart) && !VenueWords.Contains(word))
+            // "Sports Hall Games": a school's own sports hall names no venue, capitalised or not.
+            var schoolSportsHall = word.Is("sports") && document.IsWordAt(k + 1, "hall");
+            if (!ordinarySentenceStart && !Determiners.Contains(word) && (!GenericVenueModifiers.Contains(word) || !word.SentenceStart) && !VenueWords.Contains(word) && !schoolSportsHall)
             {
                 hasProperName = true;
             }
@@ -574,6 +582,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
         }
         return false;
     }
+
+    /// <summary>"care home", "nursing home": the second word of a two-word venue head, in either case.</summary>
+    private static bool IsCareHomeHead(TextDocument document, int k) =>
+        document.At(k) is { } home && (home.Is("home") || home.Is("homes")) && home.JoinedBySpace
+        && document.At(k - 1) is { } care && (care.Is("care") || care.Is("nursing")) && care.JoinedBySpace;
 
     /// <summary>Capitalised words that open headings before a venue word: "Fantastic Farm", "School Farm".</summary>
     private static readonly WordSet HeadingWords = new("""
@@ -715,6 +728,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
         // "must go to Tanith, Emily and William": a list of people, not a place.
         if (document.At(i + 1) is { } listNext && (listNext.Gap.Trim() == "," || listNext.Is("and")) && nameTokens is not null
             && (nameTokens.Contains(i + 1) || nameTokens.Contains(i + 2)))
+        {
+            return false;
+        }
+        // "must go to Deacon in Y2", "goes to Ferne in Year 5": a pupil named with a class, not a place.
+        if (document.IsWordAt(i + 1, "in") && document.At(i + 1)!.Sentence == token.Sentence && NameContext.IsYearGroup(document, i + 2))
         {
             return false;
         }

@@ -280,7 +280,7 @@ public static class TemporalExpressionParser
         {
             return false;
         }
-        if (Weekdays.Contains(first) && !first.IsPossessive)
+        if (Weekdays.Contains(first) && !first.IsPossessive && !IsFestivalDay(document, start))
         {
             var weekday = Enum.Parse<DayOfWeek>(first.Stem, ignoreCase: true);
             // "Friday 12th June": the explicit date wins.
@@ -484,6 +484,14 @@ public static class TemporalExpressionParser
     }
 
     /// <summary>"Monday", "January", "Sept": a day or month name.</summary>
+    /// <summary>Words that make a weekday a festival's name: "Easter Sunday", "Shrove Tuesday", "Good Friday".</summary>
+    private static readonly WordSet FestivalDayWords = new("easter palm remembrance shrove pancake ash maundy good holy mothering whit trinity black cyber");
+
+    /// <summary>"remember Jesus on Easter Sunday": a festival named by its weekday is no day of the coming week.</summary>
+    private static bool IsFestivalDay(TextDocument document, int weekday) =>
+        document.At(weekday - 1) is { IsCapitalised: true } festival && FestivalDayWords.Contains(festival) && document.At(weekday)!.JoinedBySpace
+        && festival.Sentence == document.At(weekday)!.Sentence;
+
     public static bool IsDayOrMonthName(Token token) => Weekdays.Contains(token) || MonthNumbers.ContainsKey(token.Stem);
 
     private static bool IsYearGroup(Token? before) =>

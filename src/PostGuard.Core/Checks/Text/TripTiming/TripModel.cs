@@ -122,7 +122,9 @@ public static class TripModel
         // publish day or later, or judged as a whole in the past ("had a fantastic time in Cardiff"), is over: its
         // diary words ("Day 1", "this week", "looking forward to") are the recount's, not a live update's.
         var anchored = IsAnchored(document, times, today, onSite, stay);
-        var toldAsOver = !anchored && (IsPastDated(document, times, today, onSite, cueSentences, stay ? StayLength(document) : 0) || Verdicts.Matches(document).Any(m => TenseOf(document.Tokens[m.First].Sentence) == Tense.Past));
+        var toldAsOver = !anchored && (IsPastDated(document, times, today, onSite, cueSentences, stay ? StayLength(document) : 0) || Verdicts.Matches(document).Any(m => TenseOf(document.Tokens[m.First].Sentence) == Tense.Past
+            // "A great time was had by all and we look forward to...": the passive verdict is past in itself.
+            || Enumerable.Range(m.First, m.Last - m.First + 1).Any(k => document.Tokens[k].Is("was"))));
         var recount = toldAsOver || TripNarrative.IsRecount(document);
         // A residential's diary is often told in the past on the day itself ("we arrived at Condover Hall
         // this afternoon ... our first day of adventures", "Dinner tonight was jacket potatoes"): past-tense diary
@@ -213,7 +215,9 @@ public static class TripModel
     private static readonly PhraseMatcher Verdicts = new(
         "had a fantastic time", "had a wonderful time", "had a great time", "had an amazing time", "had a brilliant time", "had the best time",
         "had a fabulous time", "had a lovely time", "had a super time", "had an incredible time", "what a week", "enjoyed the trip",
-        "enjoyed their trip", "enjoyed our trip");
+        "enjoyed their trip", "enjoyed our trip",
+        // the passive verdict: "a wonderful time was had by all"
+        "time was had by all", "time was had by everyone", "day was had by all", "day was had by everyone");
 
     /// <summary>
     /// Something ties the post to its publish day or later: "today", "tonight", "this morning", "right now", a later day,

@@ -105,11 +105,18 @@ public static class TripNarrative
     /// <summary>"the trip has been cancelled": nobody is away.</summary>
     public static bool IsCancelled(TextDocument document) => document.Memo((typeof(TripNarrative), "cancel"), d => (object)CancelPhrases.Matches(d).Any()) is true;
 
-    public static IReadOnlyList<TripSignal> StrongLive(TextDocument document) => document.Memo((typeof(TripNarrative), "live"), d => Find(d, StrongLivePhrases));
+    /// <summary>Things that come home from school in bags: "an envelope coming home next week" says nothing of a trip.</summary>
+    private static readonly WordSet ThingsSentHome = new("""
+        letter letters envelope envelopes form forms book books bag bags pack packs report reports slip slips leaflet leaflets
+        homework certificate certificates newsletter newsletters sheet sheets card cards
+        """);
 
-    /// <summary>Diary phrases, less "were looking forward to" (told afterwards).</summary>
+    public static IReadOnlyList<TripSignal> StrongLive(TextDocument document) => document.Memo((typeof(TripNarrative), "live"), d =>
+        (IReadOnlyList<TripSignal>)[.. Find(d, StrongLivePhrases).Where(s => !(d.Tokens[s.First].Is("coming") && ThingsSentHome.Contains(d.At(s.First - 1))))]);
+
+    /// <summary>Diary phrases, less "were looking forward to" (told afterwards) and "would look forward to trying it again" (a wish, not a plan).</summary>
     public static IReadOnlyList<TripSignal> WeakLive(TextDocument document) => document.Memo((typeof(TripNarrative), "weak"), d =>
-        (IReadOnlyList<TripSignal>)[.. Find(d, WeakLivePhrases).Where(s => !(d.At(s.First - 1) is { } before && (before.Is("were") || before.Is("was") || before.Is("had"))))]);
+        (IReadOnlyList<TripSignal>)[.. Find(d, WeakLivePhrases).Where(s => !(d.At(s.First - 1) is { } before && (before.Is("were") || before.Is("was") || before.Is("had") || before.Is("would") || before.Is("i'd"))))]);
 
     /// <summary>Past-tense sentences that speak of the trip as over: "In September, our first adventure was a residential".</summary>
     public static bool IsRecount(TextDocument document) => document.Memo((typeof(TripNarrative), "recount"), d =>
