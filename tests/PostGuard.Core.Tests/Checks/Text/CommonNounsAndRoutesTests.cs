@@ -27,6 +27,11 @@ public sealed class CommonNounsAndRoutesTests
     // the ends of a route whose other end is a place
     [InlineData("The students studied the cliffs between Seaford and Hastings.")]
     [InlineData("The geographers walked along the shore from Crosby to Formby.")]
+    // a name the post gives a place by an appositive, wherever it stands
+    [InlineData("Later we visited Tyne Cot, the largest British war cemetery in the world. The quiet of Tyne Cot stayed with us.")]
+    // a named exhibit, a greeting
+    [InlineData("A highlight was meeting Rory the Allosaurus fossil in the gallery.")]
+    [InlineData("Everyone says, \"Hi Mum - having fun!\"")]
     public async Task Common_nouns_and_route_ends_are_not_names(string text)
     {
         var findings = await Run<NamesCheck>(Draft(text, people: PeopleRegister.Empty));
@@ -36,6 +41,8 @@ public sealed class CommonNounsAndRoutesTests
     [Theory]
     [InlineData("Angela Hall, headteacher of the school, said the day had been a success.", "Angela Hall")]
     [InlineData("Megan Field said it was the best trip ever.", "Megan Field")]
+    // an appositive that says who, not what place
+    [InlineData("We thank Sam Fielding, the guide who led us round the castle.", "Sam Fielding")]
     // a first name and a surname-like word are still a full name
     [InlineData("Well done to Olivia Thompson for her reading.", "Olivia Thompson")]
     // a name at the end of a route between people, not places, is still a name

@@ -37,7 +37,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         reserve gardens centre center pool lido forest woods wood lake reservoir planetarium observatory church mosque temple
         gurdwara synagogue dockyard harbour marina island camp campsite seaside coast tower fort manor hall priory mill
         railway station airport dungeons field fields common heath moor valley canal water showground racecourse project services
-        chapel quay villa university fell pit pond ponds caves cavern outdoors hotel loch hospital hospice
+        chapel quay villa university fell pit pond ponds caves cavern outdoors hotel loch hospital hospice cemetery memorial
         """);
 
     /// <summary>Buildings named after a saint, written with a lower-case head: "St Johns church", "St Mary's hall".</summary>

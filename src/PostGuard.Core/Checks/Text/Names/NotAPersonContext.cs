@@ -35,7 +35,7 @@ public static class NotAPersonContext
     private static readonly WordSet Animals = new("""
         horse horses pony ponies donkey donkeys goat goats pig pigs sheep lamb lambs cow cows calf dog dogs puppy cat cats kitten
         rabbit rabbits hen hens chicken chickens duck ducks owl owls hamster tortoise snake lizard llama llamas alpaca alpacas
-        bear teddy mascot guinea parrot bird
+        bear teddy mascot guinea parrot bird dinosaur dinosaurs fossil skeleton robot statue dragon
         """);
 
     private static readonly WordSet NamedVerbs = new("named called");
@@ -154,6 +154,15 @@ public static class NotAPersonContext
             {
                 words.Add(token.Stem);
             }
+            // "visited Tyne Cot, the largest British war cemetery": a name followed by an appositive that says what place it is.
+            var last = next.IsCapitalised && next.JoinedBySpace && next.Sentence == token.Sentence && !next.IsPossessive ? i + 1 : i;
+            if (IsPlaceAppositive(document, last + 1, isThingAfter))
+            {
+                for (var k = i; k <= last; k++)
+                {
+                    words.Add(tokens[k].Stem);
+                }
+            }
             // "Beech (Year 1)", "Acorns (Rec)": a line that opens with a word and a year group in brackets.
             if (token.SentenceStart && next.Gap.Contains('(', StringComparison.Ordinal) && (NameContext.IsYearGroup(document, i + 1) || next.Is("rec")))
             {
@@ -168,6 +177,30 @@ public static class NotAPersonContext
             }
         }
         return new GroupNames(words, classes);
+    }
+
+    /// <summary>Nouns of places an appositive names, beside the venue words: "Tyne Cot, the largest war cemetery".</summary>
+    private static readonly WordSet PlaceNouns = new("cemetery cemeteries memorial village town city country county region river mountain site battlefield");
+
+    /// <summary>", the largest British war cemetery": a comma, an article and, within five words, a venue or place noun.</summary>
+    private static bool IsPlaceAppositive(TextDocument document, int index, Func<Token, bool> isThingAfter)
+    {
+        if (document.At(index) is not { } article || article.Gap.Trim() != "," || !(article.Is("the") || article.Is("a") || article.Is("an")))
+        {
+            return false;
+        }
+        for (var k = index + 1; k <= index + 5 && document.At(k) is { } word && word.Sentence == article.Sentence; k++)
+        {
+            if (PlaceNouns.Contains(word) || LocationFinder.VenueWords.Contains(word))
+            {
+                return true;
+            }
+            if (word.Gap.Trim().Length > 0 || word.Is("who") || word.Is("whose"))
+            {
+                return false;
+            }
+        }
+        return false;
     }
 
     /// <summary>True when the first name at <paramref name="i"/> is no private person by its context.</summary>
@@ -214,7 +247,10 @@ public static class NotAPersonContext
         }
         // "a horse named Chester", "Parker the goat"
         if (document.At(i - 1) is { } called && NamedVerbs.Contains(called) && Animals.Contains(document.At(i - 2))
-            || document.IsWordAt(i + 1, "the") && Animals.Contains(document.At(i + 2)) && document.At(i + 2)!.Sentence == token.Sentence)
+            || document.IsWordAt(i + 1, "the") && Animals.Contains(document.At(i + 2)) && document.At(i + 2)!.Sentence == token.Sentence
+            // "Rory the Allosaurus fossil": a named exhibit.
+            || document.IsWordAt(i + 1, "the") && document.At(i + 2) is { IsCapitalised: true } kind && kind.Sentence == token.Sentence
+                && Animals.Contains(document.At(i + 3)) && document.At(i + 3)!.Sentence == token.Sentence)
         {
             return true;
         }

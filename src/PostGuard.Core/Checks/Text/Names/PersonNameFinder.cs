@@ -73,6 +73,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
         november december christmas easter harvest mr mrs miss ms dr sir bbc pgl assistant principal deputy headteacher head chair vice
         governors governor team office staff teachers vicar reverend kind regards best wishes thanks thank love dear well
+        hi hello hey
         """);
 
     /// <summary>Famous people: "Florence Nightingale" in a history post is not a child.</summary>
@@ -291,6 +292,14 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 i++;
                 continue;
             }
+            // "Tyne Cot" where the post also writes "Tyne Cot, the largest war cemetery": the place, wherever it stands.
+            var namedThings = NotAPersonContext.GroupNameWords(document, IsThingWord, Lexicon.Contains).Named;
+            if (namedThings.Contains(token.Stem) && next is { IsCapitalised: true, JoinedBySpace: true } && namedThings.Contains(next.Stem) && !NameContext.IsNameContext(document, i, i + 1, IsStrongName))
+            {
+                used[i] = used[i + 1] = true;
+                i++;
+                continue;
+            }
             var ordinary = OrdinaryWordNames.Contains(token.Stem);
             // "Peter Casebow", "John Fennell": a first name that is also a word, before a surname, is a full name.
             var fullNameAhead = next is not null && (IsSurnameLike(document, next, used) || IsSurnameInContext(document, i, next, used)) && !token.IsPossessive && !IsHeading(document, i)
@@ -442,7 +451,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             && !NeverNames.Contains(token) && !Titles.Contains(token) && (!OrdinaryWordNames.Contains(token.Stem) || Lexicon.Contains(token.Stem)) && !Places.IsPlaceWord(token.Stem)
             && !NotAPersonAfter.Contains(token) && !LocationFinder.VenueWords.Contains(token) && !StoryAndFaithFigures.Contains(token)
             && !Determiners.Contains(token) && !(document.At(i - 1) is { IsCapitalised: true } before && Titles.Contains(before))
-            && !GroupNouns.Contains(token) && !NotAPersonContext.IsNotAPerson(document, i, Lexicon.Contains);
+            && !GroupNouns.Contains(token) && !IsCommonNoun(token) && !NotAPersonContext.IsNotAPerson(document, i, Lexicon.Contains);
     }
 
     /// <summary>Words after a first name that is also a town which make it the person: "to Logan who scored".</summary>
