@@ -33,6 +33,7 @@ public static class TripModel
     private static readonly PhraseMatcher StayPhrases = new(
         "away from home", "night away", "nights away", "first night", "second night", "third night", "final night", "last night away",
         "last full day", "final full day", "full day of activities", "evening activity", "evening activities", "final activities",
+        "last night here", "their last night", "our last night",
         "final activity", "second day", "third day", "fourth day", "fifth day");
 
     private static readonly PhraseMatcher MultiDayPhrases = new(
@@ -42,7 +43,7 @@ public static class TripModel
     /// <summary>Words of a stay's beginning or middle, which a recount written after the return seldom uses.</summary>
     private static readonly PhraseMatcher StartOfStay = new(
         "first night", "first day", "first full day", "first challenge", "first activity", "first activities", "first evening", "day one",
-        "day 1", "so far", "second day", "second night");
+        "day 1", "so far", "second day", "second night", "last night here");
 
     private sealed record Candidate(DateTime? End, TextRange EndCue, TextRange Span, int Sentence, bool Live);
 
@@ -135,7 +136,7 @@ public static class TripModel
         if (!TripNarrative.IsCancelled(document) && !TripNarrative.IsStayAtSchool(document))
         {
             // "tomorrow", "tonight": near a cue or in a trip narrative; "as I type this", "on our way home": anywhere.
-            var residentialStay = document.Tokens.Any(StayWords.Contains);
+            var residentialStay = document.Tokens.Any(StayWords.Contains) || HasLaterDayHeading(document);
             var strong = TripNarrative.StrongLive(document).Where(l => Usable(l) && (!IsRelativeTime(document, l) || NearCue(l.Sentence) || residentialStay)).ToList();
             live.AddRange(strong.Select(l => RangeOf(document, l)));
             live.AddRange(cues.Where(c => c.Now && (document.TokenAtOrAfter(c.Start)?.Index ?? -1) > lastReturn).Select(c => new TextRange(c.Start, c.Length)));
@@ -172,8 +173,10 @@ public static class TripModel
             // arrived at ..."): nothing says the group is back, so it is still away tonight.
             live.Add(new TextRange(ownDay.Start, ownDay.Length));
         }
+        // Under a later day's heading, "yesterday" is the stay's day before, not a sign that it is over.
+        var laterDayHeading = HasLaterDayHeading(document);
         if (live.Count == 0 && lastReturn < 0 && !TripNarrative.IsCancelled(document) && !TripNarrative.IsStayAtSchool(document) && !recount && stay
-            && !times.Any(t => t.LastDay is { } day && day < today && !onSite.Contains(t.Sentence))
+            && !times.Any(t => t.LastDay is { } day && day < today && !(laterDayHeading && day == today.AddDays(-1)) && !onSite.Contains(t.Sentence))
             && StayOpening(document, times, today, onSite) is { } opening)
         {
             // Fail closed: a stay away told about its own day ("Today was the last full day of activities", "the day
@@ -266,9 +269,9 @@ public static class TripModel
             {
                 nights = Math.Max(nights, token.Is("night") || token.Is("nights") ? n : n - 1);
             }
-            else if (token.SentenceStart && token.Is("day") && d.At(i + 1) is { } number && number.Sentence == token.Sentence && Counts.TryGetValue(number.Stem, out var dayNumber))
+            else if ((token.SentenceStart || token.Sentence == 0) && token.Is("day") && d.At(i + 1) is { } number && number.Sentence == token.Sentence && Counts.TryGetValue(number.Stem, out var dayNumber))
             {
-                // A diary's "Day 3" heading: the stay has lasted at least two nights.
+                // A diary's "Day 3" heading, or a title "Update for day 3 on the Isle of Wight": the stay has lasted at least two nights.
                 nights = Math.Max(nights, dayNumber - 1);
             }
             else if (token.SentenceStart && Ordinals.TryGetValue(token.Stem, out var ordinal) && d.IsWordAt(i + 1, "day"))
@@ -357,14 +360,22 @@ public static class TripModel
 
     /// <summary>A post about a trip from its start: stay words, cues in several sentences, or a cue in its first lines.</summary>
     private static bool IsTripNarrative(TextDocument document, IReadOnlyList<OffSiteCue> cues) =>
-        document.Tokens.Any(StayWords.Contains) || cues.Select(c => c.Sentence).Distinct().Count() >= 2 || cues.Any(c => c.Sentence <= 1);
+        document.Tokens.Any(StayWords.Contains) || cues.Select(c => c.Sentence).Distinct().Count() >= 2 || cues.Any(c => c.Sentence <= 1) || HasLaterDayHeading(document);
+
+    /// <summary>
+    /// "Day 4", "Update for day 3 on the Isle of Wight": a heading in the post's first lines that numbers a later day of a trip
+    /// (two or more) is the diary of a stay that has lasted nights already; a recount's body ("set up camp on day one") is not a heading.
+    /// </summary>
+    private static bool HasLaterDayHeading(TextDocument document) => document.Memo((typeof(TripModel), "laterday"), d =>
+        (object)d.Tokens.Any(t => t.Sentence <= 1 && t.Is("day") && d.At(t.Index + 1) is { } number && number.Sentence == t.Sentence
+            && Counts.TryGetValue(number.Stem.TrimStart('#'), out var n) && n >= 2)) is true;
 
     private static bool IsMultiDay(TextDocument document) =>
         document.Tokens.Any(StayWords.Contains) || MultiDayPhrases.Matches(document).Any() || StayPhrases.Matches(document).Any();
 
     /// <summary>A stay away: stay words or phrases, or an activity centre's programme.</summary>
     private static bool IsStay(TextDocument document, IReadOnlyList<OffSiteCue> cues) =>
-        document.Tokens.Any(StayWords.Contains) || StayPhrases.Matches(document).Any() || cues.Count(OffSiteCues.IsActivity) >= 2;
+        document.Tokens.Any(StayWords.Contains) || StayPhrases.Matches(document).Any() || cues.Count(OffSiteCues.IsActivity) >= 2 || HasLaterDayHeading(document);
 
     /// <summary>What ties a stay's post to its publish day: the day's own date, "today", "this morning", "tonight", or a diary phrase.</summary>
     private static TextRange? StayOpening(TextDocument document, IReadOnlyList<TemporalMention> times, DateOnly today, IReadOnlySet<int> onSite)
