@@ -17,6 +17,8 @@ public sealed class StayDiaryHeadingsTests
     [InlineData("Day 4\n\nQuiz Night\n\nThe skiing was hard work today but everyone kept going. We stopped at a cafe for hot chocolate in the afternoon.\n\nAs we came off the mountain the snow was falling, so hopefully it will be perfect for tomorrow.")]
     [InlineData("Update for day 3 on the Isle of Wight\n\nOur Year 6 pupils were brave in the wind yesterday. They tried the balance beam and abseiling, and in the evening they enjoyed karaoke.")]
     [InlineData("Friday 12 June 2026\n\nNews from Year 5!\n\nAnother great afternoon at PGL: zip wire and shelter building. Tea was pie and pasta, then the disco. Tired children headed back to pack their bags and sleep - their last night here.")]
+    // going back to the rooms at the centre is no return
+    [InlineData("Year 6 School Journey - Day 2.\n\nEveryone slept well on their first night away from home. After breakfast the children went back to their rooms to tidy them for room inspections. The afternoon activities were trapeze and archery.")]
     public async Task A_diary_of_a_later_day_or_the_last_night_is_still_away(string text)
     {
         var findings = await Run<TripTimingCheck>(Draft(text, publishAt: FridayEvening, people: PeopleRegister.Empty));
@@ -25,6 +27,7 @@ public sealed class StayDiaryHeadingsTests
 
     [Theory]
     [InlineData("Year 6 Residential - Day 3\n\nThe children returned to school on Friday after a brilliant week of canoeing and abseiling.")]
+    [InlineData("Year 6 School Journey - Day 5.\n\nAfter a last morning of archery the coach went back to school and the children were collected at 3pm.")]
     [InlineData("Day 2 of our topic\n\nWe learned about the Romans in class today and made shields.")]
     public async Task A_return_or_no_trip_under_such_a_heading_is_not_away(string text)
     {

@@ -122,7 +122,12 @@ public static class TripNarrative
     public static bool IsRecount(TextDocument document) => document.Memo((typeof(TripNarrative), "recount"), d =>
         (object)RecountPhrases.Matches(d).Any(m => NarrativeTense.Of(d, d.Tokens[m.First].Sentence) == Tense.Past)) is true;
 
-    public static IReadOnlyList<TripSignal> Returns(TextDocument document) => document.Memo((typeof(TripNarrative), "return"), d => Find(d, ReturnPhrases));
+    /// <summary>Where a "went back to" ends the trip: "went back to school", not "went back to their rooms" at the centre.</summary>
+    private static readonly WordSet ReturnPlaces = new("school home class classroom classrooms");
+
+    public static IReadOnlyList<TripSignal> Returns(TextDocument document) => document.Memo((typeof(TripNarrative), "return"), d =>
+        (IReadOnlyList<TripSignal>)[.. Find(d, ReturnPhrases).Where(r => !(d.Tokens[r.First].Is("went") && d.Tokens[r.Last].Is("to"))
+            || ReturnPlaces.Contains(d.At(r.Last + 1)) || ReturnPlaces.Contains(d.At(r.Last + 2)) && d.At(r.Last + 2)!.Sentence == r.Sentence)]);
 
     /// <summary>Sentences about the school site or a closure: their words place nobody away.</summary>
     public static IReadOnlySet<int> OnSiteSentences(TextDocument document) => document.Memo((typeof(TripNarrative), "onsite"), d =>
