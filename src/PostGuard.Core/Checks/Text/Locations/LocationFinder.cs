@@ -123,6 +123,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         spanish computing design technology drama literacy numeracy phonics forest end start beginning annual big great new old first
         last final main whole young staffroom office library playground classroom hall reception town city village police
         headteacher head teacher principal vicar governors africa asia europe america antarctica australia oceania caribbean
+        federation partnership alliance diocese
         """);
 
     /// <summary>Hills and other landforms after a name: "Cave Hill", "Mam Tor" (kept out of <see cref="VenueWords"/>, which also tells surnames: "Tom Hill").</summary>
@@ -183,7 +184,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
             }
             // "a match against Ricky Park", "the Malton match": an opponent, not where anyone is.
             // "in the Infant School Hall": the school's own building.
-            if (kind is LocationKind.Place or LocationKind.NamedVenue && (IsOpponent(document, first, last) || IsOwnBuilding(document, first, last))
+            if (kind is LocationKind.Place or LocationKind.NamedVenue && (IsOpponent(document, first, last) || IsOwnBuilding(document, first, last)
+                    || IsNotWhereAnyoneIs(document, first, last))
                 || kind == LocationKind.StreetAddress && !document.Tokens[first].StartsWithDigit && IsOpponent(document, first, last))
             {
                 return;
@@ -817,6 +819,35 @@ public sealed class LocationFinder(TextLexicons lexicons)
         }
         var nextIsName = next is not null && next.IsCapitalised && next.JoinedBySpace && !VenueWords.Contains(next);
         return (LocativeWords.Contains(document.At(i - 1)) || afterLocation) && !token.SentenceStart && !nextIsName && !NameContext.IsUsedAsMonth(document, i);
+    }
+
+    /// <summary>Verbs of making before "a/our X": "created a Remembrance Gallery in the hall" is a display, not a venue.</summary>
+    private static readonly WordSet MakingVerbs = new("created create creating made make making built build building designed design designing");
+
+    /// <summary>Roles whose area follows "for": "county co-ordinator for Staffordshire" says where the job is, not where anyone is.</summary>
+    private static readonly WordSet AreaRoles = new("coordinator co-ordinator ordinator officer manager lead director representative ambassador adviser advisor organiser");
+
+    /// <summary>
+    /// A place or venue that names nobody's whereabouts: inside a work's title-case quotation ("‘In Flanders Field’"), a thing
+    /// the children made ("created a Remembrance Gallery"), a role's area ("co-ordinator for Staffordshire"), or a venue phrase
+    /// the same post also writes in lower case ("Visit the Library and Fire Station" beside "the library and fire station").
+    /// </summary>
+    private static bool IsNotWhereAnyoneIs(TextDocument document, int first, int last)
+    {
+        if (NotAPersonContext.IsInsideWorkTitle(document, first))
+        {
+            return true;
+        }
+        var previous = document.At(first - 1);
+        if (previous is not null && (previous.Is("a") || previous.Is("an") || previous.Is("our") || previous.Is("their")) && MakingVerbs.Contains(document.At(first - 2)))
+        {
+            return true;
+        }
+        if (previous is not null && previous.Is("for") && AreaRoles.Contains(document.At(first - 2)))
+        {
+            return true;
+        }
+        return last > first && Enumerable.Range(first, last - first + 1).All(k => IsCommonNounHere(document, document.Tokens[k]));
     }
 
     /// <summary>A capitalised word the same post also writes in lower case ("Visit to Allotment" beside "the allotment") is a common noun, not a name.</summary>

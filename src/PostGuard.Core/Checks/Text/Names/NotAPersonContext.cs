@@ -257,8 +257,11 @@ public static class NotAPersonContext
         return IsInsideWorkTitle(document, i);
     }
 
-    /// <summary>"‘Wilbur’", "“Lacey’s Story”", "‘Charlie and the Chocolate Factory’": a title-case quotation is a work or a character.</summary>
-    private static bool IsInsideWorkTitle(TextDocument document, int i)
+    /// <summary>
+    /// "‘Wilbur’", "“Lacey’s Story”", "‘Charlie and the Chocolate Factory’", "‘In Flanders Field’": a title-case quotation is a
+    /// work or a character (the places check uses it too: a place in a poem's title is nobody's whereabouts).
+    /// </summary>
+    public static bool IsInsideWorkTitle(TextDocument document, int i)
     {
         // "‘Kyle’s Avengers’": a team or a work named after someone still names them.
         if (document.Tokens[i].IsPossessive)
