@@ -123,7 +123,7 @@ public static class TripModel
         // publish day or later, or judged as a whole in the past ("had a fantastic time in Cardiff"), is over: its
         // diary words ("Day 1", "this week", "looking forward to") are the recount's, not a live update's.
         var anchored = IsAnchored(document, times, today, onSite, stay);
-        var toldAsOver = !anchored && (IsPastDated(document, times, today, onSite, cueSentences, stay ? StayLength(document) : 0) || Verdicts.Matches(document).Any(m => TenseOf(document.Tokens[m.First].Sentence) == Tense.Past
+        var toldAsOver = !anchored && (IsToldToItsLastDay(document) || IsPastDated(document, times, today, onSite, cueSentences, stay ? StayLength(document) : 0) || Verdicts.Matches(document).Any(m => TenseOf(document.Tokens[m.First].Sentence) == Tense.Past
             // "A great time was had by all and we look forward to...": the passive verdict is past in itself.
             || Enumerable.Range(m.First, m.Last - m.First + 1).Any(k => document.Tokens[k].Is("was"))));
         var recount = toldAsOver || TripNarrative.IsRecount(document);
@@ -289,6 +289,38 @@ public static class TripModel
         }
         return (object)nights;
     }) is int length ? length : 0;
+
+    /// <summary>
+    /// A stay of a stated length told in the past up to its last day: "a challenging two-day expedition ... walked to Malham on
+    /// the second day", "spent a weekend ... Day two took them to their finishing point". The whole trip is recounted, so it is over.
+    /// </summary>
+    private static bool IsToldToItsLastDay(TextDocument document)
+    {
+        var nights = StayLength(document);
+        // The length must be stated ("two-day", "a weekend"), not only implied by a diary's "Day 2" heading.
+        var stated = document.Tokens.Any(t => (t.Is("day") || t.Is("days") || t.Is("night") || t.Is("nights"))
+            && document.At(t.Index - 1) is { } count && Counts.ContainsKey(count.Stem)) || document.Tokens.Any(t => t.Is("weekend"));
+        if (nights == 0 || !stated)
+        {
+            return false;
+        }
+        var lastDay = nights == Weekend ? 2 : nights + 1;
+        foreach (var token in document.Tokens)
+        {
+            // A heading's "Day 2" numbers the diary, it recounts nothing.
+            if (!token.Is("day") || token.Sentence == 0 || NarrativeTense.Of(document, token.Sentence) != Tense.Past)
+            {
+                continue;
+            }
+            var number = document.At(token.Index + 1) is { } after && after.Sentence == token.Sentence && Counts.TryGetValue(after.Stem, out var n) ? n : 0;
+            var ordinal = document.At(token.Index - 1) is { } before && Ordinals.TryGetValue(before.Stem, out var o) ? o : 0;
+            if (number == lastDay || ordinal == lastDay)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The mention's sentence is in the past, or is the tail of one cut at a clock time ("departed school at 1:15pm on Monday 19th June").</summary>
     private static bool IsToldInPast(TextDocument document, TemporalMention mention)
