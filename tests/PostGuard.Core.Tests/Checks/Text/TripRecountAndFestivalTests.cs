@@ -21,6 +21,8 @@ public sealed class TripRecountAndFestivalTests
     [InlineData("We took the train to the museum and tried the space simulator. It was extraordinary and I would look forward to trying it again.")]
     // things come home in bags; nobody is away
     [InlineData("Thank you for supporting our trip fund. There is an envelope coming home next week with your child's photograph.")]
+    // "will be at the heart of" is a figure of speech
+    [InlineData("Despite the rain on our field trip to the beach, the data collected will be at the heart of the project write-up.")]
     public async Task Recounts_and_newsletters_are_no_trip_ahead(string text)
     {
         var findings = await Run<TripTimingCheck>(Draft(text, people: PeopleRegister.Empty));
@@ -31,6 +33,7 @@ public sealed class TripRecountAndFestivalTests
     [InlineData("Tomorrow Year 3 will visit the church for the Easter service, back by 3pm.")]
     [InlineData("We are on the coach to the museum now and look forward to the dinosaurs.")]
     [InlineData("Our group is coming home tomorrow afternoon from the residential.")]
+    [InlineData("On our field trip next Tuesday the group will be at the beach all day.")]
     public async Task Trips_beside_such_words_are_still_held(string text)
     {
         var findings = await Run<TripTimingCheck>(Draft(text, people: PeopleRegister.Empty));

@@ -93,7 +93,7 @@ public static class TemporalExpressionParser
                 i = nowEnd;
                 continue;
             }
-            if (MatchPhrase(document, i, FuturePhrases, out var futureEnd))
+            if (MatchPhrase(document, i, FuturePhrases, out var futureEnd) && !IsFigurativeAt(document, futureEnd))
             {
                 var time = TimeAfter(document, futureEnd + 1, out _);
                 // "set off at 9" with no day stated: today (the date, if any, is found separately).
@@ -484,6 +484,14 @@ public static class TemporalExpressionParser
     }
 
     /// <summary>"Monday", "January", "Sept": a day or month name.</summary>
+    /// <summary>Nouns of "at the heart of", "at the forefront of": a figure of speech, not a place anyone will be.</summary>
+    private static readonly WordSet FigurativeAtNouns = new("heart centre center core forefront top front cutting");
+
+    /// <summary>"the data collected will be at the heart of the project": "will be at" followed by a figure of speech.</summary>
+    private static bool IsFigurativeAt(TextDocument document, int phraseEnd) =>
+        document.Tokens[phraseEnd].Is("at") && document.IsWordAt(phraseEnd + 1, "the") && FigurativeAtNouns.Contains(document.At(phraseEnd + 2))
+        && (document.IsWordAt(phraseEnd + 3, "of") || document.IsWordAt(phraseEnd + 3, "edge"));
+
     /// <summary>Words that make a weekday a festival's name: "Easter Sunday", "Shrove Tuesday", "Good Friday".</summary>
     private static readonly WordSet FestivalDayWords = new("easter palm remembrance shrove pancake ash maundy good holy mothering whit trinity black cyber");
 
