@@ -16,6 +16,9 @@ public sealed class PlacesNobodyIsAtTests
     [InlineData("Mr Hobbs, the charity's county co-ordinator for Staffordshire, received the cheque.")]
     [InlineData("Reception visit the Library and Fire Station\n\nWe learnt lots on our walk to the library and fire station.")]
     [InlineData("Children and staff at the Federation of Pinvin First School dressed up for World Book Day.")]
+    // an activity-centre operator used as an adjective before an event or a heading
+    [InlineData("PGL Update Day 2\n\nThe children have loved every minute.")]
+    [InlineData("Congratulations to the netball team on their result in the PGL Netball Tournament last weekend.")]
     public async Task Such_places_are_not_location_data(string text)
     {
         var findings = await Run<LocationsCheck>(Draft(text, people: PeopleRegister.Empty));
@@ -26,6 +29,7 @@ public sealed class PlacesNobodyIsAtTests
     [InlineData("Year 5 visited the war graves near Ypres on Tuesday.", "Ypres")]
     [InlineData("We visited the Imperial War Museum to see the Remembrance Gallery.", "Imperial War Museum")]
     [InlineData("Year 3 had a trip to Staffordshire for the day.", "Staffordshire")]
+    [InlineData("Year 6 have arrived safely at PGL Liddington.", "PGL Liddington")]
     [InlineData("Reception walked to Ashford Fire Station on Monday to meet the crew.", "Ashford Fire Station")]
     public async Task Places_where_someone_goes_are_still_found(string text, string expected)
     {

@@ -311,8 +311,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
 
     private static readonly WordSet VenueLocatives = new("at to visited visiting into");
 
-    /// <summary>Words after an operator that make it an adjective, not a place: "PGL residential", "our PGL group leader".</summary>
-    private static readonly WordSet OperatorAdjective = new("residential residentials trip trips group groups leader leaders instructor instructors staff way experience activities activity games style adventure adventures holiday week");
+    /// <summary>Words after an operator that make it an adjective, not a place: "PGL residential", "our PGL group leader", "PGL Update Day 2", "the PGL Netball Tournament".</summary>
+    private static readonly WordSet OperatorAdjective = new("""
+        residential residentials trip trips group groups leader leaders instructor instructors staff way experience activities activity games style
+        adventure adventures holiday week update updates news blog diary tournament tournaments competition netball football disco
+        """);
 
     /// <summary>Words after a county that make it an organisation or a team: "Sussex Cricket", "Surrey Fire and Rescue".</summary>
     private static readonly WordSet RegionOrganisationAfter = new("""
