@@ -158,6 +158,47 @@ public static class OffSiteCues
         return false;
     }
 
+    private static readonly WordSet WalkGoers = new("go going went goes take taking took");
+
+    private static readonly WordSet Walks = new("walk walks ramble hike stroll");
+
+    /// <summary>"going on a short walk", "take the children on a local area walk": an outing on foot out of school.</summary>
+    private static void AddWalkCues(TextDocument document, List<OffSiteCue> cues)
+    {
+        var tokens = document.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!WalkGoers.Contains(tokens[i]))
+            {
+                continue;
+            }
+            // "going on a short walk", "take the children on a local area walk"
+            var on = Enumerable.Range(i + 1, 4).FirstOrDefault(k => document.IsWordAt(k, "on") && document.At(k)!.Sentence == tokens[i].Sentence);
+            if (on == 0 || !(document.IsWordAt(on + 1, "a") || document.IsWordAt(on + 1, "an")))
+            {
+                continue;
+            }
+            for (var k = on + 2; k <= on + 5 && document.At(k) is { } word && word.Sentence == tokens[i].Sentence; k++)
+            {
+                if (Walks.Contains(word))
+                {
+                    // "will not be going on a walk", "won't go on a walk": called off.
+                    var calledOff = Enumerable.Range(i - 3, 3).Any(b => document.At(b) is { } before && before.Sentence == word.Sentence
+                        && (before.Is("not") || before.Is("won't") || before.Is("never") || before.Is("cannot") || before.Is("can't")));
+                    if (!calledOff && !IsNegated(document, i))
+                    {
+                        cues.Add(new OffSiteCue(word.Start, word.Length, word.Sentence, word.Text));
+                    }
+                    break;
+                }
+                if (word.IsCapitalised || word.Gap.Trim().Length > 0)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
     public static IReadOnlyList<OffSiteCue> Find(TextDocument document, IReadOnlyList<LocationMention> locations)
     {
         int SentenceOf(LocationMention location) => document.TokenAtOrAfter(location.Start)?.Sentence ?? 0;
@@ -222,6 +263,8 @@ public static class OffSiteCues
         var allowedOnly = locations.Where(l => l.Allowed).Select(SentenceOf).ToHashSet();
         allowedOnly.ExceptWith(locations.Where(l => !l.Allowed && l.Kind != LocationKind.GenericVenue).Select(SentenceOf));
         cues.RemoveAll(c => !c.Activity && allowedOnly.Contains(c.Sentence));
+        // "The children will be going on a short walk around Old Swan": a walk out of school, even in the school's own district.
+        AddWalkCues(document, cues);
         // "Year 2 are learning about life in London": a place that is a topic of lessons places nobody there.
         var topics = tokens.Where(t => TopicVerbs.Contains(t) && document.IsWordAt(t.Index + 1, "about")).Select(t => t.Sentence).ToHashSet();
         foreach (var location in locations.Where(l => !l.Allowed && !topics.Contains(SentenceOf(l))))
