@@ -46,14 +46,23 @@ public sealed class SecondRealSetTests(ITestOutputHelper output)
         {
             output.WriteLine("second " + error);
         }
-        // Trip timing as measured after round 3 (Corpus/README.md): a change that loses it shows here.
-        Assert.True(evaluation.Recall("R8") >= 0.96 - 0.005 && evaluation.Precision("R8") >= 0.95 - 0.005,
+        // The figures as measured after round 4 (Corpus/README.md): a change that loses them shows here.
+        Assert.True(evaluation.Recall("R8") >= 1.00 - 0.005 && evaluation.Precision("R8") >= 0.95 - 0.005,
             $"second set trip timing {evaluation.Precision("R8"):0.00}/{evaluation.Recall("R8"):0.00} fell");
+        Assert.True(evaluation.Recall("R6") >= 1.00 - 0.005 && evaluation.Precision("R6") >= 1.00 - 0.005,
+            $"second set names {evaluation.Precision("R6"):0.00}/{evaluation.Recall("R6"):0.00} fell");
+        Assert.True(evaluation.Recall("R9") >= 0.97 - 0.005 && evaluation.Precision("R9") >= 0.97 - 0.005,
+            $"second set locations {evaluation.Precision("R9"):0.00}/{evaluation.Recall("R9"):0.00} fell");
         foreach (var preset in new[] { PolicyPresets.ConsentBased, PolicyPresets.Strict })
         {
             var (labelled, approvedPosts) = await TextCheckEvaluation.ApprovedDespiteLabelsAsync(posts, preset);
             var approved = approvedPosts.Count;
             output.WriteLine($"{approved} of {labelled.Count} posts labelled R6, R8 or R9 approved under {preset}");
+            foreach (var post in approvedPosts)
+            {
+                output.WriteLine($"second approved under {preset}: line {post.Line} ({string.Join(",", post.ExpectedRules)}): {post.Text}");
+            }
+            Assert.True(approved <= 1, $"{approved} second-set posts labelled R6, R8 or R9 approved under {preset} (1 after round 4)");
         }
     }
 }

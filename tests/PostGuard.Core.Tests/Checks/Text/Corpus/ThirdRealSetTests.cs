@@ -23,11 +23,11 @@ public sealed class ThirdRealSetTests(ITestOutputHelper output)
         {
             output.WriteLine("third " + error);
         }
-        // Round 3's blind figures (Corpus/README.md) as floors: new posts must not get worse unnoticed.
-        Assert.True(evaluation.Recall("R6") >= 0.94 - 0.005 && evaluation.Precision("R6") >= 0.78 - 0.005, $"third-set names {evaluation.Precision("R6"):0.00}/{evaluation.Recall("R6"):0.00} fell");
-        Assert.True(evaluation.Recall("R8") >= 0.84 - 0.005 && evaluation.Precision("R8") >= 0.78 - 0.005, $"third-set trip timing {evaluation.Precision("R8"):0.00}/{evaluation.Recall("R8"):0.00} fell");
-        Assert.True(evaluation.Recall("R9") >= 0.91 - 0.005 && evaluation.Precision("R9") >= 0.89 - 0.005, $"third-set locations {evaluation.Precision("R9"):0.00}/{evaluation.Recall("R9"):0.00} fell");
-        Assert.True(evaluation.OverallPrecision >= 0.81 - 0.005, $"third-set overall precision {evaluation.OverallPrecision:0.00} fell");
+        // Round 4's figures on this set (tuned on it; Corpus/README.md) as floors: a later change must not lose them unnoticed.
+        Assert.True(evaluation.Recall("R6") >= 0.95 - 0.005 && evaluation.Precision("R6") >= 0.94 - 0.005, $"third-set names {evaluation.Precision("R6"):0.00}/{evaluation.Recall("R6"):0.00} fell");
+        Assert.True(evaluation.Recall("R8") >= 0.93 - 0.005 && evaluation.Precision("R8") >= 0.91 - 0.005, $"third-set trip timing {evaluation.Precision("R8"):0.00}/{evaluation.Recall("R8"):0.00} fell");
+        Assert.True(evaluation.Recall("R9") >= 0.94 - 0.005 && evaluation.Precision("R9") >= 0.96 - 0.005, $"third-set locations {evaluation.Precision("R9"):0.00}/{evaluation.Recall("R9"):0.00} fell");
+        Assert.True(evaluation.OverallPrecision >= 0.92 - 0.005, $"third-set overall precision {evaluation.OverallPrecision:0.00} fell");
         foreach (var preset in new[] { PolicyPresets.ConsentBased, PolicyPresets.Strict })
         {
             var (labelled, approvedPosts) = await TextCheckEvaluation.ApprovedDespiteLabelsAsync(posts, preset);
@@ -38,7 +38,7 @@ public sealed class ThirdRealSetTests(ITestOutputHelper output)
                 output.WriteLine($"third approved under {preset}: line {post.Line} ({string.Join(",", post.ExpectedRules)}): {post.Text}");
             }
             Assert.True(labelled.Count >= 100, $"only {labelled.Count} labelled posts");
-            Assert.True(approved <= (preset == PolicyPresets.Strict ? 3 : 5), $"{approved} third-set posts labelled R6, R8 or R9 approved under {preset} (5 consent-based, 3 strict after round 3)");
+            Assert.True(approved <= (preset == PolicyPresets.Strict ? 0 : 2), $"{approved} third-set posts labelled R6, R8 or R9 approved under {preset} (2 consent-based, 0 strict after round 4)");
         }
     }
 }
