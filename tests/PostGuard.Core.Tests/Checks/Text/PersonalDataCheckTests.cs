@@ -15,6 +15,7 @@ public sealed class PersonalDataCheckTests
     [InlineData("Leo Nowak, date of birth 03/04/2017, has joined Year 3.", "date of birth 03/04/2017")]
     [InlineData("Please welcome Zara, aged 6, to Year 1.", "aged 6")]
     [InlineData("Harry (7) raised £80.", "7")]
+    [InlineData("The beaming smile of eight-year-old Ashley Wilkinson said it all.", "eight-year-old")]
     [InlineData("Get well soon to Isla, who is in hospital with leukaemia.", "leukaemia")]
     [InlineData("One pupil in Year 2 has a severe nut allergy.", "nut allergy")]
     [InlineData("Freddie lives at 14 Orchard Close.", "14 Orchard Close")]
@@ -36,6 +37,8 @@ public sealed class PersonalDataCheckTests
     [InlineData("We raised £1,240 and 312 items for the food bank.")]
     [InlineData("Year 6 scored 12 points; the final score was 24-18.")]
     [InlineData("Please add your name to the list and send it back.")]
+    [InlineData("The choir of ten pupils, all aged eight years, sang carols.")]
+    [InlineData("Children who feel ill should stay at home.")]
     public async Task General_health_terms_sums_and_scores_are_not_personal_data(string text)
     {
         Assert.Empty(await Run<PersonalDataCheck>(Draft(text)));
@@ -52,6 +55,8 @@ public sealed class PersonalDataCheckTests
     [InlineData("A campaign was inspired by a hugely popular headteacher who has been diagnosed with the illness.", "diagnosed")]
     [InlineData("My son is autistic and loves the sensory room.", "autistic")]
     [InlineData("Dawn Bradshaw has been in hospital since Monday.", "in hospital")]
+    [InlineData("Miss Trafford has been ill all week and hopes to be back on Monday.", "ill")]
+    [InlineData("Mrs Crossland picked up a virus mid-week.", "virus")]
     public async Task Special_category_data_about_a_named_or_described_person_is_held(string text, string expected)
     {
         var findings = await Run<PersonalDataCheck>(Draft(text));

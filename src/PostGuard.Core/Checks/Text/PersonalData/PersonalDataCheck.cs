@@ -18,6 +18,9 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
 
     private static readonly WordSet HomeWords = new("lives live living home house address");
 
+    /// <summary>Ages written in words: "eight-year-old Ashley", "aged ten".</summary>
+    private static readonly WordSet NumberWords = new("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen");
+
     /// <summary>"Care Home", "nursing home": a place people are visited at, not someone's home address.</summary>
     private static readonly WordSet InstitutionWords = new("care nursing residential retirement");
 
@@ -139,14 +142,14 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
             end = age.IsNumber ? i + 2 : i + 3;
             return document.Tokens[end].Text.Length <= 2;
         }
-        // "aged 7"
-        if (token.Is("aged") && document.At(i + 1) is { IsNumber: true } n && n.Text.Length <= 2)
+        // "aged 7", "aged eight"
+        if (token.Is("aged") && document.At(i + 1) is { } n && (n.IsNumber && n.Text.Length <= 2 || NumberWords.Contains(n)))
         {
             end = i + 1;
             return true;
         }
-        // "7 years old", "7-year-old"
-        if (token.IsNumber && token.Text.Length <= 2 && document.At(i + 1) is { } years && (years.Is("year") || years.Is("years") || years.Is("yr") || years.Is("yrs")) && document.IsWordAt(i + 2, "old"))
+        // "7 years old", "7-year-old", "eight-year-old"
+        if ((token.IsNumber && token.Text.Length <= 2 || NumberWords.Contains(token)) && document.At(i + 1) is { } years && (years.Is("year") || years.Is("years") || years.Is("yr") || years.Is("yrs")) && document.IsWordAt(i + 2, "old"))
         {
             end = i + 2;
             return true;
