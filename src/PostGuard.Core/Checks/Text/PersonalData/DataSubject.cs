@@ -21,7 +21,7 @@ public sealed class DataSubject
     private const int SubjectReach = 10;
 
     private static readonly WordSet PersonNouns = new("""
-        pupil child boy girl son daughter student learner teacher headteacher headmaster headmistress head carer
+        pupil child boy girl son daughter student learner teacher headteacher headmaster headmistress head deputy caretaker chair principal carer
         brother sister mum mother dad father parent grandparent grandma grandad baby toddler man woman lady
         gentleman colleague governor friend classmate member officer assistant
         """);
@@ -36,8 +36,19 @@ public sealed class DataSubject
     /// <summary>Subjects that are groups: a term after them is about no one person ("children with asthma").</summary>
     private static readonly WordSet Groups = new("children pupils students people everyone everybody those they we you all families parents staff classes");
 
-    /// <summary>Words that end the clause a term's subject is looked for in: the term is then the topic or another clause's.</summary>
-    private static readonly WordSet ClauseBarriers = new("about because but although though while whilst said says if than regarding");
+    /// <summary>
+    /// Words that end the clause a term's subject is looked for in: the term is then another clause's, or the topic of
+    /// what was told, taught or held ("Mrs X ran a workshop on anxiety", "Amelia explained what Muslim families do").
+    /// </summary>
+    private static readonly WordSet ClauseBarriers = new("""
+        about because but although though while whilst said says if than regarding
+        told explained talked spoke shared presented described asked learning learnt learned taught teaching studied
+        studying explored exploring discussed discussing lesson lessons workshop workshops talk talks assembly session
+        sessions course training campaign event fundraiser fundraising research
+        """);
+
+    /// <summary>Roles one school has one of: "the headteacher" is an identifiable person without a name.</summary>
+    private static readonly WordSet UniqueRoles = new("headteacher headmaster headmistress head deputy caretaker chair principal");
 
     /// <summary>Roles a contact number or address is given for: a person's line, not an office's.</summary>
     private static readonly WordSet ContactRoles = new("chair treasurer secretary clerk coordinator co-ordinator senco manager lead leader coach captain volunteer");
@@ -167,7 +178,8 @@ public sealed class DataSubject
             {
                 return true;
             }
-            if (Groups.Contains(token) || ClauseBarriers.Contains(token))
+            // "PC Smith from the local police": a term after "the" is the institution or the thing, not an attribute.
+            if (Groups.Contains(token) || ClauseBarriers.Contains(token) || (token.Is("the") && k >= first - 2))
             {
                 return false;
             }
@@ -215,7 +227,7 @@ public sealed class DataSubject
         }
         for (var k = index - 1; k >= index - 3 && k >= 0 && _document.Tokens[k].Sentence == token.Sentence; k--)
         {
-            if (Determiners.Contains(_document.Tokens[k]))
+            if (Determiners.Contains(_document.Tokens[k]) || (_document.Tokens[k].Is("the") && UniqueRoles.Contains(token)))
             {
                 return true;
             }
