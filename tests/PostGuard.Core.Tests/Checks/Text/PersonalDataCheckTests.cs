@@ -98,6 +98,7 @@ public sealed class PersonalDataCheckTests
     [InlineData("Contact: Ruth Noall, Headteacher, Peasedown Primary School\nTel: 01761 432311", "01761 432311")]
     [InlineData("Ring the school office or Mrs Benjamin's mobile on 07700 900123.", "07700 900123")]
     [InlineData("The school office mobile is 07700 900123.", "07700 900123")]
+    [InlineData("Welcome to Ashdown\nOutdoor Learning Centre\nTel 01632 960123", "01632 960123")]
     public async Task A_persons_line_or_any_mobile_is_held(string text, string expected)
     {
         var finding = Assert.Single(await Run<PersonalDataCheck>(Draft(text)));

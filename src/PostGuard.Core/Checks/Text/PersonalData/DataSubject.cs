@@ -53,11 +53,12 @@ public sealed class DataSubject
     /// <summary>Roles a contact number or address is given for: a person's line, not an office's.</summary>
     private static readonly WordSet ContactRoles = new("chair treasurer secretary clerk coordinator co-ordinator senco manager lead leader coach captain volunteer");
 
-    /// <summary>Offices, teams and services whose published line is not one person's: "ring the school office on…".</summary>
-    private static readonly WordSet Organisations = new("""
-        office reception team service services helpline line desk surgery council centre department unit clinic practice
-        nhs trust academy college school authority
-        """);
+    /// <summary>
+    /// The contact points whose published line is not one person's: "ring the school office on…", "the Immunisation Team
+    /// on…". Not an institution's name alone ("Outdoor Learning Centre, Tel …" is held): only a contact point is read as
+    /// the holder.
+    /// </summary>
+    private static readonly WordSet Organisations = new("office reception team helpline desk switchboard");
 
     /// <summary>How far back, in words, the holder of a contact number is looked for (a "Contact: …" block's lines included).</summary>
     private const int ContactReach = 15;
