@@ -27,7 +27,7 @@ public sealed class ThirdRealSetTests(ITestOutputHelper output)
         Assert.True(evaluation.Recall("R6") >= 0.95 - 0.005 && evaluation.Precision("R6") >= 0.94 - 0.005, $"third-set names {evaluation.Precision("R6"):0.00}/{evaluation.Recall("R6"):0.00} fell");
         Assert.True(evaluation.Recall("R8") >= 0.93 - 0.005 && evaluation.Precision("R8") >= 0.91 - 0.005, $"third-set trip timing {evaluation.Precision("R8"):0.00}/{evaluation.Recall("R8"):0.00} fell");
         Assert.True(evaluation.Recall("R9") >= 0.94 - 0.005 && evaluation.Precision("R9") >= 0.96 - 0.005, $"third-set locations {evaluation.Precision("R9"):0.00}/{evaluation.Recall("R9"):0.00} fell");
-        Assert.True(evaluation.OverallPrecision >= 0.92 - 0.005, $"third-set overall precision {evaluation.OverallPrecision:0.00} fell");
+        Assert.True(evaluation.OverallPrecision >= 0.94 - 0.005, $"third-set overall precision {evaluation.OverallPrecision:0.00} fell");
         foreach (var preset in new[] { PolicyPresets.ConsentBased, PolicyPresets.Strict })
         {
             var (labelled, approvedPosts) = await TextCheckEvaluation.ApprovedDespiteLabelsAsync(posts, preset);
