@@ -32,6 +32,9 @@ public sealed class CommonNounsAndRoutesTests
     // a named exhibit, a greeting
     [InlineData("A highlight was meeting Rory the Allosaurus fossil in the gallery.")]
     [InlineData("Everyone says, \"Hi Mum - having fun!\"")]
+    // a results table of teams and a list of house names
+    [InlineData("Year 5 boys - team results\n\n1st Millway\n\n2nd Delapre\n\n3rd Simon de Senlis")]
+    [InlineData("All four houses played each other. Year 11 started well, with Howard, Clitherow and More all winning two games.")]
     public async Task Common_nouns_and_route_ends_are_not_names(string text)
     {
         var findings = await Run<NamesCheck>(Draft(text, people: PeopleRegister.Empty));
@@ -41,6 +44,9 @@ public sealed class CommonNounsAndRoutesTests
     [Theory]
     [InlineData("Angela Hall, headteacher of the school, said the day had been a success.", "Angela Hall")]
     [InlineData("Megan Field said it was the best trip ever.", "Megan Field")]
+    // a results table or a list of children keeps their names
+    [InlineData("Sports day results\n\n1st Ellie\n\n2nd Grace", "Ellie")]
+    [InlineData("In the house competition, Ellie, Grace and Sophie scored the goals.", "Ellie")]
     // an appositive that says who, not what place
     [InlineData("We thank Sam Fielding, the guide who led us round the castle.", "Sam Fielding")]
     // a first name and a surname-like word are still a full name

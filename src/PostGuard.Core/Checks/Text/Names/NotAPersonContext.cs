@@ -176,7 +176,67 @@ public static class NotAPersonContext
                 classes.Add(token.Stem);
             }
         }
+        // "1st Millway / 2nd Delapre / 3rd Simon de Senlis": a results table of teams or schools, when one of its entries is no first name
+        // (a table of children, "1st Ellie / 2nd Tom", keeps its names).
+        var ranked = tokens.Where(t => t.Index > 0 && t.IsCapitalised && tokens[t.Index - 1] is { SentenceStart: true } rank && rank.Sentence == t.Sentence
+            && IsRank(rank)).ToList();
+        AddWhenNotAllFirstNames(ranked, 2, classes, isFirstName);
+        // "with Howard, Clitherow and More all winning" in a post about houses or teams: a list of their names.
+        if (tokens.Any(t => GroupHeads.Contains(t)))
+        {
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var list = CoordinatedCapitalisedWords(document, i);
+                if (list.Count >= 3)
+                {
+                    AddWhenNotAllFirstNames(list, 3, classes, isFirstName, atLeastTwo: true);
+                    i = list[^1].Index;
+                }
+            }
+        }
         return new GroupNames(words, classes);
+    }
+
+    private static bool IsRank(Token token) =>
+        token.StartsWithDigit && (token.Lower.EndsWith("st", StringComparison.Ordinal) || token.Lower.EndsWith("nd", StringComparison.Ordinal)
+            || token.Lower.EndsWith("rd", StringComparison.Ordinal) || token.Lower.EndsWith("th", StringComparison.Ordinal)) && token.Text.Length <= 4;
+
+    private static void AddWhenNotAllFirstNames(List<Token> entries, int minimum, HashSet<string> names, Func<string, bool> isFirstName, bool atLeastTwo = false)
+    {
+        var notNames = entries.Count(t => !isFirstName(t.Stem));
+        if (entries.Count >= minimum && notNames >= (atLeastTwo ? 2 : 1))
+        {
+            foreach (var token in entries)
+            {
+                names.Add(token.Stem);
+            }
+        }
+    }
+
+    /// <summary>"Howard, Clitherow and More": single capitalised words joined by commas and a final "and", starting at <paramref name="i"/>.</summary>
+    private static List<Token> CoordinatedCapitalisedWords(TextDocument document, int i)
+    {
+        var list = new List<Token>();
+        var k = i;
+        while (document.At(k) is { IsCapitalised: true, IsAllCaps: false, StartsWithDigit: false } word && !word.SentenceStart
+            && (list.Count == 0 || word.Gap.Trim() == "," || document.IsWordAt(k - 1, "and")))
+        {
+            list.Add(word);
+            var next = document.At(k + 1);
+            if (next is not null && next.Sentence == word.Sentence && next.Gap.Trim() == ",")
+            {
+                k++;
+            }
+            else if (next is not null && next.Sentence == word.Sentence && next.Is("and"))
+            {
+                k += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+        return list;
     }
 
     /// <summary>Nouns of places an appositive names, beside the venue words: "Tyne Cot, the largest war cemetery".</summary>
