@@ -22,6 +22,11 @@ public sealed class PersonalDataCheckTests
     [InlineData("Theo Marsh, 8, has been picked for the squad.", "8")]
     [InlineData("Please welcome Arjun, who is 9 and loves cricket.", "who is 9")]
     [InlineData("Congratulations to Zara on her baptism.", "baptism")]
+    [InlineData("We had just enough energy left to wish Lewis a happy birthday!", "birthday")]
+    [InlineData("It was also Edward's birthday, so we sang as his cake came out.", "birthday")]
+    [InlineData("A special shout out to birthday girl Lyla Prendergast who played brilliantly.", "birthday")]
+    [InlineData("Happy birthday to May in Reception!", "birthday")]
+    [InlineData("Jackson celebrated his birthday today with a cake at breakfast.", "birthday")]
     public async Task Personal_and_special_category_data_is_held(string text, string expected)
     {
         var findings = await Run<PersonalDataCheck>(Draft(text));
@@ -39,6 +44,9 @@ public sealed class PersonalDataCheckTests
     [InlineData("Please add your name to the list and send it back.")]
     [InlineData("The choir of ten pupils, all aged eight years, sang carols.")]
     [InlineData("Children who feel ill should stay at home.")]
+    [InlineData("This morning we woke up to a rendition of Happy Birthday!")]
+    [InlineData("The school celebrates its 150th birthday with a party on the field.")]
+    [InlineData("Birthday cakes and sweets are not allowed in class.")]
     public async Task General_health_terms_sums_and_scores_are_not_personal_data(string text)
     {
         Assert.Empty(await Run<PersonalDataCheck>(Draft(text)));

@@ -8,7 +8,7 @@ namespace PostGuard.Core.Checks.Text.PersonalData;
 
 /// <summary>
 /// R10: no personal or special category data: UK phone numbers, e-mail addresses (the school's own,
-/// on an allow-listed domain, pass), dates of birth, ages given with a name, home addresses, and
+/// on an allow-listed domain, pass), dates of birth and birthdays said of a person, ages given with a name, home addresses, and
 /// special category terms (health, SEN, religion, ethnicity, sexuality, safeguarding...) said about an
 /// identifiable person (<see cref="DataSubject"/>): "Evie has type 1 diabetes", not "SEN provision".
 /// </summary>
@@ -78,6 +78,14 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
                 }
                 findings.Add(Rule, severity, token.Start, tokens[last].End - token.Start, $"\"{text[token.Start..tokens[last].End]}\" gives a date of birth.",
                     "Remove the date of birth.", new JsonObject { ["dataKind"] = "date-of-birth" });
+                continue;
+            }
+            // A birthday said of a person gives the day they were born (with the publish date; with "7th", the year too):
+            // "wish Lewis a happy birthday", "Edward's birthday", "birthday girl Lyla"; not a song sung or a school's birthday.
+            if ((token.Is("birthday") || token.Is("birthdays")) && subjects.IsAboutAPerson(i, i))
+            {
+                findings.Add(Rule, severity, token.Start, token.End - token.Start, $"\"{text[token.Start..token.End]}\" said of a person tells the day they were born, part of their date of birth.",
+                    "Remove the birthday (or the name).", new JsonObject { ["dataKind"] = "date-of-birth" });
                 continue;
             }
             // Ages with names: "Amelia (7)", "Amelia, aged 7", "7-year-old Amelia", "Theo Marsh, 8, has...".
