@@ -658,8 +658,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         var after = document.At(next);
         // "2nd Place = Derry Hill", "1st Millway": a results table lists teams.
         var ranked = before is not null && before.Sentence == document.Tokens[first].Sentence
-            && (before.Is("place") || before.StartsWithDigit && before.Text.Length <= 4 && (before.Lower.EndsWith("st", StringComparison.Ordinal)
-                || before.Lower.EndsWith("nd", StringComparison.Ordinal) || before.Lower.EndsWith("rd", StringComparison.Ordinal) || before.Lower.EndsWith("th", StringComparison.Ordinal)));
+            && (before.Is("place") || NotAPersonContext.IsRank(before));
         return ranked || before is not null && AgainstWords.Contains(before) && before.Sentence == document.Tokens[first].Sentence
             || after is not null && OpponentAfter.Contains(after) && !after.IsCapitalised && after.Sentence == document.Tokens[last].Sentence && !document.IsWordAt(first - 1, "at");
     }

@@ -197,7 +197,8 @@ public static class NotAPersonContext
         return new GroupNames(words, classes);
     }
 
-    private static bool IsRank(Token token) =>
+    /// <summary>"1st", "2nd", "3rd", "4th": a place in a results table (the places check reads its tables with it too).</summary>
+    public static bool IsRank(Token token) =>
         token.StartsWithDigit && (token.Lower.EndsWith("st", StringComparison.Ordinal) || token.Lower.EndsWith("nd", StringComparison.Ordinal)
             || token.Lower.EndsWith("rd", StringComparison.Ordinal) || token.Lower.EndsWith("th", StringComparison.Ordinal)) && token.Text.Length <= 4;
 
