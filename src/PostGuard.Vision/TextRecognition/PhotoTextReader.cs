@@ -9,8 +9,9 @@ namespace PostGuard.Vision.TextRecognition;
 /// (small print beside a title), and it searches the given <see cref="CloserLook"/> windows (below faces, for
 /// badges) at a scale that makes small words legible, all within a bound on detector pixels. The orientation model
 /// turns upside-down lines round, and the recogniser reads at most <see cref="TextReadingOptions.MaxLines"/> lines,
-/// each from pixels fine enough for it (a finer decode is asked for, once, only when a line is too small in the first
-/// one). A photo without text costs one small detector run plus its closer looks. Thread-safe: create once, share.
+/// each from pixels fine enough for it. A finer decode is asked for only where it is needed (small words glimpsed, or a line
+/// too small in the first copy), and only of that part of the photo; a line is read from the finest copy that shows it.
+/// A photo without text costs one small detector run plus its closer looks. Thread-safe: create once, share.
 /// </summary>
 public sealed class PhotoTextReader : IDisposable
 {
