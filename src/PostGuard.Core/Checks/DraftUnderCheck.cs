@@ -47,4 +47,8 @@ public sealed record ImageUnderCheck
     public IReadOnlyList<Submissions.PhotoTag> Tags { get; init; } = [];
     /// <summary>Set by the analyser before checks run: faces and metadata, or why the image could not be read.</summary>
     public ImageReport? Report { get; init; }
+
+    /// <summary>How findings and pages name this file: "Photo 2" or "Clip 2" (a clip by its inspection, else by its bytes).</summary>
+    public string Label =>
+        $"{((Report?.IsClip ?? Submissions.ClipSniffing.Sniff(Content.Span) is not null) ? "Clip" : "Photo")} {Index + 1}";
 }

@@ -304,10 +304,10 @@ public static class CheckCommand
         foreach (var image in analysis.Images)
         {
             Console.WriteLine(!image.Readable
-                ? $"Image {image.Index + 1} {image.FileName}: not checked ({image.Error})"
+                ? $"File {image.Index + 1} {image.FileName}: not checked ({image.Error})"
                 : image.IsClip
-                    ? FormattableString.Invariant($"Image {image.Index + 1} {image.FileName}: clip {image.Width}x{image.Height}, {image.DurationSeconds:0.0} s, {image.Faces.Count} face track(s), {image.Faces.Count(f => f.Identifiable)} identifiable")
-                    : $"Image {image.Index + 1} {image.FileName}: {image.Width}x{image.Height}, {image.Faces.Count} face(s), {image.Faces.Count(f => f.Identifiable)} identifiable");
+                    ? FormattableString.Invariant($"Clip {image.Index + 1} {image.FileName}: {image.Width}x{image.Height}, {image.DurationSeconds:0.0} s, {image.Faces.Count} face track(s), {image.Faces.Count(f => f.Identifiable)} identifiable")
+                    : $"Photo {image.Index + 1} {image.FileName}: {image.Width}x{image.Height}, {image.Faces.Count} face(s), {image.Faces.Count(f => f.Identifiable)} identifiable");
             for (var i = 0; i < image.Faces.Count; i++)
             {
                 var face = image.Faces[i];

@@ -208,7 +208,7 @@ public sealed class CheckVerbTests : IDisposable
         Assert.DoesNotContain(kept, f => IntersectionOverUnion(f, Box(tracks[1]!["box"]!)) > 0.3);
 
         var text = await ServerProcess.RunAsync(_dir, "check", "--image", clip);
-        Assert.Contains("clip 640x360, 2.0 s", text.StdOut);
+        Assert.Contains("Clip 1 " + Path.GetFileName(clip) + ": 640x360, 2.0 s", text.StdOut);
         Assert.Contains("best frame at", text.StdOut);
 
         var tooLong = Path.Combine(_dir, "long.mp4");

@@ -48,13 +48,12 @@ public sealed class FacesCheck : IDraftCheck
     {
         var policy = draft.Policy;
         // A clip's faces are its face tracks: the same rules, and their times in the reasons and evidence.
-        var n = $"{image.Index + 1}";
-        var kind = image.Report?.IsClip == true ? "Clip" : "Image";
+        var label = image.Label;
         var small = photo.Faces.Where(f => f.Standing == FaceStanding.TooSmall).ToList();
         if (small.Count > 0)
         {
             yield return new Finding(UnidentifiableRule, Severity.Info,
-                $"{kind} {n}: {small.Count} face(s) too small or unclear to identify at {rule.DisplayWidth} px wide; no consent needed.",
+                $"{label}: {small.Count} face(s) too small or unclear to identify at {rule.DisplayWidth} px wide; no consent needed.",
                 Evidence(image, small, rule));
         }
         if (photo.PhotosOfPeopleForbidden)
@@ -64,7 +63,7 @@ public sealed class FacesCheck : IDraftCheck
             if (people > 0)
             {
                 yield return new Finding(StrictRule, policy.SeverityFor(StrictRule, Severity.Block),
-                    $"{kind} {n} shows {people} identifiable person(s); this school's policy allows no photos of pupils or staff.",
+                    $"{label} shows {people} identifiable person(s); this school's policy allows no photos of pupils or staff.",
                     Evidence(image, shown, rule),
                     "Use a photo without people, or blur every face.");
             }
@@ -78,7 +77,7 @@ public sealed class FacesCheck : IDraftCheck
             evidence["face"] = face.Index;
             AddPerson(evidence, person, face.Missing);
             yield return new Finding(ConsentRule(person), policy.SeverityFor(ConsentRule(person), Severity.Block),
-                $"{kind} {n}, face {Label(face)} is {person.DisplayName} ({KindName(person)}) without valid consent for this post: {string.Join("; ", face.Missing.Select(m => m.Why))}.",
+                $"{label}, face {Label(face)} is {person.DisplayName} ({KindName(person)}) without valid consent for this post: {string.Join("; ", face.Missing.Select(m => m.Why))}.",
                 evidence,
                 $"Remove this photo, or blur {person.DisplayName}'s face (approve a redacted version).");
         }
@@ -89,7 +88,7 @@ public sealed class FacesCheck : IDraftCheck
             if (tag.Person is not { } person)
             {
                 yield return new Finding(AccountedForRule, policy.SeverityFor(AccountedForRule, Severity.Hold),
-                    $"{kind} {n}: a tagged person ({tag.Tag.PersonId}) is no longer in the register, so their consent cannot be checked.",
+                    $"{label}: a tagged person ({tag.Tag.PersonId}) is no longer in the register, so their consent cannot be checked.",
                     Evidence(image, unbound, rule),
                     "Remove the tag, or restore the person in the register.");
             }
@@ -98,7 +97,7 @@ public sealed class FacesCheck : IDraftCheck
                 var evidence = Evidence(image, unbound, rule);
                 AddPerson(evidence, person, tag.Missing);
                 yield return new Finding(ConsentRule(person), policy.SeverityFor(ConsentRule(person), Severity.Block),
-                    $"{kind} {n} is tagged with {person.DisplayName} ({KindName(person)}) without valid consent for this post: {string.Join("; ", tag.Missing.Select(m => m.Why))}. No face is chosen as theirs, so any face may be.",
+                    $"{label} is tagged with {person.DisplayName} ({KindName(person)}) without valid consent for this post: {string.Join("; ", tag.Missing.Select(m => m.Why))}. No face is chosen as theirs, so any face may be.",
                     evidence,
                     $"Remove this photo, or choose {person.DisplayName}'s face and blur it (approve a redacted version).");
             }
@@ -108,9 +107,9 @@ public sealed class FacesCheck : IDraftCheck
                 AddPerson(evidence, person, []);
                 evidence["unmatchedTag"] = true;
                 yield return new Finding(AccountedForRule, policy.SeverityFor(AccountedForRule, Severity.Hold),
-                    $"{kind} {n}: {person.DisplayName} is tagged, but no face is matched to them: choose their face, or mark their face as not visible.",
+                    $"{label}: {person.DisplayName} is tagged, but no face is matched to them: choose their face, or mark their face as not visible.",
                     evidence,
-                    $"Edit the draft and click {person.DisplayName}'s face on photo {n} (the faces to choose from are boxed).");
+                    $"Edit the draft and click {person.DisplayName}'s face on {label.ToLowerInvariant()} (the faces to choose from are boxed).");
             }
         }
 
@@ -124,7 +123,7 @@ public sealed class FacesCheck : IDraftCheck
             var consentRule = tag.Person is { } p ? ConsentRule(p) : AccountedForRule;
             var who = tag.Person is { } named ? $"{named.DisplayName} ({KindName(named)})" : $"a person no longer in the register ({tag.Tag.PersonId})";
             yield return new Finding(consentRule, Severity.Hold,
-                $"{kind} {n}: {who} is marked as in the photo with the face not visible, without valid consent for this post{(tag.Missing.Count > 0 ? ": " + string.Join("; ", tag.Missing.Select(m => m.Why)) : "")}. Only an unrecognisable person needs no consent.",
+                $"{label}: {who} is marked as in the photo with the face not visible, without valid consent for this post{(tag.Missing.Count > 0 ? ": " + string.Join("; ", tag.Missing.Select(m => m.Why)) : "")}. Only an unrecognisable person needs no consent.",
                 evidence,
                 "Confirm they cannot be recognised (distance, from behind), or remove the photo.");
         }
@@ -134,7 +133,7 @@ public sealed class FacesCheck : IDraftCheck
         {
             var identifiable = photo.Faces.Count(f => f.Face.Identifiable);
             yield return new Finding(AccountedForRule, policy.SeverityFor(AccountedForRule, Severity.Hold),
-                $"{kind} {n}: {unaccounted.Count} of {identifiable} identifiable face(s) are not bound to a tagged person with valid photo consent (face {string.Join(", ", unaccounted.Select(Label))}).",
+                $"{label}: {unaccounted.Count} of {identifiable} identifiable face(s) are not bound to a tagged person with valid photo consent (face {string.Join(", ", unaccounted.Select(Label))}).",
                 Evidence(image, unaccounted, rule),
                 "Say who each face is (their consent is checked), or blur the faces nobody accounts for.");
         }

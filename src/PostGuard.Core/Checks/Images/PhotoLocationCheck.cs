@@ -22,13 +22,13 @@ public sealed class PhotoLocationCheck : IDraftCheck
         var findings = draft.Images
             .Where(i => i.Report is { GpsLatitude: not null, GpsLongitude: not null })
             .Select(i => new Finding(Rule, draft.Policy.SeverityFor(Rule, Severity.Hold),
-                $"{(i.Report!.IsClip ? "Clip" : "Image")} {i.Index + 1} ({i.FileName}) carries GPS coordinates that say where it was taken.",
+                $"{i.Label} ({i.FileName}) carries GPS coordinates that say where it was taken.",
                 new JsonObject
                 {
                     ["image"] = i.Index,
                     ["file"] = i.FileName,
-                    ["metadata"] = i.Report.IsClip ? "container location" : "GPS",
-                    ["latitude"] = Math.Round(i.Report!.GpsLatitude!.Value, 5),
+                    ["metadata"] = i.Report!.IsClip ? "container location" : "GPS",
+                    ["latitude"] = Math.Round(i.Report.GpsLatitude!.Value, 5),
                     ["longitude"] = Math.Round(i.Report.GpsLongitude!.Value, 5),
                 },
                 "PostGuard strips GPS and all other metadata from the published copy; check that the photo itself does not show where the children are."))

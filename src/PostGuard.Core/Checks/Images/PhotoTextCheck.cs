@@ -59,7 +59,7 @@ public sealed class PhotoTextCheck(TextCheckSet textChecks) : IDraftCheck
         }
         return finding with
         {
-            Reason = $"Photo {image.Index + 1} ({image.FileName}) shows the words \"{words}\": {finding.Reason}",
+            Reason = $"{image.Label} ({image.FileName}) shows the words \"{words}\": {finding.Reason}",
             Evidence = evidence,
             Fix = "Crop or retake the photo so the words cannot be read, or approve a redacted version, which covers them.",
         };

@@ -13,7 +13,7 @@ public sealed class UnreadableImagesCheck : IDraftCheck
         var findings = draft.Images
             .Where(i => i.Report is null || !i.Report.Readable)
             .Select(i => new Finding(Finding.AnalysisIncompleteRule, Severity.Hold,
-                $"Analysis incomplete: image {i.Index + 1} ({i.FileName}) could not be checked: {i.Report?.Error ?? "not inspected"}.",
+                $"Analysis incomplete: {i.Label.ToLowerInvariant()} ({i.FileName}) could not be checked: {i.Report?.Error ?? "not inspected"}.",
                 new JsonObject { ["image"] = i.Index, ["file"] = i.FileName, ["error"] = i.Report?.Error ?? "not inspected" },
                 "Replace the image with a readable JPEG, PNG, WebP or HEIC photo and resubmit."))
             .ToList();

@@ -59,6 +59,7 @@ public sealed class FaceBindingTests
         Assert.Equal(Decision.Hold, DecisionEngine.Decide(findings));
         var r2 = Assert.Single(findings, f => f.Rule == "R2" && f.Evidence?["person"] is null);
         Assert.Contains("2 of 3", r2.Reason);
+        Assert.StartsWith("Photo 1: ", r2.Reason, StringComparison.Ordinal);
         Assert.Equal([1, 2], r2.Evidence!["faces"]!.AsArray().Select(f => (int)f!["index"]!));
     }
 
@@ -161,5 +162,18 @@ public sealed class FaceBindingTests
         var many = Assert.Throws<Submissions.InputValidationException>(() => validator.Validate(Draft([.. Enumerable.Range(0, 4).Select(_ => NewTag.Plain(Guid.NewGuid().ToString()))]), PolicyPresets.CreateConsentBased()));
         Assert.Equal("draft.images[0].tags", Assert.Single(many.Errors).Field);
         Assert.Equal(2, validator.Validate(Draft(new NewTag(a, TagPlacement.Face, 0), new NewTag(l, TagPlacement.NotVisible)), PolicyPresets.CreateConsentBased()).Images[0].Tags.Count);
+    }
+
+    [Fact]
+    public void Findings_name_a_still_a_photo_and_a_video_a_clip_even_before_inspection()
+    {
+        var mp4Head = "\0\0\0\u0018ftypmp42\0\0\0\0mp42isom"u8.ToArray();
+        Assert.Equal("Photo 3", new ImageUnderCheck { Index = 2, FileName = "a.jpg", Content = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 } }.Label);
+        Assert.Equal("Clip 3", new ImageUnderCheck { Index = 2, FileName = "a.mp4", Content = mp4Head }.Label);
+        Assert.Equal("Clip 1", new ImageUnderCheck
+        {
+            Index = 0, FileName = "a.mp4", Content = ReadOnlyMemory<byte>.Empty,
+            Report = new ImageReport { Index = 0, FileName = "a.mp4", Width = 1, Height = 1, DurationSeconds = 4.0 },
+        }.Label);
     }
 }

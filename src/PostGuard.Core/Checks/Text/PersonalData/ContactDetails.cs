@@ -26,6 +26,40 @@ public static class ContactDetails
         }
     }
 
+    /// <summary>"07700 900123", "+44 7700 900456": a UK mobile, always one person's.</summary>
+    public static bool IsMobile(string number)
+    {
+        var digits = new string([.. number.Where(char.IsAsciiDigit)]);
+        return digits.StartsWith("07", StringComparison.Ordinal) || digits.StartsWith("447", StringComparison.Ordinal) || digits.StartsWith("4407", StringComparison.Ordinal);
+    }
+
+    /// <summary>Public bodies' domains: a mailbox there belongs to the body, not to someone privately.</summary>
+    private static readonly string[] InstitutionalSuffixes = [".sch.uk", ".gov.uk", ".nhs.uk", ".ac.uk", ".police.uk"];
+
+    /// <summary>Words a role or office mailbox is made of ("office@", "ChairofGovernors@", "head.teacher@").</summary>
+    private static readonly string[] RoleWords =
+    [
+        "office", "admin", "enquiries", "enquiry", "info", "head", "teacher", "chair", "of", "governors", "governor", "clerk",
+        "senco", "bursar", "finance", "reception", "contact", "hello", "school", "pta", "attendance", "safeguarding", "dsl",
+    ];
+
+    /// <summary>
+    /// An address on a public body's domain whose name is made only of role words: a role mailbox ("ChairofGovernors@…sch.uk"),
+    /// not a person's. A named person's work address there ("j.smith@…sch.uk") or any address on a mail provider is held.
+    /// </summary>
+    public static bool IsRoleMailbox(string address, string domain)
+    {
+        if (!InstitutionalSuffixes.Any(s => domain.EndsWith(s, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+        var local = address[..address.IndexOf('@', StringComparison.Ordinal)].ToLowerInvariant().Replace(".", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        return local.Length > 0 && IsMadeOfRoleWords(local);
+    }
+
+    private static bool IsMadeOfRoleWords(string rest) =>
+        rest.Length == 0 || RoleWords.Any(w => rest.StartsWith(w, StringComparison.Ordinal) && IsMadeOfRoleWords(rest[w.Length..]));
+
     public static IEnumerable<(int Start, int Length, string Domain)> EmailAddresses(string text)
     {
         foreach (Match match in EmailPattern.Matches(text))

@@ -8,16 +8,21 @@ namespace PostGuard.Core.Checks.Text.PersonalData;
 
 /// <summary>
 /// R10: no personal or special category data: UK phone numbers, e-mail addresses (the school's own,
-/// on an allow-listed domain, pass), dates of birth, ages given with a name, home addresses, and
-/// special category terms (health, SEN, religion, ethnicity, sexuality, safeguarding...) in the same
-/// sentence as a named person or "a pupil"/"a child".
+/// on an allow-listed domain, pass), dates of birth and birthdays said of a person, ages given with a name, home addresses, and
+/// special category terms (health, SEN, religion, ethnicity, sexuality, safeguarding...) said about an
+/// identifiable person (<see cref="DataSubject"/>): "Evie has type 1 diabetes", not "SEN provision".
 /// </summary>
 public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder locations) : IDraftCheck
 {
     public const string Rule = "R10";
 
-    private static readonly WordSet PersonNouns = new("pupil pupils child children's boy girl son daughter student learner he she his him her");
     private static readonly WordSet HomeWords = new("lives live living home house address");
+
+    /// <summary>Ages written in words: "eight-year-old Ashley", "aged ten".</summary>
+    private static readonly WordSet NumberWords = new("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen");
+
+    /// <summary>"Care Home", "nursing home": a place people are visited at, not someone's home address.</summary>
+    private static readonly WordSet InstitutionWords = new("care nursing residential retirement");
 
     public string Name => "text-personal-data";
 
@@ -35,20 +40,26 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
 
         foreach (var (start, length, domain) in ContactDetails.EmailAddresses(text))
         {
-            if (Links.LinkAllowList.IsAllowed(domain, policy.AllowedLinkDomains))
+            if (Links.LinkAllowList.IsAllowed(domain, policy.AllowedLinkDomains) || ContactDetails.IsRoleMailbox(text.Substring(start, length), domain))
             {
                 continue;
             }
             findings.Add(Rule, severity, start, length, $"\"{text.Substring(start, length)}\" is an e-mail address; posts carry no personal contact details.",
                 "Remove the address, or point to the school office's published contact page.", new JsonObject { ["dataKind"] = "email" });
         }
+        var mentions = names.Find(document, draft.People);
+        var subjects = new DataSubject(document, mentions);
         foreach (var (start, length) in ContactDetails.PhoneNumbers(text))
         {
+            // A mobile is always someone's; a landline given as an office's or a service's line is the organisation's.
+            if (!ContactDetails.IsMobile(text.Substring(start, length)) && document.TokenAtOrAfter(start) is { } first && subjects.IsAnOrganisationsLine(first.Index))
+            {
+                continue;
+            }
             findings.Add(Rule, severity, start, length, $"\"{text.Substring(start, length)}\" is a phone number; posts carry no personal contact details.",
                 "Remove the number (parents can find the school office's number on the website).", new JsonObject { ["dataKind"] = "phone" });
         }
 
-        var mentions = names.Find(document, draft.People);
         var people = mentions.Where(m => m.IsChildLike || m.IsFromRegister).ToList();
         var personSentences = new HashSet<int>(people.Select(p => document.Tokens[p.FirstToken].Sentence));
         var nameEnds = new HashSet<int>(mentions.Select(m => m.LastToken));
@@ -69,6 +80,14 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
                     "Remove the date of birth.", new JsonObject { ["dataKind"] = "date-of-birth" });
                 continue;
             }
+            // A birthday said of a person gives the day they were born (with the publish date; with "7th", the year too):
+            // "wish Lewis a happy birthday", "Edward's birthday", "birthday girl Lyla"; not a song sung or a school's birthday.
+            if ((token.Is("birthday") || token.Is("birthdays")) && subjects.IsAboutAPerson(i, i))
+            {
+                findings.Add(Rule, severity, token.Start, token.End - token.Start, $"\"{text[token.Start..token.End]}\" said of a person tells the day they were born, part of their date of birth.",
+                    "Remove the birthday (or the name).", new JsonObject { ["dataKind"] = "date-of-birth" });
+                continue;
+            }
             // Ages with names: "Amelia (7)", "Amelia, aged 7", "7-year-old Amelia", "Theo Marsh, 8, has...".
             var ageAfterName = token.IsNumber && token.Text.Length <= 2 && token.Gap.Trim() == "," && document.At(i + 1)?.Gap.TrimStart().StartsWith(',') == true
                 && nameEnds.Contains(i - 1);
@@ -81,14 +100,13 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
                 continue;
             }
             // "Cancer Research", "Diabetes UK", "Autism Awareness Week": a charity or an event, not someone's health.
-            if (SpecialCategoryTerms.At(document, i, out var termEnd) && !IsPartOfProperName(document, i, termEnd))
+            if (SpecialCategoryTerms.At(document, i, out var termEnd) && !IsPartOfProperName(document, subjects, i, termEnd))
             {
-                var nearPerson = personSentences.Contains(token.Sentence) || document.SentenceOf(i).Any(t => PersonNouns.Contains(t) && (t.Is("he") || t.Is("she") || t.Is("his") || t.Is("him") || t.Is("her") || IsSingular(document, t.Index)));
-                if (nearPerson)
+                if (subjects.IsAboutAPerson(i, termEnd))
                 {
                     var quoted = text[token.Start..tokens[termEnd].End];
                     findings.Add(Rule, severity, token.Start, tokens[termEnd].End - token.Start,
-                        $"\"{quoted}\" is special category or sensitive information next to a person; posts never say this about anyone.",
+                        $"\"{quoted}\" is special category or sensitive information about a person; posts never say this about anyone.",
                         $"Remove \"{quoted}\" or the person it is about.", new JsonObject { ["dataKind"] = "special-category" });
                 }
                 i = termEnd;
@@ -99,7 +117,7 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
         foreach (var address in locations.Find(document, policy, LocationsCheck.NameTokens(document, mentions)).Where(l => l.Kind is LocationKind.StreetAddress or LocationKind.Postcode && !l.Allowed))
         {
             var token = document.TokenAtOrAfter(address.Start)!;
-            if (document.SentenceOf(token.Index).Any(t => HomeWords.Contains(t)))
+            if (document.SentenceOf(token.Index).Any(t => HomeWords.Contains(t) && !InstitutionWords.Contains(document.At(t.Index - 1))))
             {
                 findings.Add(Rule, severity, address.Start, address.Length, $"\"{address.Text}\" looks like someone's home address.",
                     "Remove the address.", new JsonObject { ["dataKind"] = "home-address" });
@@ -108,7 +126,8 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
         return ValueTask.FromResult(findings.ToList());
     }
 
-    private static bool IsPartOfProperName(TextDocument document, int first, int last)
+    /// <summary>"Cancer Research", "Mental Health Awareness Week"; not "Get well soon Freddie" (a capital that is a person's name).</summary>
+    private static bool IsPartOfProperName(TextDocument document, DataSubject subjects, int first, int last)
     {
         var token = document.Tokens[first];
         if (!token.IsCapitalised || token.IsAllCaps)
@@ -117,15 +136,8 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
         }
         var next = document.At(last + 1);
         var previous = document.At(first - 1);
-        return (next is { IsCapitalised: true, JoinedBySpace: true } && next.Sentence == token.Sentence)
+        return (next is { IsCapitalised: true, JoinedBySpace: true } && next.Sentence == token.Sentence && !subjects.IsName(next.Index))
             || (!token.SentenceStart && previous is { IsCapitalised: true } && document.Tokens[first].JoinedBySpace && !previous.SentenceStart);
-    }
-
-    /// <summary>"a pupil", "one child", "a boy": one person, not "all pupils".</summary>
-    private static bool IsSingular(TextDocument document, int index)
-    {
-        var previous = document.At(index - 1);
-        return previous is not null && (previous.Is("a") || previous.Is("one") || previous.Is("this") || previous.Is("our")) && !document.Tokens[index].Text.EndsWith('s');
     }
 
     private static bool IsAge(TextDocument document, int i, out int end)
@@ -138,14 +150,14 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
             end = age.IsNumber ? i + 2 : i + 3;
             return document.Tokens[end].Text.Length <= 2;
         }
-        // "aged 7"
-        if (token.Is("aged") && document.At(i + 1) is { IsNumber: true } n && n.Text.Length <= 2)
+        // "aged 7", "aged eight"
+        if (token.Is("aged") && document.At(i + 1) is { } n && (n.IsNumber && n.Text.Length <= 2 || NumberWords.Contains(n)))
         {
             end = i + 1;
             return true;
         }
-        // "7 years old", "7-year-old"
-        if (token.IsNumber && token.Text.Length <= 2 && document.At(i + 1) is { } years && (years.Is("year") || years.Is("years") || years.Is("yr") || years.Is("yrs")) && document.IsWordAt(i + 2, "old"))
+        // "7 years old", "7-year-old", "eight-year-old"
+        if ((token.IsNumber && token.Text.Length <= 2 || NumberWords.Contains(token)) && document.At(i + 1) is { } years && (years.Is("year") || years.Is("years") || years.Is("yr") || years.Is("yrs")) && document.IsWordAt(i + 2, "old"))
         {
             end = i + 2;
             return true;

@@ -13,7 +13,7 @@ public static class SpecialCategoryTerms
     public static readonly WordSet Words = new("""
         asthma asthmatic diabetes diabetic epilepsy epileptic seizure seizures autism autistic adhd add dyslexia dyslexic dyspraxia
         dyspraxic sen send ehcp ehc allergy allergies allergic anaphylaxis epipen inhaler medication medicine insulin cancer
-        leukaemia chemotherapy surgery recovering unwell injury injured illness disability disabled wheelchair deaf blind diagnosis diagnosed therapy counselling camhs
+        leukaemia chemotherapy surgery recovering unwell ill virus injury injured illness disability disabled wheelchair deaf blind diagnosis diagnosed therapy counselling camhs
         depression anxiety eating pregnant pregnancy miscarriage bereaved bereavement muslim jewish hindu sikh buddhist atheist
         catholic fasting baptism baptised christening christened ethnicity ethnic race gay lesbian bisexual transgender trans sexuality fsm safeguarding foster fostered adopted
         adoption refugee asylum immigration homeless poverty divorce divorced custody prison arrested police

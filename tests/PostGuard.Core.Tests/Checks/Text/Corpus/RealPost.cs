@@ -67,6 +67,9 @@ public sealed record RealPost
     /// <summary>The third set, from sites in neither earlier set, all "round3": labelled and committed before any check ran on it (Corpus/README.md).</summary>
     public const string ThirdSet = "real-posts-round3.jsonl";
 
+    /// <summary>The fourth set, from sites in none of the three earlier sets, all "round4": labelled and committed before any check ran on it (Corpus/README.md).</summary>
+    public const string FourthSet = "real-posts-round4.jsonl";
+
     public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
         var path = CorpusFile.Locate(file);
