@@ -202,8 +202,8 @@ public static class JpegCodec
     /// <summary>Encodes RGB as a baseline JPEG (4:2:0) with no metadata segments at all.</summary>
     public static byte[] Encode(RgbImage image, int quality = 90) => Encode(image, quality, TurboJpegNative.Subsampling420);
 
-    /// <summary>Encodes with the given chroma subsampling (TJSAMP_*): the codec's tests make JPEGs of every kind a camera writes.</summary>
-    internal static unsafe byte[] Encode(RgbImage image, int quality, int subsampling)
+    /// <summary>Encodes with the given chroma subsampling (TJSAMP_*), progressive if asked: the codec's tests make JPEGs of every kind cameras and editors write.</summary>
+    internal static unsafe byte[] Encode(RgbImage image, int quality, int subsampling, bool progressive = false)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
@@ -215,7 +215,7 @@ public static class JpegCodec
         {
             fixed (byte* pixels = image.Pixels)
             {
-                if (TurboJpegNative.Compress2(handle.Value, pixels, image.Width, image.Stride, image.Height, TurboJpegNative.PixelFormatRgb, ref output, ref size, subsampling, quality, 0) != 0)
+                if (TurboJpegNative.Compress2(handle.Value, pixels, image.Width, image.Stride, image.Height, TurboJpegNative.PixelFormatRgb, ref output, ref size, subsampling, quality, progressive ? TurboJpegNative.FlagProgressive : 0) != 0)
                 {
                     throw new InvalidOperationException($"JPEG encoding failed: {TurboJpegNative.ErrorMessage(handle.Value)}.");
                 }

@@ -21,6 +21,7 @@ internal static partial class TurboJpegNative
 
     public const int FlagFastUpsample = 256;   // TJFLAG_FASTUPSAMPLE
     public const int FlagFastDct = 2048;       // TJFLAG_FASTDCT
+    public const int FlagProgressive = 16384;  // TJFLAG_PROGRESSIVE (encoding)
     public const int FlagStopOnWarning = 8192; // TJFLAG_STOPONWARNING: a truncated file is an error, not a grey half
     public const int FlagLimitScans = 32768;   // TJFLAG_LIMITSCANS: refuse progressive JPEGs with absurd scan counts
 

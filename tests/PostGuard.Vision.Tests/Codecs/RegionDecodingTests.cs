@@ -58,6 +58,22 @@ public sealed class RegionDecodingTests(VisionFixture vision)
         }
     }
 
+    [Fact]
+    public void A_part_of_a_progressive_jpeg_has_the_pixels_of_the_whole_decode_there_and_a_truncated_one_is_rejected()
+    {
+        var jpeg = WithOrientation(JpegCodec.Encode(Stored(1280, 832), 90, Sample420, progressive: true), 6);
+        Assert.Contains(DecodingTests.Markers(jpeg), m => m == 0xC2); // SOF2: progressive
+        var whole = _decoder.Decode(jpeg, 600);
+        var asked = new PixelRect(200, 500, 300, 200);
+
+        var part = _decoder.DecodeRegion(jpeg, asked, 600);
+
+        Assert.True(Contains(part.Area, asked) && part.Area.Width < 400, $"{part.Area} for {asked}");
+        Assert.InRange(MeanDifference(whole.Pixels, part.Pixels, (int)Math.Round(part.Area.X * part.Scale), (int)Math.Round(part.Area.Y * part.Scale)), 0, 1.5);
+        var error = Assert.Throws<ImageRejectedException>(() => _decoder.DecodeRegion(jpeg.AsSpan(0, jpeg.Length * 6 / 10), asked, 600));
+        Assert.Equal(ImageRejectionReason.Corrupt, error.Reason);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
