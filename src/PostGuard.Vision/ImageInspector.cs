@@ -142,11 +142,14 @@ public sealed class ImageInspector : IDisposable
         var first = new PhotoTextReader.Pixels(decoded.Pixels, decoded.Scale);
         // Only a JPEG decoded below its full size has finer pixels to give (DCT scaling); the reader asks for them only when it needs them.
         var file = decoded.Scale < 1 ? image.ToArray() : null;
-        Func<int, PhotoTextReader.Pixels>? finer = file is null ? null : width =>
+        // Only the part asked for is decoded finer (cut out of the JPEG in the DCT domain): the rest of the photo is not decoded again.
+        Func<int, TextBox, PhotoTextReader.Pixels>? finer = file is null ? null : (width, area) =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var copy = _decoder.Decode(file, width);
-            return new PhotoTextReader.Pixels(copy.Pixels, copy.Scale);
+            var x0 = (int)Math.Floor(area.X);
+            var y0 = (int)Math.Floor(area.Y);
+            var part = _decoder.DecodeRegion(file, new PixelRect(x0, y0, (int)Math.Ceiling(area.Right) - x0, (int)Math.Ceiling(area.Bottom) - y0), width);
+            return new PhotoTextReader.Pixels(part.Pixels, part.Scale) { OriginX = part.Area.X, OriginY = part.Area.Y };
         };
         return _textReader.Read(first, [.. faces.Select(f => BadgeArea(f.Box))], finer, cancellationToken);
     }

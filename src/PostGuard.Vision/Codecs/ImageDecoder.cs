@@ -91,4 +91,47 @@ public sealed class ImageDecoder
         var swap = Orientation.SwapsSides(metadata.Orientation);
         return new DecodedImage(format, displayed, swap ? fullHeight : fullWidth, swap ? fullWidth : fullHeight, metadata);
     }
+
+    /// <summary>
+    /// Decodes only the part <paramref name="area"/> of the image as displayed (full-resolution displayed pixels), at the scale
+    /// <see cref="Decode"/> would give the whole image for <paramref name="minimumDisplayWidth"/>: a JPEG's part is cut out in the DCT
+    /// domain (see <see cref="JpegCodec.DecodeRegion"/>), so the rest is never decoded to pixels. Other formats are decoded whole
+    /// (the region returned is the whole image).
+    /// </summary>
+    /// <exception cref="ImageRejectedException">As for <see cref="Decode"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The area lies outside the image.</exception>
+    public DecodedRegion DecodeRegion(ReadOnlySpan<byte> data, PixelRect area, int minimumDisplayWidth = 0)
+    {
+        Limits.CheckBytes(data.Length);
+        if (FormatSniffer.Detect(data) != ImageFormat.Jpeg)
+        {
+            var whole = Decode(data, minimumDisplayWidth);
+            return new DecodedRegion(whole.Pixels, new PixelRect(0, 0, whole.DisplayWidth, whole.DisplayHeight), whole.Scale);
+        }
+        try
+        {
+            var (storedWidth, storedHeight) = JpegCodec.ReadSize(data);
+            Limits.CheckDimensions(ImageFormat.Jpeg, storedWidth, storedHeight);
+            var orientation = PhotoMetadataReader.Read(data).Orientation;
+            var swap = Orientation.SwapsSides(orientation);
+            var (displayWidth, displayHeight) = swap ? (storedHeight, storedWidth) : (storedWidth, storedHeight);
+            var x0 = Math.Clamp(area.X, 0, displayWidth);
+            var y0 = Math.Clamp(area.Y, 0, displayHeight);
+            var clipped = new PixelRect(x0, y0, Math.Clamp(area.Right, 0, displayWidth) - x0, Math.Clamp(area.Bottom, 0, displayHeight) - y0);
+            if (clipped.Width <= 0 || clipped.Height <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(area), $"The area {area} lies outside the {displayWidth}×{displayHeight} image.");
+            }
+            var stored = Orientation.ToStored(orientation, storedWidth, storedHeight, clipped);
+            var part = swap
+                ? JpegCodec.DecodeRegion(data, Limits, stored.X, stored.Y, stored.Width, stored.Height, 0, minimumDisplayWidth)
+                : JpegCodec.DecodeRegion(data, Limits, stored.X, stored.Y, stored.Width, stored.Height, minimumDisplayWidth, 0);
+            var shown = Orientation.ToDisplayed(orientation, storedWidth, storedHeight, new PixelRect(part.X, part.Y, part.Width, part.Height));
+            return new DecodedRegion(Orientation.Apply(part.Pixels, orientation), shown, part.Scale);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            throw new InvalidOperationException($"The system library for JPEG images is missing or too old: install the Debian package 'libturbojpeg0'. ({e.Message})", e);
+        }
+    }
 }

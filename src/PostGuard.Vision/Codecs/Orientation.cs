@@ -6,6 +6,43 @@ public static class Orientation
     /// <summary>True when the orientation swaps width and height (5–8).</summary>
     public static bool SwapsSides(int orientation) => orientation is >= 5 and <= 8;
 
+    /// <summary>
+    /// Where a rectangle of the stored image (<paramref name="storedWidth"/> × <paramref name="storedHeight"/>) is shown once the
+    /// orientation is applied (the rectangle as <see cref="Apply"/> moves its pixels).
+    /// </summary>
+    public static PixelRect ToDisplayed(int orientation, int storedWidth, int storedHeight, PixelRect stored)
+    {
+        var (x, y, w, h) = (stored.X, stored.Y, stored.Width, stored.Height);
+        return orientation switch
+        {
+            2 => new(storedWidth - x - w, y, w, h),
+            3 => new(storedWidth - x - w, storedHeight - y - h, w, h),
+            4 => new(x, storedHeight - y - h, w, h),
+            5 => new(y, x, h, w),
+            6 => new(storedHeight - y - h, x, h, w),
+            7 => new(storedHeight - y - h, storedWidth - x - w, h, w),
+            8 => new(y, storedWidth - x - w, h, w),
+            _ => stored,
+        };
+    }
+
+    /// <summary>The rectangle of the stored image whose pixels are shown at <paramref name="displayed"/> (the inverse of <see cref="ToDisplayed"/>).</summary>
+    public static PixelRect ToStored(int orientation, int storedWidth, int storedHeight, PixelRect displayed)
+    {
+        var (x, y, w, h) = (displayed.X, displayed.Y, displayed.Width, displayed.Height);
+        return orientation switch
+        {
+            2 => new(storedWidth - x - w, y, w, h),
+            3 => new(storedWidth - x - w, storedHeight - y - h, w, h),
+            4 => new(x, storedHeight - y - h, w, h),
+            5 => new(y, x, h, w),
+            6 => new(y, storedHeight - x - w, h, w),
+            7 => new(storedWidth - y - h, storedHeight - x - w, h, w),
+            8 => new(storedWidth - y - h, x, h, w),
+            _ => displayed,
+        };
+    }
+
     public static RgbImage Apply(RgbImage image, int orientation)
     {
         ArgumentNullException.ThrowIfNull(image);

@@ -15,8 +15,13 @@ internal static partial class TurboJpegNative
     public const int Subsampling420 = 2; // TJSAMP_420
     public const int ErrorWarning = 0;   // TJERR_WARNING
 
+    public const int TransformNone = 0;        // TJXOP_NONE
+    public const int TransformCrop = 4;        // TJXOPT_CROP
+    public const int TransformCopyNone = 64;   // TJXOPT_COPYNONE: no markers (EXIF, ICC) copied into the cropped JPEG
+
     public const int FlagFastUpsample = 256;   // TJFLAG_FASTUPSAMPLE
     public const int FlagFastDct = 2048;       // TJFLAG_FASTDCT
+    public const int FlagProgressive = 16384;  // TJFLAG_PROGRESSIVE (encoding)
     public const int FlagStopOnWarning = 8192; // TJFLAG_STOPONWARNING: a truncated file is an error, not a grey half
     public const int FlagLimitScans = 32768;   // TJFLAG_LIMITSCANS: refuse progressive JPEGs with absurd scan counts
 
@@ -26,6 +31,45 @@ internal static partial class TurboJpegNative
         public int Num;
         public int Denom;
     }
+
+    /// <summary>tjregion: a rectangle in the stored image's pixels.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Region
+    {
+        public int X;
+        public int Y;
+        public int Width;
+        public int Height;
+    }
+
+    /// <summary>tjtransform (2.x layout): region, operation, options, then the custom filter's data and callback (unused, null).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Transform
+    {
+        public Region Region;
+        public int Operation;
+        public int Options;
+        public nint Data;
+        public nint CustomFilter;
+    }
+
+    /// <summary>The MCU (block of pixels one set of DCT blocks covers) per subsampling TJSAMP_444 … TJSAMP_411: tjMCUWidth and tjMCUHeight.</summary>
+    public static (int Width, int Height) McuSize(int subsampling) => subsampling switch
+    {
+        0 => (8, 8),   // 4:4:4
+        1 => (16, 8),  // 4:2:2
+        2 => (16, 16), // 4:2:0
+        3 => (8, 8),   // grey
+        4 => (8, 16),  // 4:4:0
+        5 => (32, 8),  // 4:1:1
+        _ => throw new ImageRejectedException(ImageRejectionReason.Corrupt, $"The JPEG declares an unknown chroma subsampling ({subsampling})."),
+    };
+
+    [LibraryImport(Library, EntryPoint = "tjInitTransform")]
+    public static partial nint InitTransform();
+
+    [LibraryImport(Library, EntryPoint = "tjTransform")]
+    public static unsafe partial int TransformImage(nint handle, byte* jpeg, nuint size, int count, nint* destinations, nuint* destinationSizes, Transform* transforms, int flags);
 
     [LibraryImport(Library, EntryPoint = "tjInitDecompress")]
     public static partial nint InitDecompress();

@@ -9,8 +9,9 @@ namespace PostGuard.Vision.TextRecognition;
 /// (small print beside a title), and it searches the given <see cref="CloserLook"/> windows (below faces, for
 /// badges) at a scale that makes small words legible, all within a bound on detector pixels. The orientation model
 /// turns upside-down lines round, and the recogniser reads at most <see cref="TextReadingOptions.MaxLines"/> lines,
-/// each from pixels fine enough for it (a finer decode is asked for, once, only when a line is too small in the first
-/// one). A photo without text costs one small detector run plus its closer looks. Thread-safe: create once, share.
+/// each from pixels fine enough for it. A finer decode is asked for only where it is needed (small words glimpsed, or a line
+/// too small in the first copy), and only of that part of the photo; a line is read from the finest copy that shows it.
+/// A photo without text costs one small detector run plus its closer looks. Thread-safe: create once, share.
 /// </summary>
 public sealed class PhotoTextReader : IDisposable
 {
@@ -39,52 +40,110 @@ public sealed class PhotoTextReader : IDisposable
 
     public TextReadingOptions Options { get; }
 
-    /// <summary>A copy of the photo: its pixels and how many of them there are per displayed pixel.</summary>
-    public sealed record Pixels(RgbImage Image, double Scale);
+    /// <summary>
+    /// A copy of the photo, or of a part of it: its pixels, how many of them there are per displayed pixel, and the displayed
+    /// pixel its top-left corner shows (0, 0 for a copy of the whole photo).
+    /// </summary>
+    public sealed record Pixels(RgbImage Image, double Scale)
+    {
+        public double OriginX { get; init; }
+
+        public double OriginY { get; init; }
+
+        /// <summary>The part of the photo the copy shows, in displayed pixels.</summary>
+        public TextBox Area => new(OriginX, OriginY, Image.Width / Scale, Image.Height / Scale);
+
+        internal TextBox ToCopy(TextBox displayed) => new((displayed.X - OriginX) * Scale, (displayed.Y - OriginY) * Scale, displayed.Width * Scale, displayed.Height * Scale);
+
+        internal TextQuad ToCopy(TextQuad displayed) => displayed.Shift(-OriginX, -OriginY).Scale(Scale);
+
+        internal TextQuad ToDisplay(TextQuad copy) => copy.Scale(1 / Scale).Shift(OriginX, OriginY);
+
+        internal TextBox ToDisplay(TextBox copy) => new((copy.X / Scale) + OriginX, (copy.Y / Scale) + OriginY, copy.Width / Scale, copy.Height / Scale);
+
+        /// <summary>True when the copy shows all of <paramref name="displayed"/> (to within a displayed pixel).</summary>
+        internal bool Covers(TextBox displayed)
+        {
+            var area = Area;
+            return displayed.X >= area.X - 1 && displayed.Y >= area.Y - 1 && displayed.Right <= area.Right + 1 && displayed.Bottom <= area.Bottom + 1;
+        }
+    }
 
     /// <summary>
-    /// Finds and reads the lines of text in <paramref name="first"/>. <paramref name="finer"/> is asked, at most twice, for a copy at
-    /// least the given number of pixels wide: where small words need more pixels than the first copy has (to find them, or to read
-    /// them); it may return a copy as fine as it has. Boxes are in displayed pixels.
+    /// Finds and reads the lines of text in <paramref name="first"/> (a copy of the whole photo). <paramref name="finer"/> is asked, at
+    /// most twice, for a copy at least the given number of pixels wide (were it of the whole photo) showing at least the given part of
+    /// it (displayed pixels): where small words need more pixels than the first copy has (to find them, or to read them); it may return
+    /// a copy as fine as it has, of that part or of more. Boxes are in displayed pixels.
     /// </summary>
-    public IReadOnlyList<TextLine> Read(Pixels first, IReadOnlyList<CloserLook>? closerLooks = null, Func<int, Pixels>? finer = null, CancellationToken cancellationToken = default)
+    public IReadOnlyList<TextLine> Read(Pixels first, IReadOnlyList<CloserLook>? closerLooks = null, Func<int, TextBox, Pixels>? finer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(first);
         var found = Find(first, closerLooks, finer, cancellationToken);
-        var source = found.Finer ?? first;
-        if (finer is not null && found.FinerWidth(source) is { } wanted)
+        List<Pixels> copies = found.Finer is { } finerCopy ? [first, finerCopy] : [first];
+        if (finer is not null && TooCoarseToRead(copies, found) is { } request)
         {
-            var finerPixels = finer(wanted);
-            if (finerPixels.Image.Width > source.Image.Width)
+            var extra = finer(request.Width, request.Area);
+            if (extra.Covers(request.Area) && extra.Scale > Finest(copies, request.Area).Scale)
             {
-                source = finerPixels;
+                copies.Add(extra);
             }
         }
-        return Recognise(source, found, cancellationToken);
+        return Recognise(copies, found, cancellationToken);
     }
+
+    /// <summary>
+    /// The copy still needed to read the lines too small in every copy at hand: its width (were it of the whole photo) and the part of
+    /// the photo those lines lie in; null when none is too small.
+    /// </summary>
+    private static (int Width, TextBox Area)? TooCoarseToRead(IReadOnlyList<Pixels> copies, FoundText found)
+    {
+        var small = found.Lines.Where(q => Math.Min(q.Height, q.Width) * Finest(copies, q.Bounds).Scale < found.RecognitionLineHeight).ToList();
+        if (small.Count == 0)
+        {
+            return null;
+        }
+        var first = copies[0];
+        var area = small.Select(q => Grown(q.Bounds, Math.Min(q.Height, q.Width))).Aggregate((a, b) => a.Union(b)).Clip(first.Area.Width, first.Area.Height);
+        var smallest = Math.Max(1, small.Min(q => Math.Min(q.Height, q.Width)));
+        return ((int)Math.Min(int.MaxValue / 4, Math.Ceiling(first.Area.Width * found.RecognitionLineHeight / smallest)), area);
+    }
+
+    /// <summary>The finest of the copies that shows all of <paramref name="displayed"/> (the first, of the whole photo, always does).</summary>
+    private static Pixels Finest(IReadOnlyList<Pixels> copies, TextBox displayed) =>
+        copies.Where(c => c.Covers(displayed)).DefaultIfEmpty(copies[0]).MaxBy(c => c.Scale)!;
+
+    /// <summary>The box grown by <paramref name="margin"/> each side.</summary>
+    private static TextBox Grown(TextBox box, double margin) => new(box.X - margin, box.Y - margin, box.Width + (2 * margin), box.Height + (2 * margin));
 
     /// <summary>
     /// Where the lines of text are, in displayed pixels (the first step of <see cref="Read"/>); <paramref name="finer"/>, when given,
     /// is asked once for a finer copy if small words were glimpsed where the first copy is too coarse to find them well.
     /// </summary>
-    public FoundText Find(Pixels first, IReadOnlyList<CloserLook>? closerLooks = null, Func<int, Pixels>? finer = null, CancellationToken cancellationToken = default)
+    public FoundText Find(Pixels first, IReadOnlyList<CloserLook>? closerLooks = null, Func<int, TextBox, Pixels>? finer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(first);
         var (lines, finerCopy) = FindLines(first, closerLooks ?? [], finer, cancellationToken);
         return new FoundText(lines, Options.RecognitionLineHeight) { Finer = finerCopy };
     }
 
-    /// <summary>Reads the lines found, from <paramref name="source"/> (the first copy or a finer one of the same photo).</summary>
-    public IReadOnlyList<TextLine> Recognise(Pixels source, FoundText found, CancellationToken cancellationToken = default)
+    /// <summary>Reads the lines found, each from the finest of <paramref name="copies"/> that shows it (the first is of the whole photo).</summary>
+    public IReadOnlyList<TextLine> Recognise(IReadOnlyList<Pixels> copies, FoundText found, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(copies);
         ArgumentNullException.ThrowIfNull(found);
-        if (found.Lines.Count == 0)
+        ArgumentOutOfRangeException.ThrowIfZero(copies.Count, nameof(copies));
+        var result = new List<TextLine>();
+        foreach (var group in found.Lines.GroupBy(q => Finest(copies, q.Bounds)))
         {
-            return [];
+            result.AddRange(Recognise(group.Key, [.. group], cancellationToken));
         }
+        return [.. result.OrderBy(l => l.Box.Y).ThenBy(l => l.Box.X)];
+    }
+
+    private List<TextLine> Recognise(Pixels source, List<TextQuad> lines, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
-        var quads = found.Lines.Select(q => q.Scale(source.Scale)).Select(q => q.Height >= 1.5 * q.Width ? q.QuarterTurn() : q).ToList();
+        var quads = lines.Select(source.ToCopy).Select(q => q.Height >= 1.5 * q.Width ? q.QuarterTurn() : q).ToList();
         // A line the orientation model takes for upside down is read both ways round and the surer reading kept: the model
         // is wrong now and then on small, tilted lines, and reading a flipped line costs one more recogniser run for it alone.
         var upsideDown = _orientation.UpsideDown(source.Image, quads);
@@ -101,7 +160,6 @@ public sealed class PhotoTextReader : IDisposable
             }
         }
 
-        var toDisplay = 1 / source.Scale;
         var result = new List<TextLine>();
         for (var i = 0; i < quads.Count; i++)
         {
@@ -110,7 +168,7 @@ public sealed class PhotoTextReader : IDisposable
             {
                 continue;
             }
-            var quad = quads[i].Scale(toDisplay);
+            var quad = source.ToDisplay(quads[i]);
             var words = Words(reading, quad);
             if (words.Count == 0)
             {
@@ -118,7 +176,7 @@ public sealed class PhotoTextReader : IDisposable
             }
             result.Add(new TextLine(string.Join(' ', words.Select(w => w.Text)), Math.Round(reading.Confidence, 3), quad, quad.Bounds, words));
         }
-        return [.. result.OrderBy(l => l.Box.Y).ThenBy(l => l.Box.X)];
+        return result;
     }
 
     /// <summary>One detector run over an upright window, in displayed pixels, at a scale (detector pixels per displayed pixel).</summary>
@@ -150,7 +208,7 @@ public sealed class PhotoTextReader : IDisposable
     private const double CloserLookMargin = 1.5;
 
     /// <summary>Text lines in displayed pixels, the most certain first, at most MaxLines; and the finer copy decoded on the way, if any.</summary>
-    private (List<TextQuad> Lines, Pixels? Finer) FindLines(Pixels first, IReadOnlyList<CloserLook> closerLooks, Func<int, Pixels>? finer, CancellationToken cancellationToken)
+    private (List<TextQuad> Lines, Pixels? Finer) FindLines(Pixels first, IReadOnlyList<CloserLook> closerLooks, Func<int, TextBox, Pixels>? finer, CancellationToken cancellationToken)
     {
         var displayWidth = first.Image.Width / first.Scale;
         var displayHeight = first.Image.Height / first.Scale;
@@ -216,16 +274,21 @@ public sealed class PhotoTextReader : IDisposable
         Pixels? finerCopy = null;
         if (needFiner.Count > 0 && finer is not null)
         {
-            // Lines already found are read from the finer copy too: decoded fine enough for them as well, no second decode is needed for reading.
+            // Only the part of the photo where small words were glimpsed, and where lines already found are too small to read in the
+            // first copy, is decoded finer: those lines are read from the finer copy too, and no second decode is needed for reading them.
+            var tooSmall = Combine(found, displayWidth, displayHeight).OrderByDescending(f => f.Score).Take(Options.MaxLines).Select(f => f.Quad)
+                .Where(q => Math.Min(q.Height, q.Width) * first.Scale < Options.RecognitionLineHeight);
+            var area = needFiner.Select(w => w.Box).Concat(tooSmall.Select(q => Grown(q.Bounds, Math.Min(q.Height, q.Width))))
+                .Aggregate((a, b) => a.Union(b)).Clip(displayWidth, displayHeight);
             var wanted = Math.Max(needFiner.Max(w => w.Scale), ReadingScale(found, displayWidth, displayHeight));
-            finerCopy = finer((int)Math.Min(int.MaxValue / 4, Math.Ceiling(displayWidth * wanted)));
+            finerCopy = finer((int)Math.Min(int.MaxValue / 4, Math.Ceiling(displayWidth * wanted)), area);
             if (finerCopy.Scale > first.Scale)
             {
                 foreach (var window in Merge(needFiner))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var there = window with { Scale = Math.Min(window.Scale, finerCopy.Scale * MaxUpsampling) };
-                    if (Afford(ref there, ref budget, whole.Scale))
+                    var there = window with { Box = window.Box.Intersect(finerCopy.Area), Scale = Math.Min(window.Scale, finerCopy.Scale * MaxUpsampling) };
+                    if (there.Box.Width >= 2 && there.Box.Height >= 2 && Afford(ref there, ref budget, whole.Scale))
                     {
                         found.AddRange(Search(finerCopy, there).Lines);
                     }
@@ -260,13 +323,12 @@ public sealed class PhotoTextReader : IDisposable
     /// <summary>One detector run over a window of a copy; lines and text-like areas come back in displayed pixels.</summary>
     private (List<FoundLine> Lines, List<TextBox> Active) Search(Pixels copy, SearchWindow window, double? pixelThreshold = null)
     {
-        var box = window.Box.Scale(copy.Scale);
+        var box = copy.ToCopy(window.Box);
         var map = _detector.Run(copy.Image, box.X, box.Y, box.Width, box.Height, window.Scale / copy.Scale);
         var settings = new TextRegionFinder.Settings(pixelThreshold ?? Options.PixelThreshold, Options.BoxThreshold, Options.UnclipRatio, MaxRegions: Options.MaxLines * 2);
         var result = TextRegionFinder.Find(map.Values, map.Width, map.Height, settings);
-        var toDisplay = 1 / copy.Scale;
-        var lines = result.Regions.Select(r => new FoundLine(map.ToImage(r.Quad).Scale(toDisplay), r.Score, window)).ToList();
-        var active = result.Active.Select(a => new TextBox(map.OriginX + (a.X * map.PixelWidth), map.OriginY + (a.Y * map.PixelHeight), a.Width * map.PixelWidth, a.Height * map.PixelHeight).Scale(toDisplay)).ToList();
+        var lines = result.Regions.Select(r => new FoundLine(copy.ToDisplay(map.ToImage(r.Quad)), r.Score, window)).ToList();
+        var active = result.Active.Select(a => copy.ToDisplay(new TextBox(map.OriginX + (a.X * map.PixelWidth), map.OriginY + (a.Y * map.PixelHeight), a.Width * map.PixelWidth, a.Height * map.PixelHeight))).ToList();
         return (lines, active);
     }
 

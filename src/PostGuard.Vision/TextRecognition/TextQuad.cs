@@ -38,6 +38,10 @@ public sealed record TextQuad(TextPoint TopLeft, TextPoint TopRight, TextPoint B
         new(new(TopLeft.X * factor, TopLeft.Y * factor), new(TopRight.X * factor, TopRight.Y * factor),
             new(BottomRight.X * factor, BottomRight.Y * factor), new(BottomLeft.X * factor, BottomLeft.Y * factor));
 
+    /// <summary>The same rectangle moved by (<paramref name="dx"/>, <paramref name="dy"/>).</summary>
+    public TextQuad Shift(double dx, double dy) =>
+        new(new(TopLeft.X + dx, TopLeft.Y + dy), new(TopRight.X + dx, TopRight.Y + dy), new(BottomRight.X + dx, BottomRight.Y + dy), new(BottomLeft.X + dx, BottomLeft.Y + dy));
+
     /// <summary>The same rectangle read a quarter turn anticlockwise (for a line written top to bottom).</summary>
     public TextQuad QuarterTurn() => new(TopRight, BottomRight, BottomLeft, TopLeft);
 

@@ -11,7 +11,7 @@ namespace PostGuard.Benchmarks.Vision;
 /// <summary>
 /// What reading the words in a photo adds to its inspection, on one ONNX Runtime thread: the 12-MP benchmark photo
 /// (three faces, no words), a 12-MP rendered certificate held up in front of a pupil, and a 12-MP coach sign, each inspected
-/// with words read and without (Vision:ReadWords off, the inspection before this feature). Run:
+/// (and the other five face-api photos enlarged to 12 MP, no words) with words read and without (Vision:ReadWords off, the inspection before this feature). Run:
 /// <c>dotnet run -c Release --project tests/PostGuard.Benchmarks -- --filter '*PhotoWordsBenchmarks*'</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -23,6 +23,8 @@ public class PhotoWordsBenchmarks : IDisposable
     private byte[] _photo = [];
     private byte[] _certificate = [];
     private byte[] _sign = [];
+    private IReadOnlyList<byte[]> _others = [];
+    private int _next;
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +33,7 @@ public class PhotoWordsBenchmarks : IDisposable
         _withWords = new ImageInspector(new VisionOptions { AssetsRoot = assets.Root });
         _withoutWords = new ImageInspector(new VisionOptions { AssetsRoot = assets.Root, ReadWords = false });
         _photo = VisionBenchmarkImages.TwelveMegapixelPhoto(assets);
+        _others = VisionBenchmarkImages.OtherTwelveMegapixelPhotos(assets);
         using var renderer = new SceneRenderer(assets, Path.Combine(Path.GetDirectoryName(assets.Root)!, "tests", "PostGuard.Vision.Tests", "Labels"));
         _certificate = renderer.Render(SceneKind.Certificate, 101, heldOut: false).Jpeg;
         _sign = renderer.Render(SceneKind.CoachSign, 101, heldOut: false).Jpeg;
@@ -41,6 +44,13 @@ public class PhotoWordsBenchmarks : IDisposable
 
     [Benchmark(Description = "12 MP photo, 3 faces, no words: inspect and read words")]
     public int PhotoReading() => _withWords.Inspect(_photo).TextLines.Count;
+
+    /// <summary>The next of the other five 12-MP photos without words (in turn): five calls inspect each once.</summary>
+    [Benchmark(Description = "12 MP photos sample2–6 (people, no words), in turn: inspect without reading words")]
+    public int OthersWithoutReading() => _withoutWords.Inspect(_others[_next++ % _others.Count]).Faces.Count;
+
+    [Benchmark(Description = "12 MP photos sample2–6 (people, no words), in turn: inspect and read words")]
+    public int OthersReading() => _withWords.Inspect(_others[_next++ % _others.Count]).TextLines.Count;
 
     [Benchmark(Description = "12 MP certificate photo: inspect without reading words")]
     public int CertificateWithoutReading() => _withoutWords.Inspect(_certificate).Faces.Count;

@@ -1,6 +1,7 @@
 using PostGuard.TextEvaluation.Rendering;
 using PostGuard.Vision.Codecs;
 using PostGuard.Vision.TextRecognition;
+using PostGuard.Vision.Tests.Codecs;
 
 namespace PostGuard.Vision.Tests.TextRecognition;
 
@@ -56,6 +57,24 @@ public sealed class PhotoTextReadingTests(VisionFixture vision) : IDisposable
         Assert.Contains(scene.NameWords, n => n.Box.Height < 30);
         var read = WordsRead(vision.Inspector.Inspect(scene.Jpeg)).ToHashSet();
         Assert.All(scene.NameWords, n => Assert.Contains(n.Text.ToLowerInvariant(), read));
+    }
+
+    [Fact]
+    public void Small_name_badges_are_read_where_they_are_when_the_camera_stored_the_photo_turned_round()
+    {
+        // The same group photo stored a quarter turn round with EXIF orientation 8 to show it upright: the finer decode of the parts
+        // below the faces is cut from the stored JPEG, so the parts must be mapped between the displayed photo and the stored one.
+        var scene = _renderer.Render(SceneKind.Badges, 1029, heldOut: false);
+        var upright = new ImageDecoder().Decode(scene.Jpeg).Pixels;
+        var stored = RegionDecodingTests.WithOrientation(JpegCodec.Encode(Orientation.Apply(upright, 6), 90), 8);
+
+        var inspection = vision.Inspector.Inspect(stored);
+
+        Assert.Equal((scene.Width, upright.Height), (inspection.Width, inspection.Height));
+        var words = inspection.TextLines.SelectMany(l => l.Words).ToList();
+        // Each name is read on the drawn word: a word of that text overlapping most of the drawn word's area.
+        Assert.All(scene.NameWords, n =>
+            Assert.Contains(words, w => w.Text.Equals(n.Text, StringComparison.OrdinalIgnoreCase) && w.Box.IntersectionArea(n.Box) > 0.5 * n.Box.Area));
     }
 
     [Fact]
