@@ -102,7 +102,7 @@ public sealed class TripTimingCheck(LocationFinder locations, PersonNameFinder n
             }
             var at = ToOffset(endOfDay, zone);
             yield return new Finding(Rule, severity,
-                $"Image {image.Index + 1} ({image.FileName}) was taken today ({capturedLocal:HH:mm}) and carries GPS coordinates; the school's own location is not configured, so it is treated as taken off site and the children may still be there.",
+                $"{image.Label} ({image.FileName}) was taken today ({capturedLocal:HH:mm}) and carries GPS coordinates; the school's own location is not configured, so it is treated as taken off site and the children may still be there.",
                 new JsonObject
                 {
                     ["image"] = image.Index,

@@ -58,7 +58,7 @@ public sealed class LearnedModelExperimentTests(ITestOutputHelper output)
             // Reproducible: the same data and seed give the same model.
             Assert.Equal(onThird, StackedRuleModel.Train([.. dev.Select(p => p.Example(rule))]).Probabilities([.. third.Select(p => p.Example(rule))]));
             var textOnThird = StackedRuleModel.Train([.. dev.Select(p => p.Example(rule, withRule: false))]).Probabilities([.. third.Select(p => p.Example(rule, withRule: false))]);
-            table.Append(Row(rule, "third set (blind)", third, onThird, textOnThird, adding, dropping));
+            table.Append(Row(rule, "third set (blind in round 3, tuned on since)", third, onThird, textOnThird, adding, dropping));
         }
         output.WriteLine(table.ToString());
     }
