@@ -29,18 +29,12 @@ public static class Orientation
     /// <summary>The rectangle of the stored image whose pixels are shown at <paramref name="displayed"/> (the inverse of <see cref="ToDisplayed"/>).</summary>
     public static PixelRect ToStored(int orientation, int storedWidth, int storedHeight, PixelRect displayed)
     {
-        var (x, y, w, h) = (displayed.X, displayed.Y, displayed.Width, displayed.Height);
-        return orientation switch
-        {
-            2 => new(storedWidth - x - w, y, w, h),
-            3 => new(storedWidth - x - w, storedHeight - y - h, w, h),
-            4 => new(x, storedHeight - y - h, w, h),
-            5 => new(y, x, h, w),
-            6 => new(y, storedHeight - x - w, h, w),
-            7 => new(storedWidth - y - h, storedHeight - x - w, h, w),
-            8 => new(storedWidth - y - h, x, h, w),
-            _ => displayed,
-        };
+        // Undoing an orientation is showing the displayed image with the inverse one: 6 and 8 (quarter turns) undo each
+        // other, every other orientation undoes itself.
+        var inverse = orientation switch { 6 => 8, 8 => 6, _ => orientation };
+        return SwapsSides(orientation)
+            ? ToDisplayed(inverse, storedHeight, storedWidth, displayed)
+            : ToDisplayed(inverse, storedWidth, storedHeight, displayed);
     }
 
     public static RgbImage Apply(RgbImage image, int orientation)
