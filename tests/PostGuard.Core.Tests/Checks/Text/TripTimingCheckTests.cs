@@ -20,6 +20,16 @@ public sealed class TripTimingCheckTests
         Assert.Equal("Publish after 15:30 on Friday 12 June.", finding.Fix);
     }
 
+    [Theory]
+    [InlineData("Year 6 are at the Natural History Museum today!")]
+    [InlineData("Year 6 are at the Natural History Museum today! Well done Amelia Jones.")]
+    [InlineData("Class 3 are at Colchester Zoo today.")]
+    public async Task Children_at_a_named_venue_today_are_held(string text)
+    {
+        var finding = Assert.Single(await Run<TripTimingCheck>(Draft(text)));
+        Assert.Equal("R8", finding.Rule);
+    }
+
     [Fact]
     public async Task A_trip_tomorrow_is_held_until_the_end_of_that_day()
     {

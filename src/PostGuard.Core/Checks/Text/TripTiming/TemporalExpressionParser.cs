@@ -483,7 +483,6 @@ public static class TemporalExpressionParser
         return false;
     }
 
-    /// <summary>"Monday", "January", "Sept": a day or month name.</summary>
     /// <summary>Nouns of "at the heart of", "at the forefront of": a figure of speech, not a place anyone will be.</summary>
     private static readonly WordSet FigurativeAtNouns = new("heart centre center core forefront top front cutting");
 
@@ -500,6 +499,7 @@ public static class TemporalExpressionParser
         document.At(weekday - 1) is { IsCapitalised: true } festival && FestivalDayWords.Contains(festival) && document.At(weekday)!.JoinedBySpace
         && festival.Sentence == document.At(weekday)!.Sentence;
 
+    /// <summary>"Monday", "January", "Sept": a day or month name.</summary>
     public static bool IsDayOrMonthName(Token token) => Weekdays.Contains(token) || MonthNumbers.ContainsKey(token.Stem);
 
     private static bool IsYearGroup(Token? before) =>
