@@ -70,6 +70,9 @@ public sealed record RealPost
     /// <summary>The fourth set, from sites in none of the three earlier sets, all "round4": labelled and committed before any check ran on it (Corpus/README.md).</summary>
     public const string FourthSet = "real-posts-round4.jsonl";
 
+    /// <summary>The fifth set, from sites in none of the four earlier sets, all "round5": labelled and committed before any check ran on it (Corpus/README.md).</summary>
+    public const string FifthSet = "real-posts-round5.jsonl";
+
     public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
         var path = CorpusFile.Locate(file);
