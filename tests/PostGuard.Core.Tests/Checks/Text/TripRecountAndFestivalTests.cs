@@ -43,6 +43,8 @@ public sealed class TripRecountAndFestivalTests
     [Theory]
     [InlineData("A special mention must go to Deacon in Y2 who raised money for charity.")]
     [InlineData("Tonight there is a night walk and Sports Hall Games before lights out.")]
+    [InlineData("Tickets can be collected in person from the DINING HALL (Top Building) on Tuesday 13th December.")]
+    [InlineData("Tickets can be collected in person from the Dining Hall on Tuesday.")]
     public async Task A_pupil_with_a_class_and_the_sports_hall_are_no_places(string text)
     {
         var findings = await Run<LocationsCheck>(Draft(text, people: PeopleRegister.Empty));

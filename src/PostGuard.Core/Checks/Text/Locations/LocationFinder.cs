@@ -574,8 +574,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
             var ordinarySentenceStart = word.SentenceStart && (OrdinaryWordNames.Contains(word.Stem) || !Places.IsPlaceWord(word.Stem) && !FirstNames.Contains(word.Stem))
                 && !IsNameBeforeVenueHead(document, k);
             // "Colchester", or a capitalised "Natural History" mid-sentence: a particular venue's name.
-            // "Sports Hall Games": a school's own sports hall names no venue, capitalised or not.
-            var schoolSportsHall = word.Is("sports") && document.IsWordAt(k + 1, "hall");
+            // "Sports Hall Games", "from the DINING HALL": a school's own sports or dining hall names no venue, capitalised or not.
+            var schoolSportsHall = (word.Is("sports") || word.Is("dining")) && document.IsWordAt(k + 1, "hall");
             if (!ordinarySentenceStart && !Determiners.Contains(word) && (!GenericVenueModifiers.Contains(word) || !word.SentenceStart) && !VenueWords.Contains(word) && !schoolSportsHall)
             {
                 hasProperName = true;
