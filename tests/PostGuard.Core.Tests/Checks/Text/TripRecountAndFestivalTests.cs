@@ -66,4 +66,22 @@ public sealed class TripRecountAndFestivalTests
         var findings = await Run<LocationsCheck>(Draft("Next week Year 2 will go to Canterbury on the train.", people: PeopleRegister.Empty));
         Assert.Contains(findings, f => SpanText(f).Contains("Canterbury", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Pupils had the special opportunity to visit the Scottish Parliament last week.", "Scottish Parliament")]
+    [InlineData("Year 6 toured the Welsh Parliament in Cardiff Bay.", "Welsh Parliament")]
+    public async Task A_named_parliament_is_a_venue(string text, string expected)
+    {
+        var findings = await Run<LocationsCheck>(Draft(text, people: PeopleRegister.Empty));
+        Assert.Contains(findings, f => f.Rule == "R9" && SpanText(f).Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Our School Parliament met on Tuesday to plan the charity day.")]
+    [InlineData("The Youth Parliament elections are open to Year 9.")]
+    public async Task A_pupils_parliament_is_no_venue(string text)
+    {
+        var findings = await Run<LocationsCheck>(Draft(text, people: PeopleRegister.Empty));
+        Assert.True(findings.Count == 0, string.Join("; ", findings.Select(f => f.Reason)));
+    }
 }

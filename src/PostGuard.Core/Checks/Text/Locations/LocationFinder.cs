@@ -37,8 +37,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
         reserve gardens centre center pool lido forest woods wood lake reservoir planetarium observatory church mosque temple
         gurdwara synagogue dockyard harbour marina island camp campsite seaside coast tower fort manor hall priory mill
         railway station airport dungeons field fields common heath moor valley canal water showground racecourse project services
-        chapel quay villa university fell pit pond ponds caves cavern outdoors hotel loch hospital hospice cemetery memorial
+        chapel quay villa university fell pit pond ponds caves cavern outdoors hotel loch hospital hospice cemetery memorial parliament
         """);
+
+    /// <summary>Nations' adjectives before "Parliament": "the Scottish Parliament", "the Welsh Parliament".</summary>
+    private static readonly WordSet ParliamentNations = new("scottish welsh uk british european");
 
     /// <summary>Buildings named after a saint, written with a lower-case head: "St Johns church", "St Mary's hall".</summary>
     private static readonly WordSet SaintVenueWords = new("church chapel cathedral abbey priory hall centre");
@@ -547,6 +550,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
             }
             if (!word.IsCapitalised || word.StartsWithDigit || word.Sentence != token.Sentence || (k > i && !word.JoinedBySpace)
                 || FunctionWords.Contains(word) || nameTokens?.Contains(k) == true && !word.IsPossessive)
+            {
+                return false;
+            }
+            // "Our School Parliament", "the Youth Parliament": a pupils' council; a nation's parliament ("the Scottish Parliament") is a venue.
+            if (word.Is("parliament") && !(document.At(k - 1) is { } nation && (UkRegions.Nations.Contains(nation.Lower) || ParliamentNations.Contains(nation))))
             {
                 return false;
             }

@@ -25,9 +25,9 @@ public sealed class FourthRealSetTests(ITestOutputHelper output)
         // Round 5's figures on this set (tuned on it; Corpus/README.md) as floors: a later change must not lose them unnoticed.
         Assert.True(evaluation.Recall("R6") >= 0.96 - 0.005 && evaluation.Precision("R6") >= 0.93 - 0.005, $"fourth-set names {evaluation.Precision("R6"):0.00}/{evaluation.Recall("R6"):0.00} fell");
         Assert.True(evaluation.Recall("R8") >= 0.75 - 0.005 && evaluation.Precision("R8") >= 0.80 - 0.005, $"fourth-set trip timing {evaluation.Precision("R8"):0.00}/{evaluation.Recall("R8"):0.00} fell");
-        Assert.True(evaluation.Recall("R9") >= 0.91 - 0.005 && evaluation.Precision("R9") >= 0.95 - 0.005, $"fourth-set locations {evaluation.Precision("R9"):0.00}/{evaluation.Recall("R9"):0.00} fell");
+        Assert.True(evaluation.Recall("R9") >= 0.92 - 0.005 && evaluation.Precision("R9") >= 0.95 - 0.005, $"fourth-set locations {evaluation.Precision("R9"):0.00}/{evaluation.Recall("R9"):0.00} fell");
         Assert.True(evaluation.Recall("R10") >= 1.00 - 0.005 && evaluation.Precision("R10") >= 0.79 - 0.005, $"fourth-set personal data {evaluation.Precision("R10"):0.00}/{evaluation.Recall("R10"):0.00} fell");
-        Assert.True(evaluation.OverallPrecision >= 0.89 - 0.005 && evaluation.OverallRecall >= 0.89 - 0.005, $"fourth-set overall {evaluation.OverallPrecision:0.00}/{evaluation.OverallRecall:0.00} fell");
+        Assert.True(evaluation.OverallPrecision >= 0.90 - 0.005 && evaluation.OverallRecall >= 0.90 - 0.005, $"fourth-set overall {evaluation.OverallPrecision:0.00}/{evaluation.OverallRecall:0.00} fell");
         foreach (var preset in new[] { PolicyPresets.ConsentBased, PolicyPresets.Strict })
         {
             var (labelled, approvedPosts) = await TextCheckEvaluation.ApprovedDespiteLabelsAsync(posts, preset);
@@ -37,7 +37,7 @@ public sealed class FourthRealSetTests(ITestOutputHelper output)
                 output.WriteLine($"fourth approved under {preset}: line {post.Line} ({string.Join(",", post.ExpectedRules)}): {post.Text}");
             }
             Assert.True(labelled.Count >= 150, $"only {labelled.Count} labelled posts");
-            Assert.True(approvedPosts.Count <= (preset == PolicyPresets.Strict ? 5 : 6), $"{approvedPosts.Count} fourth-set posts labelled R6, R8 or R9 approved under {preset} (6 consent-based, 5 strict after round 5; 7 and 5 before)");
+            Assert.True(approvedPosts.Count <= (preset == PolicyPresets.Strict ? 4 : 5), $"{approvedPosts.Count} fourth-set posts labelled R6, R8 or R9 approved under {preset} (5 consent-based, 4 strict after round 5; 7 and 5 before)");
         }
     }
 }
