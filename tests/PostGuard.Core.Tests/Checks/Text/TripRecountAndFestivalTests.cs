@@ -43,6 +43,8 @@ public sealed class TripRecountAndFestivalTests
     [Theory]
     [InlineData("A special mention must go to Deacon in Y2 who raised money for charity.")]
     [InlineData("Tonight there is a night walk and Sports Hall Games before lights out.")]
+    [InlineData("Tickets can be collected in person from the DINING HALL (Top Building) on Tuesday 13th December.")]
+    [InlineData("Tickets can be collected in person from the Dining Hall on Tuesday.")]
     public async Task A_pupil_with_a_class_and_the_sports_hall_are_no_places(string text)
     {
         var findings = await Run<LocationsCheck>(Draft(text, people: PeopleRegister.Empty));
@@ -63,5 +65,23 @@ public sealed class TripRecountAndFestivalTests
     {
         var findings = await Run<LocationsCheck>(Draft("Next week Year 2 will go to Canterbury on the train.", people: PeopleRegister.Empty));
         Assert.Contains(findings, f => SpanText(f).Contains("Canterbury", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Pupils had the special opportunity to visit the Scottish Parliament last week.", "Scottish Parliament")]
+    [InlineData("Year 6 toured the Welsh Parliament in Cardiff Bay.", "Welsh Parliament")]
+    public async Task A_named_parliament_is_a_venue(string text, string expected)
+    {
+        var findings = await Run<LocationsCheck>(Draft(text, people: PeopleRegister.Empty));
+        Assert.Contains(findings, f => f.Rule == "R9" && SpanText(f).Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Our School Parliament met on Tuesday to plan the charity day.")]
+    [InlineData("The Youth Parliament elections are open to Year 9.")]
+    public async Task A_pupils_parliament_is_no_venue(string text)
+    {
+        var findings = await Run<LocationsCheck>(Draft(text, people: PeopleRegister.Empty));
+        Assert.True(findings.Count == 0, string.Join("; ", findings.Select(f => f.Reason)));
     }
 }

@@ -37,8 +37,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
         reserve gardens centre center pool lido forest woods wood lake reservoir planetarium observatory church mosque temple
         gurdwara synagogue dockyard harbour marina island camp campsite seaside coast tower fort manor hall priory mill
         railway station airport dungeons field fields common heath moor valley canal water showground racecourse project services
-        chapel quay villa university fell pit pond ponds caves cavern outdoors hotel loch hospital hospice cemetery memorial
+        chapel quay villa university fell pit pond ponds caves cavern outdoors hotel loch hospital hospice cemetery memorial parliament
         """);
+
+    /// <summary>Nations' adjectives before "Parliament": "the Scottish Parliament", "the Welsh Parliament".</summary>
+    private static readonly WordSet ParliamentNations = new("scottish welsh uk british european");
 
     /// <summary>Buildings named after a saint, written with a lower-case head: "St Johns church", "St Mary's hall".</summary>
     private static readonly WordSet SaintVenueWords = new("church chapel cathedral abbey priory hall centre");
@@ -550,6 +553,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
             {
                 return false;
             }
+            // "Our School Parliament", "the Youth Parliament": a pupils' council; a nation's parliament ("the Scottish Parliament") is a venue.
+            if (word.Is("parliament") && !(document.At(k - 1) is { } nation && (UkRegions.Nations.Contains(nation.Lower) || ParliamentNations.Contains(nation))))
+            {
+                return false;
+            }
             if (k > i && (VenueWords.Contains(word) || Landforms.Contains(word)) && hasProperName)
             {
                 // "Zoo Lane" is a street; "Castle Primary" a school.
@@ -574,8 +582,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
             var ordinarySentenceStart = word.SentenceStart && (OrdinaryWordNames.Contains(word.Stem) || !Places.IsPlaceWord(word.Stem) && !FirstNames.Contains(word.Stem))
                 && !IsNameBeforeVenueHead(document, k);
             // "Colchester", or a capitalised "Natural History" mid-sentence: a particular venue's name.
-            // "Sports Hall Games": a school's own sports hall names no venue, capitalised or not.
-            var schoolSportsHall = word.Is("sports") && document.IsWordAt(k + 1, "hall");
+            // "Sports Hall Games", "from the DINING HALL": a school's own sports or dining hall names no venue, capitalised or not.
+            var schoolSportsHall = (word.Is("sports") || word.Is("dining")) && document.IsWordAt(k + 1, "hall");
             if (!ordinarySentenceStart && !Determiners.Contains(word) && (!GenericVenueModifiers.Contains(word) || !word.SentenceStart) && !VenueWords.Contains(word) && !schoolSportsHall)
             {
                 hasProperName = true;

@@ -14,12 +14,15 @@ public static class NotAPersonContext
 {
     /// <summary>Public offices and public callings: the person named beside them is a public figure.</summary>
     private static readonly WordSet PublicRoles = new("""
-        mp mps councillor councillors cllr mayor minister ministers secretary author authors poet poets illustrator illustrators
+        mp mps msp msps mep meps mla mlas councillor councillors cllr mayor minister ministers secretary author authors poet poets illustrator illustrators
         novelist writer olympian paralympian composer composers rapper broadcaster footballer athlete cricketer comedian
         songwriter playwright
         """);
 
     /// <summary>Musical works named after their composer: "Stanford's setting", "Fauré's Requiem".</summary>
+    /// <summary>Political parties in brackets after a name: "Brian Whittle (Conservative)", "Emma Harper MSP (SNP)".</summary>
+    private static readonly WordSet Parties = new("conservative conservatives labour snp liberal libdem lib green plaid reform ukip alba dup sdlp independent");
+
     private static readonly WordSet MusicWorks = new("setting arrangement anthem requiem symphony concerto magnificat cantata oratorio nunc");
 
     /// <summary>Words before a role that make it a pupil's title: "Young Author", "class poet".</summary>
@@ -68,10 +71,23 @@ public static class NotAPersonContext
             var token = tokens[i];
             // "our local MP Jack Lopresti", "councillor Marion Bradshaw", "author Julia Donaldson"
             // Not "our Young Author Mia", "class poet Ellie": pupils' titles.
-            if (PublicRoles.Contains(token) && document.At(i + 1) is { IsCapitalised: true } named && named.Sentence == token.Sentence && named.JoinedBySpace
-                && !PupilTitleLead.Contains(document.At(i - 1)))
+            // "South Scotland MSP, Brian Whittle": an office written in capitals, then a comma and the name.
+            if (PublicRoles.Contains(token) && document.At(i + 1) is { IsCapitalised: true } named && named.Sentence == token.Sentence
+                && (named.JoinedBySpace || token.IsAllCaps && named.Gap.Trim() == ",") && !PupilTitleLead.Contains(document.At(i - 1)))
             {
                 AddNameRun(document, i + 1, words);
+            }
+            // "Brian Whittle (Conservative)": a name with a party in brackets is a politician.
+            if (token.IsCapitalised && Parties.Contains(token) && token.Gap.Contains('(', StringComparison.Ordinal) && document.At(i - 1) is { IsCapitalised: true } member
+                && member.Sentence == token.Sentence)
+            {
+                var start = member.Index;
+                while (start > i - 3 && document.At(start - 1) is { IsCapitalised: true } earlier && document.Tokens[start].JoinedBySpace && earlier.Sentence == token.Sentence && !PublicRoles.Contains(earlier))
+                {
+                    start--;
+                }
+                AddNameRun(document, start, words);
+                words.Add(token.Stem);
             }
             // "Stanford's setting of the Evening Service": a composer.
             if (token.IsCapitalised && token.IsPossessive && MusicWorks.Contains(document.At(i + 1)) && document.At(i + 1)!.Sentence == token.Sentence)
@@ -97,7 +113,7 @@ public static class NotAPersonContext
                 {
                     k++;
                 }
-                if (document.At(k) is { } role && role.Sentence == token.Sentence && PublicRoles.Contains(role) && (k > end + 1 || role.Text == "MP"))
+                if (document.At(k) is { } role && role.Sentence == token.Sentence && PublicRoles.Contains(role) && (k > end + 1 || role.IsAllCaps))
                 {
                     AddNameRun(document, i, words);
                 }

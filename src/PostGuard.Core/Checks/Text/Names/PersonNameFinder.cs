@@ -91,7 +91,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         "jk rowling", "malorie blackman", "david almond", "philip pullman", "kate greenaway", "quentin blake", "michael rosen", "tom kerr", "captain tom", "joe wicks", "nelson mandela",
         "jacob ladder", "christopher wren", "charlotte web", "les miserables", "paul mccartney", "laura wright", "heather small", "harry hill",
         "bear grylls", "wayne rooney", "tim berners", "big ben", "bridget phillipson", "gillian keegan", "keir starmer", "rishi sunak",
-        "boris johnson", "theresa may", "gavin williamson", "nadhim zahawi", "michael gove", "damian hinds", "justine greening", "sally keeble", "jack lopresti", "colleen fletcher", "terry wogan", "jane goodall", "ariana grande", "julia donaldson", "eddie edwards", "postman pat",
+        "nicola sturgeon", "humza yousaf", "john swinney", "alex salmond", "mark drakeford", "lewis hamilton", "andy murray", "tom daley",
+        "jessica ennis", "usain bolt", "harry kane", "lionel messi", "boris johnson", "theresa may", "gavin williamson", "nadhim zahawi", "michael gove", "damian hinds", "justine greening", "sally keeble", "jack lopresti", "colleen fletcher", "terry wogan", "jane goodall", "ariana grande", "julia donaldson", "eddie edwards", "postman pat",
     };
 
     /// <summary>Names take no article: "our Christian values", "the Will of the people".</summary>
@@ -244,6 +245,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 || StoryAndFaithFigures.Contains(token) || IsNotAPersonBefore(document, i)
                 || IsNotAPersonAfter(document, i) && !(document.At(i + 1) is { } titled && titledSurnames.Contains(titled.Stem)) && !IsPersonAfterPair(document, i)
                 || NotAPersonContext.IsNotAPerson(document, i, Lexicon.Contains)
+                // "My Lighthouse": a determiner that is also a name in the lexicon ("My") is the determiner.
+                || Determiners.Contains(token) && !token.IsPossessive
                 || Determiners.Contains(document.At(i - 1))
                 // "Battle of Hastings", "Duke of Edinburgh", "Isle of Wight": a title, not a child.
                 || (document.IsWordAt(i - 1, "of") && document.At(i - 2) is { IsCapitalised: true }))
@@ -268,6 +271,30 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             {
                 continue;
             }
+            // "at Tyne Cot", "in Chester", "headed back to Trent", "the MP for Skipton": a word the post puts someone at is
+            // that place wherever it stands ("Chester was known as Deva"), unless the words around it say person.
+            if (LocatedWords(document).Contains(token.Stem) && !token.IsPossessive && !NameContext.IsNameContext(document, i, i, IsStrongName)
+                && !IsSpeechAfter(document, i) && !IsPersonAfterPair(document, i) && !IsRoleAfter(document, i) && !IsWrittenAsName(document, i, i))
+            {
+                used[i] = true;
+                if (next is { IsCapitalised: true, JoinedBySpace: true } && LocatedWords(document).Contains(next.Stem) && next.Sentence == token.Sentence)
+                {
+                    used[i + 1] = true;
+                    i++;
+                }
+                continue;
+            }
+            // "king Henry the 8th", "prince Albert", "queen Victoria": a monarch in any case ("our captain Noah" stays a child).
+            if (document.At(i - 1) is { IsCapitalised: false } rank && rank.Sentence == token.Sentence && LowerCaseRanks.Contains(rank))
+            {
+                continue;
+            }
+            // "Pont du Gard", "Puy du Fou": a word after a particle inside a capitalised name is part of a place's name.
+            if (document.At(i - 1) is { IsCapitalised: false } particle && NameParticles.Contains(particle) && particle.Sentence == token.Sentence
+                && document.At(i - 2) is { IsCapitalised: true } head && head.Sentence == token.Sentence && !Lexicon.Contains(head.Stem))
+            {
+                continue;
+            }
             // "a trip to Kent Life", "our visit to Chester Zoo": the object of a trip is a place.
             if (document.At(i - 1) is { } preposition && (preposition.Is("to") || preposition.Is("at")) && TripWords.Contains(document.At(i - 2)))
             {
@@ -282,6 +309,15 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             }
             if (IsShortHeading(document, i) && !IsStrongName(i))
             {
+                continue;
+            }
+            // "the new Star Wars film", "read the stories Errol's Garden and ...", "the song Jerusalem": a work's title.
+            if (IsWorkTitle(document, i))
+            {
+                if (next is { IsCapitalised: true, JoinedBySpace: true } && next.Sentence == token.Sentence)
+                {
+                    used[next.Index] = true;
+                }
                 continue;
             }
             // "Claire Park" where "Mrs Park" is named too: a full name, not a park.
@@ -336,6 +372,29 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             Add(PersonMentionKind.LexiconFirstName, i, i, null);
         }
 
+        // 4a. A signature of initials and a surname on a line of its own, last or before a role: "A. Mandin", "A Rayner\nChair of
+        // Governors", "P K McBride, Chair".
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (!used[i] && IsInitial(tokens[i]) && (i == 0 || tokens[i].Gap.Contains('\n', StringComparison.Ordinal)))
+            {
+                var j = i + 1;
+                while (j < tokens.Count - 1 && IsInitial(tokens[j]) && j - i < 3 && !tokens[j].Gap.Contains('\n', StringComparison.Ordinal))
+                {
+                    j++;
+                }
+                var surname = tokens[j];
+                var after = document.At(j + 1);
+                if (!used[j] && !surname.Gap.Contains('\n', StringComparison.Ordinal) && surname.IsCapitalised && !surname.IsAllCaps && surname.Stem.Length >= 2 && !NeverNames.Contains(surname)
+                    && !Titles.Contains(surname) && !OrdinaryWordNames.Contains(surname.Stem) && !Places.IsPlaceWord(surname.Stem)
+                    && (after is null || (after.Gap.Contains('\n', StringComparison.Ordinal) || after.Gap.Trim() == ",") && (CapitalisedRolesBeforeComma.Contains(after) || Roles.Contains(after))))
+                {
+                    Add(PersonMentionKind.LexiconFullName, i, j, null);
+                    i = j;
+                }
+            }
+        }
+
         // 4. Names no lexicon knows, written as names: "Koa said", "explained Shaaron Leverment", "our guide, Huw,",
         // "Matt (our instructor)", a signature on the last line or after "By".
         for (var i = 0; i < tokens.Count; i++)
@@ -376,9 +435,100 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         {
             return true;
         }
-        // The first end: "from Crosby to Formby".
-        return previous is not null && previous.Sentence == sentence && (previous.Is("from") || previous.Is("between"))
-            && next is not null && (next.Is("to") || next.Is("and")) && IsPlace(document.At(i + 2)) && document.At(i + 2)!.Sentence == sentence;
+        // The first end: "from Crosby to Formby", and the route told backwards: "on our way back to Crosby from Dover".
+        return previous is not null && previous.Sentence == sentence && next is not null && IsPlace(document.At(i + 2)) && document.At(i + 2)!.Sentence == sentence
+            && ((previous.Is("from") || previous.Is("between")) && (next.Is("to") || next.Is("and")) || previous.Is("to") && next.Is("from"));
+    }
+
+    /// <summary>Words that put whoever is named after them at a place: "at", "in", "visited", "marched through".</summary>
+    private static readonly WordSet PlacingWords = new("at in near into through visited visiting explored exploring around");
+
+    /// <summary>Verbs whose "at" aims at a person: "thrown at Matt", "waved at Amelia".</summary>
+    private static readonly WordSet AimedAt = new("thrown throw threw shouted laughed looked smiled waved aimed pointed fired passed squirted splashed");
+
+    /// <summary>Movements and outings whose "to" leads to a place: "headed back to Trent", "a trip to Chester".</summary>
+    private static readonly WordSet MotionBeforeTo = new("back headed heading went travelled traveled returned drove walked journeyed trip visit journey outing excursion");
+
+    /// <summary>Seats a constituency names: "the MP for Skipton and Ripon".</summary>
+    private static readonly WordSet Constituencies = new("mp msp mla mep ms am councillor");
+
+    /// <summary>Royal ranks, in lower case too: "king Henry the 8th".</summary>
+    private static readonly WordSet LowerCaseRanks = new("king queen prince princess");
+
+    /// <summary>Particles inside foreign place names: "Pont du Gard", "Arc de Triomphe".</summary>
+    private static readonly WordSet NameParticles = new("du de des la le di del della von");
+
+    /// <summary>
+    /// The words of names this document puts someone at, computed once per document: the capitalised run after "at", "in",
+    /// "visited" ("at Humphrey Head", "visited Tyne Cot"), after "to" following a movement or outing ("headed back to Trent")
+    /// and after "MP for" ("not to Chelsea" places nobody). Possessives ("at Lily's") and runs led by a
+    /// word that is never a name ("in Year 6", "at Christmas") are left out; a run ends at a thing's head ("Sports Day").
+    /// </summary>
+    private HashSet<string> LocatedWords(TextDocument document) => document.Memo((this, "located"), d =>
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var tokens = d.Tokens;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var opener = tokens[i];
+            if (opener.IsCapitalised && !opener.SentenceStart)
+            {
+                continue;
+            }
+            var first = tokens[i + 1];
+            if (!first.IsCapitalised || first.Sentence != opener.Sentence || first.StartsWithDigit || first.IsAllCaps || NeverNames.Contains(first) || Titles.Contains(first))
+            {
+                continue;
+            }
+            var placing = PlacingWords.Contains(opener) && !(opener.Is("at") && AimedAt.Contains(d.At(i - 1)))
+                || opener.Is("to") && MotionBeforeTo.Contains(d.At(i - 1))
+                || opener.Is("for") && Constituencies.Contains(d.At(i - 1));
+            if (!placing)
+            {
+                continue;
+            }
+            var k = i + 1;
+            for (; k <= i + 3 && d.At(k) is { IsCapitalised: true, StartsWithDigit: false } word && word.Sentence == opener.Sentence && (k == i + 1 || word.JoinedBySpace); k++)
+            {
+                if (word.IsPossessive || NeverNames.Contains(word))
+                {
+                    break;
+                }
+                words.Add(word.Stem);
+                if (IsThingWord(word))
+                {
+                    break;
+                }
+            }
+            // "the MP for Skipton and Ripon": both seats.
+            if (opener.Is("for") && d.IsWordAt(k, "and") && d.At(k + 1) is { IsCapitalised: true, IsPossessive: false } seat && seat.Sentence == opener.Sentence)
+            {
+                words.Add(seat.Stem);
+            }
+        }
+        return words;
+    });
+
+    /// <summary>Nouns for works: a capitalised name right after or before one is the work's title.</summary>
+    private static readonly WordSet WorkNouns = new("film films movie movies book books song songs story stories poem poems novel series musical album hymn");
+
+    /// <summary>
+    /// "the stories Errol's Garden" (a work noun right before a two-word name), "the new Star Wars film" (a two-word name right
+    /// before a lower-case work noun): a work's title, not a person.
+    /// </summary>
+    private static bool IsWorkTitle(TextDocument document, int i)
+    {
+        var token = document.Tokens[i];
+        if (document.At(i + 1) is not { IsCapitalised: true, JoinedBySpace: true, IsAllCaps: false } second || second.Sentence != token.Sentence)
+        {
+            return false;
+        }
+        if (document.At(i - 1) is { IsCapitalised: false } before && before.Sentence == token.Sentence && WorkNouns.Contains(before) && document.IsWordAt(i - 2, "the"))
+        {
+            return true;
+        }
+        return !token.IsPossessive && !second.IsPossessive && document.At(i + 2) is { IsCapitalised: false, JoinedBySpace: true } after && after.Sentence == token.Sentence
+            && WorkNouns.Contains(after);
     }
 
     private static bool IsThingWord(Token token) => NotAPersonAfter.Contains(token) || LocationFinder.VenueWords.Contains(token);
@@ -466,8 +616,38 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
     /// <summary>Capitalised roles written before a full name and a comma: "Chair of Governors, Sherridan Matthews".</summary>
     private static readonly WordSet CapitalisedRolesBeforeComma = new("governors headteacher head principal chair manager coordinator lead leader officer clerk secretary treasurer");
 
+    /// <summary>"A", "P.": a capital letter alone, an initial.</summary>
+    private static bool IsInitial(Token token) => token.Text.Length == 1 && char.IsUpper(token.Text[0]);
+
+    /// <summary>Words before "by" that make the names after it a byline: "Written by Kearni, Rayan & Miss Clare".</summary>
+    private static readonly WordSet BylineVerbs = new("written edited reported photos photographs pictures compiled");
+
+    /// <summary>The token starts a byline's list of names: "Written by Kearni, Rayan &amp; ...": after "written by" and any names and commas before it.</summary>
+    private static bool IsInByline(TextDocument document, int first)
+    {
+        var j = first;
+        for (var steps = 0; steps < 6 && document.At(j - 1) is { } previous && previous.Sentence == document.Tokens[first].Sentence; steps++)
+        {
+            if (previous.Is("by") && BylineVerbs.Contains(document.At(j - 2)))
+            {
+                return true;
+            }
+            var separator = document.Tokens[j].Gap.Trim();
+            if (!previous.IsCapitalised || !(separator is "," or "&" || previous.Is("and")))
+            {
+                return false;
+            }
+            j = previous.Is("and") ? j - 2 : j - 1;
+        }
+        return false;
+    }
+
     private static bool IsWrittenAsName(TextDocument document, int first, int last)
     {
+        if (IsInByline(document, first))
+        {
+            return true;
+        }
         var token = document.Tokens[first];
         var next = document.At(last + 1);
         var previous = document.At(first - 1);

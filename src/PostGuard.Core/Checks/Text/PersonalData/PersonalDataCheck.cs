@@ -14,6 +14,10 @@ namespace PostGuard.Core.Checks.Text.PersonalData;
 /// </summary>
 public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder locations) : IDraftCheck
 {
+    /// <summary>"2007-2011", "2010 to 2012" right after "born": an age group's years.</summary>
+    private static readonly System.Text.RegularExpressions.Regex YearRange = new(@"^\s*(19|20)\d\d\s*(-|–|to|and)\s*(19|20)?\d\d\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+
     public const string Rule = "R10";
 
     private static readonly WordSet HomeWords = new("lives live living home house address");
@@ -69,7 +73,9 @@ public sealed class PersonalDataCheck(PersonNameFinder names, LocationFinder loc
             cancellationToken.ThrowIfCancellationRequested();
             var token = tokens[i];
             // Dates of birth: "DOB", "date of birth", "born on 3rd May 2016".
-            if (token.Is("dob") || (token.Is("d") && document.Followed(i, "o", "b")) || (token.Is("date") && document.Followed(i, "of", "birth")) || (token.Is("born") && (document.IsWordAt(i + 1, "on") || document.At(i + 1)?.StartsWithDigit == true)))
+            // Not "runners born 2007-2011": a range of years is an age group, nobody's date of birth.
+            if (token.Is("dob") || (token.Is("d") && document.Followed(i, "o", "b")) || (token.Is("date") && document.Followed(i, "of", "birth"))
+                || (token.Is("born") && (document.IsWordAt(i + 1, "on") || document.At(i + 1)?.StartsWithDigit == true) && !YearRange.IsMatch(text.AsSpan(token.End))))
             {
                 var last = Math.Min(i + 5, tokens.Count - 1);
                 while (last > i && tokens[last].Sentence != token.Sentence)

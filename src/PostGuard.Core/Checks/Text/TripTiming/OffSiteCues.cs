@@ -28,7 +28,7 @@ public static class OffSiteCues
     /// <summary>"Mrs Henchy coaches the girls", "football coach": a person who coaches, not a bus.</summary>
     private static readonly WordSet CoachedWho = new("the a an our their his her them him pupils children students girls boys team teams");
 
-    private static readonly WordSet CoachSports = new("football netball rugby cricket tennis hockey swimming sports sport pe dance gymnastics athletics head assistant");
+    private static readonly WordSet CoachSports = new("football netball rugby cricket tennis hockey swimming sports sport pe dance gymnastics athletics head assistant team country");
 
     /// <summary>Phrases that bring a visitor to school: every "visit" in such a post is that visit.</summary>
     private static readonly PhraseMatcher VisitorComes = new(

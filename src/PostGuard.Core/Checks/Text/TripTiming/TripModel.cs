@@ -61,6 +61,10 @@ public static class TripModel
         var narrative = IsTripNarrative(document, cues);
         var candidates = new List<Candidate>();
 
+        // "returned to school", "thank you for collecting the children"; "students back in the classroom this week have already said...".
+        var returns = TripNarrative.Returns(document)
+            .Where(r => TenseOf(r.Sentence) == Tense.Past || (document.Tokens[r.First].Is("back") && NarrativeTense.IsPerfect(document, r.Sentence)) || IsThanksFor(document, r)).ToList();
+        var lastReturn = returns.Count > 0 ? returns[^1].Last : -1;
         // A. A day or time near a cue that is not over; in a post about a stay, any day ahead told in the future
         // ("Throughout the week everyone will have a turn at all eight activities").
         var stay = IsStay(document, cues);
@@ -91,6 +95,23 @@ public static class TripModel
                 // "This week Maple have been looking at farm animals. We decided to go on a trip to ...": the trip is told in the past.
                 continue;
             }
+            if (day == today && returns.Exists(r => (r.First > (document.TokenAtOrAfter(mention.Start)?.Index ?? int.MaxValue) || r.Sentence == mention.Sentence)
+                && (TenseOf(r.Sentence) == Tense.Past || IsThanksFor(document, r))))
+            {
+                // "Wave 1 arrived for their day of adventure today ... thank you for collecting the children promptly this evening":
+                // the day, or the return's own time, told with the group back.
+                continue;
+            }
+            if (tense == Tense.Past && day <= today && IsEvening(document, mention))
+            {
+                // "our team that tonight won the cup final": an evening told in the past is over as it is written.
+                continue;
+            }
+            if (day == today && IsRelativeDay(document, mention) && !stay && !IsMultiDay(document) && HasBeenPerfect(document, mention.Sentence))
+            {
+                // "Today Year 4 have been out on a Roman adventure in Chester": been and back, like the simple past.
+                tense = Tense.Past;
+            }
             if (tense == Tense.Past && day <= today)
             {
                 if (day == today && IsRelativeDay(document, mention))
@@ -114,10 +135,9 @@ public static class TripModel
         // B. A live update: strong phrases anywhere in a post with a cue; diary phrases and a present-tense
         // diary only in a trip narrative that is not a recount; none after the group is back or if the trip is off.
         // "returned to school"; "students back in the classroom this week have already said...".
-        var returns = TripNarrative.Returns(document)
-            .Where(r => TenseOf(r.Sentence) == Tense.Past || (document.Tokens[r.First].Is("back") && NarrativeTense.IsPerfect(document, r.Sentence))).ToList();
-        var lastReturn = returns.Count > 0 ? returns[^1].Last : -1;
-        bool Usable(TripSignal signal) => signal.First > lastReturn && !onSite.Contains(signal.Sentence) && TenseOf(signal.Sentence) != Tense.Past;
+        // "thank you for collecting the children promptly this evening": a time in the thanks for the return is the return's.
+        bool Usable(TripSignal signal) => signal.First > lastReturn && !onSite.Contains(signal.Sentence) && TenseOf(signal.Sentence) != Tense.Past
+            && !returns.Exists(r => r.Sentence == signal.Sentence && IsThanksFor(document, r));
         var live = new List<TextRange>();
         // A trip told in the past with a past date ("On Thursday 25th September ... began") and nothing tied to the
         // publish day or later, or judged as a whole in the past ("had a fantastic time in Cardiff"), is over: its
@@ -147,8 +167,10 @@ public static class TripModel
             }
             foreach (var now in times.Where(t => t.Kind == TemporalKind.Now && !onSite.Contains(t.Sentence) && TenseOf(t.Sentence) != Tense.Past && NearCue(t.Sentence)))
             {
-                // "currently holds the record" in a recount is about the record, not the trip.
-                if (document.TokenAtOrAfter(now.Start) is { } token && token.Index > lastReturn && !(recount && token.Is("currently")))
+                // "currently holds the record" in a recount is about the record, not the trip; "are currently learning about
+                // penguins" is a class's topic.
+                if (document.TokenAtOrAfter(now.Start) is { } token && token.Index > lastReturn && !(recount && token.Is("currently"))
+                    && !document.Tokens.Skip(token.Index).Take(3).Any(t => t.Is("currently") && t.Start < now.Start + now.Length && LessonVerbs.Contains(document.At(t.Index + 1))))
                 {
                     live.Add(new TextRange(now.Start, now.Length));
                 }
@@ -213,6 +235,9 @@ public static class TripModel
         return document.Tokens.Any(t => (t.Is("we") || t.Is("they")) && NarrativeTense.Of(document, t.Sentence) == Tense.Future
             && !onSite.Contains(t.Sentence) && !dated.Contains(t.Sentence));
     }
+
+    /// <summary>What a class does in lessons: "currently learning about", "currently studying".</summary>
+    private static readonly WordSet LessonVerbs = new("learning studying reading practising practicing revising researching exploring investigating");
 
     /// <summary>A whole trip judged in the past: "had a fantastic time in Cardiff", "what a week".</summary>
     private static readonly PhraseMatcher Verdicts = new(
@@ -300,6 +325,10 @@ public static class TripModel
         // The length must be stated ("two-day", "a weekend"), not only implied by a diary's "Day 2" heading.
         var stated = document.Tokens.Any(t => (t.Is("day") || t.Is("days") || t.Is("night") || t.Is("nights"))
             && document.At(t.Index - 1) is { } count && Counts.ContainsKey(count.Stem)) || document.Tokens.Any(t => t.Is("weekend"));
+        if (ToldItsLastDay(document))
+        {
+            return true;
+        }
         if (nights == 0 || !stated)
         {
             return false;
@@ -321,6 +350,15 @@ public static class TripModel
         }
         return false;
     }
+
+    /// <summary>
+    /// "On the last day we took a steamer across the lake": the trip's last day told in the simple past (not "the last full day",
+    /// which a stay still under way also says, nor a heading) recounts the whole trip.
+    /// </summary>
+    private static bool ToldItsLastDay(TextDocument document) =>
+        document.Tokens.Any(t => t.Is("day") && t.Sentence > 0 && document.At(t.Index - 1) is { } last && (last.Is("last") || last.Is("final"))
+            && document.At(t.Index - 2) is { } article && (article.Is("the") || article.Is("our") || article.Is("their"))
+            && NarrativeTense.Of(document, t.Sentence) == Tense.Past && !document.TokensOfSentence(t.Sentence).Any(w => w.Is("today") || w.Is("tomorrow")));
 
     /// <summary>The mention's sentence is in the past, or is the tail of one cut at a clock time ("departed school at 1:15pm on Monday 19th June").</summary>
     private static bool IsToldInPast(TextDocument document, TemporalMention mention)
@@ -381,6 +419,19 @@ public static class TripModel
 
     private static TemporalMention? StatedEnd(IReadOnlyList<TemporalMention> times, int sentence, TextDocument document) =>
         times.FirstOrDefault(t => t.LastDay is null && t.EndsAt is not null && Math.Abs(t.Sentence - sentence) <= 1 && NarrativeTense.Of(document, t.Sentence) != Tense.Past);
+
+    /// <summary>"Thank you to all of the parents for collecting the children promptly": thanks for a return are for one that is done.</summary>
+    private static bool IsThanksFor(TextDocument document, TripSignal signal) =>
+        document.IsWordAt(signal.First - 1, "for") && document.TokensOfSentence(signal.Sentence).Any(t => t.Index < signal.First && (t.Is("thank") || t.Is("thanks")));
+
+    /// <summary>"tonight", "this evening": the evening of the day.</summary>
+    private static bool IsEvening(TextDocument document, TemporalMention mention) =>
+        document.TokenAtOrAfter(mention.Start) is { } token && (token.Is("tonight") || token.Is("this") && document.IsWordAt(token.Index + 1, "evening"));
+
+    /// <summary>"have been out", "has been to": the present perfect of "be" (not "have been having"), told of a day that is done.</summary>
+    private static bool HasBeenPerfect(TextDocument document, int sentence) =>
+        document.TokensOfSentence(sentence).Any(t => (t.Is("have") || t.Is("has") || t.Is("'ve")) && document.IsWordAt(t.Index + 1, "been")
+            && document.At(t.Index + 2) is { } after && after.Sentence == sentence && !after.Stem.EndsWith("ing", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>"this week", "this term", "this half term", "this month": a period around the publish day, not a day ahead.</summary>
     private static bool IsThisPeriod(TextDocument document, TemporalMention mention) =>

@@ -47,7 +47,10 @@ public static class TripNarrative
         "back at school", "back to school", "back in school", "came home", "got home", "made it back", "pulled up at school",
         "coach ride home", "journey home", "journey back to school", "headed back to school", "had to go home", "went back to",
         "trip was over", "returned safely", "arrived home", "back home", "home safely", "safely home", "way safely home", "way home",
-        "return coach", "got off the coach at school", "as we went off", "back in the classroom", "back in class");
+        "return coach", "got off the coach at school", "as we went off", "back in the classroom", "back in class",
+        // "thank you for collecting the children promptly": they were handed back.
+        "collecting the children", "collected the children", "collecting your children", "collected your children", "picking up the children",
+        "picked up the children", "collecting your child", "collected your child");
 
     private static readonly PhraseMatcher OnSitePhrases = new(
         "at school", "in school", "into school", "in the hall", "in our hall", "school hall", "on the school field",
@@ -116,7 +119,16 @@ public static class TripNarrative
 
     /// <summary>Diary phrases, less "were looking forward to" (told afterwards) and "would look forward to trying it again" (a wish, not a plan).</summary>
     public static IReadOnlyList<TripSignal> WeakLive(TextDocument document) => document.Memo((typeof(TripNarrative), "weak"), d =>
-        (IReadOnlyList<TripSignal>)[.. Find(d, WeakLivePhrases).Where(s => !(d.At(s.First - 1) is { } before && (before.Is("were") || before.Is("was") || before.Is("had") || before.Is("would") || before.Is("i'd"))))]);
+        (IReadOnlyList<TripSignal>)[.. Find(d, WeakLivePhrases).Where(s => !(d.At(s.First - 1) is { } before && (before.Is("were") || before.Is("was") || before.Is("had") || before.Is("would") || before.Is("i'd")))
+            && !IsLookingToNewThings(d, s))]);
+
+    /// <summary>Words of a new stage of life, not of a trip: "look forward to their new adventures at secondary school", "the new challenges ahead".</summary>
+    private static readonly WordSet NewStageWords = new("new future secondary challenges");
+
+    /// <summary>"looking forward to the new challenges ahead": the future of a leaver, no trip ahead.</summary>
+    private static bool IsLookingToNewThings(TextDocument document, TripSignal signal) =>
+        document.Tokens[signal.Last].Is("to") && (document.Tokens[signal.First].Is("look") || document.Tokens[signal.First].Is("looking"))
+        && Enumerable.Range(signal.Last + 1, 3).Any(k => document.At(k) is { } word && word.Sentence == signal.Sentence && NewStageWords.Contains(word));
 
     /// <summary>Past-tense sentences that speak of the trip as over: "In September, our first adventure was a residential".</summary>
     public static bool IsRecount(TextDocument document) => document.Memo((typeof(TripNarrative), "recount"), d =>

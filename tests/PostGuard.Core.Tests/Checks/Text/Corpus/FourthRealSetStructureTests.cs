@@ -3,9 +3,8 @@ using System.Text.Json;
 namespace PostGuard.Core.Tests.Checks.Text.Corpus;
 
 /// <summary>
-/// The shape of the fourth set of real posts (real-posts-round4.jsonl), labelled blind to measure round 4.
-/// This test only reads the labels, sources and dates; it never runs a check on the posts, so the set stays
-/// blind until its figures are measured (Corpus/README.md).
+/// The shape of the fourth set of real posts (real-posts-round4.jsonl), labelled blind to measure round 4 and
+/// development data from round 5 (Corpus/README.md). This test only reads the labels, sources and dates.
 /// </summary>
 public sealed class FourthRealSetStructureTests
 {
