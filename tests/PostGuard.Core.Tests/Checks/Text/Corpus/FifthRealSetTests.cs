@@ -17,18 +17,18 @@ public sealed class FifthRealSetTests(ITestOutputHelper output)
         var posts = RealPost.Load(RealPost.FifthSet);
         var evaluation = await TextCheckEvaluation.RunAsync(posts);
         output.WriteLine(evaluation.Table("Real posts, fifth set (blind)"));
-        // The first measurement (round 4's checks, Corpus/README.md) as floors: new posts must not get worse unnoticed.
-        Assert.True(evaluation.Recall("R6") >= 0.92 - 0.005 && evaluation.Precision("R6") >= 0.73 - 0.005, $"fifth-set names {evaluation.Precision("R6"):0.00}/{evaluation.Recall("R6"):0.00} fell");
+        // The second measurement (round 5's checks, Corpus/README.md) as floors: new posts must not get worse unnoticed.
+        Assert.True(evaluation.Recall("R6") >= 0.92 - 0.005 && evaluation.Precision("R6") >= 0.74 - 0.005, $"fifth-set names {evaluation.Precision("R6"):0.00}/{evaluation.Recall("R6"):0.00} fell");
         Assert.True(evaluation.Recall("R8") >= 0.82 - 0.005 && evaluation.Precision("R8") >= 0.85 - 0.005, $"fifth-set trip timing {evaluation.Precision("R8"):0.00}/{evaluation.Recall("R8"):0.00} fell");
         Assert.True(evaluation.Recall("R9") >= 0.91 - 0.005 && evaluation.Precision("R9") >= 0.87 - 0.005, $"fifth-set locations {evaluation.Precision("R9"):0.00}/{evaluation.Recall("R9"):0.00} fell");
         Assert.True(evaluation.Recall("R10") >= 0.56 - 0.005 && evaluation.Precision("R10") >= 0.56 - 0.005, $"fifth-set personal data {evaluation.Precision("R10"):0.00}/{evaluation.Recall("R10"):0.00} fell");
-        Assert.True(evaluation.OverallPrecision >= 0.81 - 0.005 && evaluation.OverallRecall >= 0.88 - 0.005, $"fifth-set overall {evaluation.OverallPrecision:0.00}/{evaluation.OverallRecall:0.00} fell");
+        Assert.True(evaluation.OverallPrecision >= 0.82 - 0.005 && evaluation.OverallRecall >= 0.88 - 0.005, $"fifth-set overall {evaluation.OverallPrecision:0.00}/{evaluation.OverallRecall:0.00} fell");
         foreach (var preset in new[] { PolicyPresets.ConsentBased, PolicyPresets.Strict })
         {
             var (labelled, approvedPosts) = await TextCheckEvaluation.ApprovedDespiteLabelsAsync(posts, preset);
             output.WriteLine($"{approvedPosts.Count} of {labelled.Count} posts labelled R6, R8 or R9 approved under {preset}");
             Assert.True(labelled.Count >= 100, $"only {labelled.Count} labelled posts");
-            Assert.True(approvedPosts.Count <= (preset == PolicyPresets.Strict ? 5 : 6), $"{approvedPosts.Count} fifth-set posts labelled R6, R8 or R9 approved under {preset} (6 consent-based, 5 strict at the first measurement)");
+            Assert.True(approvedPosts.Count <= (preset == PolicyPresets.Strict ? 5 : 6), $"{approvedPosts.Count} fifth-set posts labelled R6, R8 or R9 approved under {preset} (6 consent-based, 5 strict at both measurements)");
         }
     }
 }
