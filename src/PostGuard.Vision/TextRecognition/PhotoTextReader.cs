@@ -32,6 +32,7 @@ public sealed class PhotoTextReader : IDisposable
         _recognizer = recognizer;
         Options = options ?? TextReadingOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.DetectionLongSide, TextDetectorModel.SideMultiple, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.SecondLookLongSide, Options.DetectionLongSide, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxLines, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.RecognitionBatch, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxRecognitionWidth, 48, nameof(options));
@@ -217,7 +218,7 @@ public sealed class PhotoTextReader : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
 
         var windows = new List<SearchWindow>();
-        var secondScale = whole.Scale * Options.SecondLookZoom;
+        var secondScale = Options.SecondLookLongSide / Math.Max(displayWidth, displayHeight);
         windows.AddRange(Clusters(active, displayWidth, displayHeight).Select(box => new SearchWindow(box, secondScale)));
         var looks = new List<SearchWindow>();
         foreach (var look in closerLooks.OrderByDescending(l => l.TextHeight).Take(Options.MaxCloserLooks))

@@ -7,18 +7,20 @@ public sealed record TextReadingOptions
 
     /// <summary>
     /// The whole photo is searched for text shrunk to this many pixels on its longer side (a multiple of 32). 384 costs about
-    /// 25 ms of CPU on a 12-MP photo instead of 42 and read as many names on the tuning scenes (110 of 115), but on the held-out
-    /// fonts and backgrounds it read 94 of 129 (whole display boards not found, their second look never made) against 117: kept at 512.
+    /// 25 ms of CPU on a 12-MP photo instead of 42, but with a second look only 2× finer it read 94 of 129 held-out names against
+    /// 117 (whole display boards not found), and with the second look kept at 1024 px (<see cref="SecondLookLongSide"/>) 109 of
+    /// 115 tuning names against 111 (two more display-board names misread) and 7 of 8 e-mails: kept at 512.
     /// </summary>
     public int DetectionLongSide { get; init; } = 512;
 
     /// <summary>
-    /// Where the first search saw anything text-like, it looks again this many times finer (up to the pixels it has),
-    /// so small print beside a title (a phone number under a sign's name, names on a display board) is found too.
-    /// 2 rather than 2.5: the second look over a held-up certificate costs about two thirds, and on the tuning scenes
-    /// as many names were read (111 of 115 against 110).
+    /// Where the first search saw anything text-like, it looks again at the scale of the photo shrunk to this many pixels on its
+    /// longer side (up to the pixels it has), so small print beside a title (a phone number under a sign's name, names on a
+    /// display board) is found too. A fixed scale rather than a multiple of the first search's, since small print is as small
+    /// whatever the first search's size: 1024 is 2× the 512-px search (2 rather than 2.5: the second look over a held-up
+    /// certificate costs about two thirds, and on the tuning scenes as many names were read, 111 of 115 against 110).
     /// </summary>
-    public double SecondLookZoom { get; init; } = 2.0;
+    public int SecondLookLongSide { get; init; } = 1024;
 
     /// <summary>Text lines are searched for at this height in detector pixels in the closer looks (badges below faces).</summary>
     public double CloserLookTextPixels { get; init; } = 13;
