@@ -53,6 +53,15 @@ public sealed class LocationFinder(TextLexicons lexicons)
         the our a an this that their your my every each year class reception big little new old main national
         """);
 
+    /// <summary>Words of a civic building's generic name: "the Town Hall", "the Village Hall", "the Community Centre".</summary>
+    private static readonly WordSet CivicModifiers = new("town village community parish");
+
+    /// <summary>Heads of a civic building: "Hall", "Centre" (a "City Museum" is a particular museum).</summary>
+    private static readonly WordSet CivicHeads = new("hall centre center");
+
+    /// <summary>Lower-case nouns of a staged work after a name: "the Treasure Island performance" is a show, not where anyone is.</summary>
+    private static readonly WordSet StagedWorkAfter = new("performance performances production productions pantomime musical");
+
     /// <summary>Generic venues that are off-site trip cues even without a name ("at the zoo").</summary>
     private static readonly WordSet GenericTripVenues = new("""
         zoo museum farm beach castle theatre theater cinema aquarium park stadium cathedral gallery palace pier seaside
@@ -558,6 +567,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
             {
                 return false;
             }
+            // "to the Town Hall", "in the Village Hall": the civic building of the place the post is about, no particular venue named.
+            if (k > i && CivicHeads.Contains(word) && document.IsWordAt(i - 1, "the") && Enumerable.Range(i, k - i).All(m => CivicModifiers.Contains(tokens[m])))
+            {
+                return false;
+            }
             if (k > i && (VenueWords.Contains(word) || Landforms.Contains(word)) && hasProperName)
             {
                 // "Zoo Lane" is a street; "Castle Primary" a school.
@@ -842,6 +856,13 @@ public sealed class LocationFinder(TextLexicons lexicons)
     /// the children made ("created a Remembrance Gallery"), a role's area ("co-ordinator for Staffordshire"), or a venue phrase
     /// the same post also writes in lower case ("Visit the Library and Fire Station" beside "the library and fire station").
     /// </summary>
+    /// <summary>"U18s", "U11", "u9s": an age group's team.</summary>
+    private static bool IsAgeGroupTeam(Token token)
+    {
+        var text = token.Stem.EndsWith('s') ? token.Stem[..^1] : token.Stem;
+        return text.Length is >= 2 and <= 3 && text[0] is 'U' or 'u' && text[1..].All(char.IsAsciiDigit);
+    }
+
     private static bool IsNotWhereAnyoneIs(TextDocument document, int first, int last)
     {
         if (NotAPersonContext.IsInsideWorkTitle(document, first))
@@ -854,6 +875,24 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return true;
         }
         if (previous is not null && previous.Is("for") && AreaRoles.Contains(document.At(first - 2)))
+        {
+            return true;
+        }
+        // "the Treasure Island performance": a staged work's title.
+        if (document.At(last + 1) is { IsCapitalised: false, JoinedBySpace: true } staged && staged.Sentence == document.Tokens[last].Sentence && StagedWorkAfter.Contains(staged))
+        {
+            return true;
+        }
+        // "the Worcester Youth Games": a place inside an event's name, an event head one or two capitalised words on.
+        for (var k = last + 1; k <= last + 2 && document.At(k) is { IsCapitalised: true, JoinedBySpace: true } word && word.Sentence == document.Tokens[last].Sentence; k++)
+        {
+            if (EventAfter.Contains(word))
+            {
+                return true;
+            }
+        }
+        // "in the U18s", "the U11 squad": an age group's team.
+        if (first == last && IsAgeGroupTeam(document.Tokens[first]))
         {
             return true;
         }
