@@ -259,6 +259,12 @@ public sealed class LocationFinder(TextLexicons lexicons)
                 i = venueEnd;
                 continue;
             }
+            if (TryResidentsHome(document, i, nameTokens, out var homeEnd))
+            {
+                AddTokens(LocationKind.NamedVenue, i, homeEnd);
+                i = homeEnd;
+                continue;
+            }
             // "Brockholes, Preston": a town after a named place is a place whatever else its name is.
             var afterLocation = i > 0 && used[i - 1] && tokens[i].Gap.Trim() == ",";
             if (TryPlace(document, i, nameTokens, afterLocation, out var placeEnd) || TryTripDestination(document, i, nameTokens, out placeEnd)
@@ -614,6 +620,38 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private static bool IsCareHomeHead(TextDocument document, int k) =>
         document.At(k) is { } home && (home.Is("home") || home.Is("homes")) && home.JoinedBySpace
         && document.At(k - 1) is { } care && (care.Is("care") || care.Is("nursing")) && care.JoinedBySpace;
+
+    /// <summary>Heads of a residential home's name that are also house names: "Kilsby House", "Stephenson's Court".</summary>
+    private static readonly WordSet HomeHeads = new("house court");
+
+    /// <summary>Words that say the people of a named house are a home's residents: "sang carols with the elderly residents".</summary>
+    private static readonly WordSet ResidentWords = new("residents resident elderly");
+
+    /// <summary>
+    /// "visited Kilsby House where they sang with the residents", "the residents of Stephenson's Court": a capitalised name and
+    /// "House" or "Court", with residents in its sentence or the next, is a residential home (a venue), not a school house.
+    /// </summary>
+    private static bool TryResidentsHome(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        if (!token.IsCapitalised || token.IsAllCaps || token.StartsWithDigit || token.SentenceStart || nameTokens?.Contains(i) == true || Determiners.Contains(token)
+            || Titles.Contains(token) || HomeHeads.Contains(token) || document.At(i + 1) is not { IsCapitalised: true, JoinedBySpace: true } head
+            || head.Sentence != token.Sentence || !HomeHeads.Contains(head) || head.IsAllCaps)
+        {
+            return false;
+        }
+        for (var k = Math.Max(0, i - 30); k < Math.Min(document.Tokens.Count, i + 40); k++)
+        {
+            var word = document.Tokens[k];
+            if (word.Sentence >= token.Sentence && word.Sentence <= token.Sentence + 1 && !word.IsCapitalised && ResidentWords.Contains(word))
+            {
+                end = i + 1;
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Capitalised words that open headings before a venue word: "Fantastic Farm", "School Farm".</summary>
     private static readonly WordSet HeadingWords = new("""

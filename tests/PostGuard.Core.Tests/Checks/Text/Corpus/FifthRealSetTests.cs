@@ -25,9 +25,9 @@ public sealed class FifthRealSetTests(ITestOutputHelper output)
         // Round 6's figures on this set (tuned on it; Corpus/README.md) as floors: a later change must not lose them unnoticed.
         Assert.True(evaluation.Recall("R6") >= 0.92 - 0.005 && evaluation.Precision("R6") >= 0.83 - 0.005, $"fifth-set names {evaluation.Precision("R6"):0.00}/{evaluation.Recall("R6"):0.00} fell");
         Assert.True(evaluation.Recall("R8") >= 0.82 - 0.005 && evaluation.Precision("R8") >= 0.85 - 0.005, $"fifth-set trip timing {evaluation.Precision("R8"):0.00}/{evaluation.Recall("R8"):0.00} fell");
-        Assert.True(evaluation.Recall("R9") >= 0.91 - 0.005 && evaluation.Precision("R9") >= 0.91 - 0.005, $"fifth-set locations {evaluation.Precision("R9"):0.00}/{evaluation.Recall("R9"):0.00} fell");
+        Assert.True(evaluation.Recall("R9") >= 0.93 - 0.005 && evaluation.Precision("R9") >= 0.91 - 0.005, $"fifth-set locations {evaluation.Precision("R9"):0.00}/{evaluation.Recall("R9"):0.00} fell");
         Assert.True(evaluation.Recall("R10") >= 0.56 - 0.005 && evaluation.Precision("R10") >= 0.56 - 0.005, $"fifth-set personal data {evaluation.Precision("R10"):0.00}/{evaluation.Recall("R10"):0.00} fell");
-        Assert.True(evaluation.OverallPrecision >= 0.86 - 0.005 && evaluation.OverallRecall >= 0.88 - 0.005, $"fifth-set overall {evaluation.OverallPrecision:0.00}/{evaluation.OverallRecall:0.00} fell");
+        Assert.True(evaluation.OverallPrecision >= 0.86 - 0.005 && evaluation.OverallRecall >= 0.89 - 0.005, $"fifth-set overall {evaluation.OverallPrecision:0.00}/{evaluation.OverallRecall:0.00} fell");
         foreach (var preset in new[] { PolicyPresets.ConsentBased, PolicyPresets.Strict })
         {
             var (labelled, approvedPosts) = await TextCheckEvaluation.ApprovedDespiteLabelsAsync(posts, preset);
@@ -37,7 +37,7 @@ public sealed class FifthRealSetTests(ITestOutputHelper output)
                 output.WriteLine($"fifth approved under {preset}: line {post.Line} ({string.Join(",", post.ExpectedRules)}): {post.Text}");
             }
             Assert.True(labelled.Count >= 100, $"only {labelled.Count} labelled posts");
-            Assert.True(approvedPosts.Count <= (preset == PolicyPresets.Strict ? 5 : 6), $"{approvedPosts.Count} fifth-set posts labelled R6, R8 or R9 approved under {preset} (6 consent-based, 5 strict at both blind measurements and after round 6)");
+            Assert.True(approvedPosts.Count <= (preset == PolicyPresets.Strict ? 4 : 4), $"{approvedPosts.Count} fifth-set posts labelled R6, R8 or R9 approved under {preset} (4 and 4 after round 6; 6 consent-based, 5 strict at both blind measurements)");
         }
     }
 }
