@@ -53,6 +53,15 @@ public sealed class LocationFinder(TextLexicons lexicons)
         the our a an this that their your my every each year class reception big little new old main national
         """);
 
+    /// <summary>Words of a civic building's generic name: "the Town Hall", "the Village Hall", "the Community Centre".</summary>
+    private static readonly WordSet CivicModifiers = new("town village community parish");
+
+    /// <summary>Heads of a civic building: "Hall", "Centre" (a "City Museum" is a particular museum).</summary>
+    private static readonly WordSet CivicHeads = new("hall centre center");
+
+    /// <summary>Lower-case nouns of a staged work after a name: "the Treasure Island performance" is a show, not where anyone is.</summary>
+    private static readonly WordSet StagedWorkAfter = new("performance performances production productions pantomime musical");
+
     /// <summary>Generic venues that are off-site trip cues even without a name ("at the zoo").</summary>
     private static readonly WordSet GenericTripVenues = new("""
         zoo museum farm beach castle theatre theater cinema aquarium park stadium cathedral gallery palace pier seaside
@@ -248,6 +257,12 @@ public sealed class LocationFinder(TextLexicons lexicons)
             {
                 AddTokens(LocationKind.NamedVenue, i, venueEnd);
                 i = venueEnd;
+                continue;
+            }
+            if (TryResidentsHome(document, i, nameTokens, out var homeEnd))
+            {
+                AddTokens(LocationKind.NamedVenue, i, homeEnd);
+                i = homeEnd;
                 continue;
             }
             // "Brockholes, Preston": a town after a named place is a place whatever else its name is.
@@ -558,6 +573,11 @@ public sealed class LocationFinder(TextLexicons lexicons)
             {
                 return false;
             }
+            // "to the Town Hall", "in the Village Hall": the civic building of the place the post is about, no particular venue named.
+            if (k > i && CivicHeads.Contains(word) && document.IsWordAt(i - 1, "the") && Enumerable.Range(i, k - i).All(m => CivicModifiers.Contains(tokens[m])))
+            {
+                return false;
+            }
             if (k > i && (VenueWords.Contains(word) || Landforms.Contains(word)) && hasProperName)
             {
                 // "Zoo Lane" is a street; "Castle Primary" a school.
@@ -600,6 +620,38 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private static bool IsCareHomeHead(TextDocument document, int k) =>
         document.At(k) is { } home && (home.Is("home") || home.Is("homes")) && home.JoinedBySpace
         && document.At(k - 1) is { } care && (care.Is("care") || care.Is("nursing")) && care.JoinedBySpace;
+
+    /// <summary>Heads of a residential home's name that are also house names: "Kilsby House", "Stephenson's Court".</summary>
+    private static readonly WordSet HomeHeads = new("house court");
+
+    /// <summary>Words that say the people of a named house are a home's residents: "sang carols with the elderly residents".</summary>
+    private static readonly WordSet ResidentWords = new("residents resident elderly");
+
+    /// <summary>
+    /// "visited Kilsby House where they sang with the residents", "the residents of Stephenson's Court": a capitalised name and
+    /// "House" or "Court", with residents in its sentence or the next, is a residential home (a venue), not a school house.
+    /// </summary>
+    private static bool TryResidentsHome(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        if (!token.IsCapitalised || token.IsAllCaps || token.StartsWithDigit || token.SentenceStart || nameTokens?.Contains(i) == true || Determiners.Contains(token)
+            || Titles.Contains(token) || HomeHeads.Contains(token) || document.At(i + 1) is not { IsCapitalised: true, JoinedBySpace: true } head
+            || head.Sentence != token.Sentence || !HomeHeads.Contains(head) || head.IsAllCaps)
+        {
+            return false;
+        }
+        for (var k = Math.Max(0, i - 30); k < Math.Min(document.Tokens.Count, i + 40); k++)
+        {
+            var word = document.Tokens[k];
+            if (word.Sentence >= token.Sentence && word.Sentence <= token.Sentence + 1 && !word.IsCapitalised && ResidentWords.Contains(word))
+            {
+                end = i + 1;
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Capitalised words that open headings before a venue word: "Fantastic Farm", "School Farm".</summary>
     private static readonly WordSet HeadingWords = new("""
@@ -842,6 +894,13 @@ public sealed class LocationFinder(TextLexicons lexicons)
     /// the children made ("created a Remembrance Gallery"), a role's area ("co-ordinator for Staffordshire"), or a venue phrase
     /// the same post also writes in lower case ("Visit the Library and Fire Station" beside "the library and fire station").
     /// </summary>
+    /// <summary>"U18s", "U11", "u9s": an age group's team.</summary>
+    private static bool IsAgeGroupTeam(Token token)
+    {
+        var text = token.Stem.EndsWith('s') ? token.Stem[..^1] : token.Stem;
+        return text.Length is >= 2 and <= 3 && text[0] is 'U' or 'u' && text[1..].All(char.IsAsciiDigit);
+    }
+
     private static bool IsNotWhereAnyoneIs(TextDocument document, int first, int last)
     {
         if (NotAPersonContext.IsInsideWorkTitle(document, first))
@@ -854,6 +913,24 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return true;
         }
         if (previous is not null && previous.Is("for") && AreaRoles.Contains(document.At(first - 2)))
+        {
+            return true;
+        }
+        // "the Treasure Island performance": a staged work's title.
+        if (document.At(last + 1) is { IsCapitalised: false, JoinedBySpace: true } staged && staged.Sentence == document.Tokens[last].Sentence && StagedWorkAfter.Contains(staged))
+        {
+            return true;
+        }
+        // "the Worcester Youth Games": a place inside an event's name, an event head one or two capitalised words on.
+        for (var k = last + 1; k <= last + 2 && document.At(k) is { IsCapitalised: true, JoinedBySpace: true } word && word.Sentence == document.Tokens[last].Sentence; k++)
+        {
+            if (EventAfter.Contains(word))
+            {
+                return true;
+            }
+        }
+        // "in the U18s", "the U11 squad": an age group's team.
+        if (first == last && IsAgeGroupTeam(document.Tokens[first]))
         {
             return true;
         }

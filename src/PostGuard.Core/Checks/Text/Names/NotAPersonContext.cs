@@ -259,10 +259,10 @@ public static class NotAPersonContext
     /// <summary>Nouns of places an appositive names, beside the venue words: "Tyne Cot, the largest war cemetery".</summary>
     private static readonly WordSet PlaceNouns = new("cemetery cemeteries memorial village town city country county region river mountain site battlefield");
 
-    /// <summary>", the largest British war cemetery": a comma, an article and, within five words, a venue or place noun.</summary>
+    /// <summary>", the largest British war cemetery" (or after a dash): a comma, an article and, within five words, a venue or place noun.</summary>
     private static bool IsPlaceAppositive(TextDocument document, int index, Func<Token, bool> isThingAfter)
     {
-        if (document.At(index) is not { } article || article.Gap.Trim() != "," || !(article.Is("the") || article.Is("a") || article.Is("an")))
+        if (document.At(index) is not { } article || article.Gap.Trim() is not ("," or "-" or "–" or "—") || !(article.Is("the") || article.Is("a") || article.Is("an")))
         {
             return false;
         }
@@ -331,8 +331,22 @@ public static class NotAPersonContext
         {
             return true;
         }
+        // "Alfred the Great", "Winnie the Witch", "Rudolf the Red-Nosed Reindeer": a name with a capitalised epithet is a
+        // character or a historical figure. Not "Tom the Caretaker" (a role) or "Ellie the Year 6 captain".
+        if (document.IsWordAt(i + 1, "the") && !next!.IsCapitalised && document.At(i + 2) is { IsCapitalised: true, IsAllCaps: false, StartsWithDigit: false } epithet
+            && epithet.Sentence == token.Sentence && epithet.JoinedBySpace && !token.IsPossessive && !EpithetsThatArePeople.Contains(epithet)
+            && !NameContext.IsYearGroup(document, i + 2))
+        {
+            return true;
+        }
         return IsInsideWorkTitle(document, i);
     }
+
+    /// <summary>Capitalised words after "the" that leave the name before them a person: a year group, a role ("Tom the Caretaker").</summary>
+    private static readonly WordSet EpithetsThatArePeople = new("""
+        year class reception nursery school team house head headteacher teacher caretaker cook chef coach captain guide instructor
+        leader librarian driver farmer manager officer chair governor pupil student
+        """);
 
     /// <summary>
     /// "‘Wilbur’", "“Lacey’s Story”", "‘Charlie and the Chocolate Factory’", "‘In Flanders Field’": a title-case quotation is a

@@ -29,7 +29,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         award awards cup trophy shield library ward building room festival fayre fair club fc united rovers city town
         county council theatre museum zoo castle farm beach woods forest bay hill island bridge station airport
         nursery infants juniors reserve valley river lake authority authorities service services council commission association society
-        strides sahib birthday challenge
+        strides sahib birthday challenge tournament tournaments competition competitions league championship championships gala
         university villa cavern caves cave lodge hotel inn cafe café coffee restaurant concert residential trip visit country
         boys girls prep arts performing office
         """);
@@ -94,6 +94,68 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         "nicola sturgeon", "humza yousaf", "john swinney", "alex salmond", "mark drakeford", "lewis hamilton", "andy murray", "tom daley",
         "jessica ennis", "usain bolt", "harry kane", "lionel messi", "boris johnson", "theresa may", "gavin williamson", "nadhim zahawi", "michael gove", "damian hinds", "justine greening", "sally keeble", "jack lopresti", "colleen fletcher", "terry wogan", "jane goodall", "ariana grande", "julia donaldson", "eddie edwards", "postman pat",
     };
+
+    /// <summary>Quantifiers the lexicon also lists as names: "All Welcome".</summary>
+    private static readonly WordSet Quantifiers = new("all both some any");
+
+    /// <summary>Articles before a capitalised word and a lower-case one make the capitalised word an adjective: "the Roman baths".</summary>
+    private static readonly WordSet Articles = new("the a an");
+
+    /// <summary>
+    /// The first names this document writes as adjectives, computed once per document: after an article and before a
+    /// lower-case word ("the Roman heritage", "a Roman soldier"). One word keeps one sense in a post, so "Roman Galley" and
+    /// "Roman Empire" elsewhere in it are no child, unless the words around an occurrence say person.
+    /// </summary>
+    private HashSet<string> AdjectiveWords(TextDocument document) => document.Memo((this, "adjectives"), d =>
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var tokens = d.Tokens;
+        for (var i = 1; i + 1 < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.IsCapitalised && !token.IsAllCaps && !token.IsPossessive && Lexicon.Contains(token.Stem) && tokens[i - 1] is { IsCapitalised: false } article
+                && Articles.Contains(article) && article.Sentence == token.Sentence && token.JoinedBySpace
+                && tokens[i + 1] is { IsCapitalised: false, StartsWithDigit: false, JoinedBySpace: true } noun && noun.Sentence == token.Sentence
+                && !Determiners.Contains(noun) && !SpeechVerbs.Contains(noun) && !NameContext.IsNameContext(d, i, i, _ => false))
+            {
+                words.Add(token.Stem);
+            }
+        }
+        return words;
+    });
+
+    /// <summary>"York 2018" or "Paris Trip 2019" on a line of its own: a title naming a trip or an event by its year.</summary>
+    private static bool IsYearTitle(TextDocument document, int i)
+    {
+        var sentence = document.SentenceOf(i).ToList();
+        return sentence.Count is >= 2 and <= 3 && sentence[^1] is { IsNumber: true, Text.Length: 4 } year && year.Text[0] is '1' or '2'
+            && sentence.TrueForAll(t => t.IsCapitalised || t == year) && !document.Tokens[i].IsPossessive;
+    }
+
+    /// <summary>
+    /// "Milton Keynes Prep School", "the Bee Netball Tournament": a first name that opens a run of two or three capitalised words
+    /// ending in a thing's head (school, centre, tournament) names the thing, not a child.
+    /// </summary>
+    private static bool IsFirstWordOfThingName(TextDocument document, int i)
+    {
+        var token = document.Tokens[i];
+        if (token.IsPossessive)
+        {
+            return false;
+        }
+        for (var k = i + 1; k <= i + 3 && document.At(k) is { IsCapitalised: true, JoinedBySpace: true, StartsWithDigit: false } word && word.Sentence == token.Sentence; k++)
+        {
+            if (k > i + 1 && IsThingWord(word))
+            {
+                return true;
+            }
+            if (word.IsPossessive)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Names take no article: "our Christian values", "the Will of the people".</summary>
     private static readonly WordSet Determiners = new("the a an our their your my his its this that these those every each");
@@ -249,7 +311,15 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 || Determiners.Contains(token) && !token.IsPossessive
                 || Determiners.Contains(document.At(i - 1))
                 // "Battle of Hastings", "Duke of Edinburgh", "Isle of Wight": a title, not a child.
-                || (document.IsWordAt(i - 1, "of") && document.At(i - 2) is { IsCapitalised: true }))
+                || (document.IsWordAt(i - 1, "of") && document.At(i - 2) is { IsCapitalised: true })
+                // "All Welcome!": a quantifier that the lexicon also lists as a name.
+                || Quantifiers.Contains(token)
+                // "Paris 2019" on a line of its own: a trip's or an event's title.
+                || IsYearTitle(document, i)
+                // "Milton Keynes Prep School", "the Bee Netball Tournament": the first word of a thing's name.
+                || IsFirstWordOfThingName(document, i) && !NameContext.IsNameContext(document, i, i, IsStrongName)
+                // "the Roman baths" elsewhere in the post: "Roman Galley" and "Roman Empire" use the same word as an adjective.
+                || AdjectiveWords(document).Contains(token.Stem) && !NameContext.IsNameContext(document, i, i, IsStrongName))
             {
                 continue;
             }
@@ -272,8 +342,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 continue;
             }
             // "at Tyne Cot", "in Chester", "headed back to Trent", "the MP for Skipton": a word the post puts someone at is
-            // that place wherever it stands ("Chester was known as Deva"), unless the words around it say person.
-            if (LocatedWords(document).Contains(token.Stem) && !token.IsPossessive && !NameContext.IsNameContext(document, i, i, IsStrongName)
+            // that place wherever it stands ("Chester was known as Deva", "Chester's walls"), unless the words around it say person.
+            if (LocatedWords(document).Contains(token.Stem) && !NameContext.IsNameContext(document, i, i, IsStrongName)
                 && !IsSpeechAfter(document, i) && !IsPersonAfterPair(document, i) && !IsRoleAfter(document, i) && !IsWrittenAsName(document, i, i))
             {
                 used[i] = true;
@@ -598,7 +668,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
     {
         var token = document.Tokens[i];
         return token.IsCapitalised && !token.IsAllCaps && !token.StartsWithDigit && token.Stem.Length >= 2 && char.IsLetter(token.Stem[^1])
-            && !NeverNames.Contains(token) && !Titles.Contains(token) && (!OrdinaryWordNames.Contains(token.Stem) || Lexicon.Contains(token.Stem)) && !Places.IsPlaceWord(token.Stem)
+            && !NeverNames.Contains(token) && !Quantifiers.Contains(token) && !Titles.Contains(token) && (!OrdinaryWordNames.Contains(token.Stem) || Lexicon.Contains(token.Stem)) && !Places.IsPlaceWord(token.Stem)
             && !NotAPersonAfter.Contains(token) && !LocationFinder.VenueWords.Contains(token) && !StoryAndFaithFigures.Contains(token)
             && !Determiners.Contains(token) && !(document.At(i - 1) is { IsCapitalised: true } before && Titles.Contains(before))
             && !GroupNouns.Contains(token) && !IsCommonNoun(token) && !NotAPersonContext.IsNotAPerson(document, i, Lexicon.Contains);
