@@ -73,6 +73,9 @@ public sealed record RealPost
     /// <summary>The fifth set, from sites in none of the four earlier sets, all "round5": labelled and committed before any check ran on it (Corpus/README.md).</summary>
     public const string FifthSet = "real-posts-round5.jsonl";
 
+    /// <summary>The sixth set, from sites in none of the five earlier sets, all "round6": labelled and committed before any check ran on it (Corpus/README.md).</summary>
+    public const string SixthSet = "real-posts-round6.jsonl";
+
     public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
         var path = CorpusFile.Locate(file);
