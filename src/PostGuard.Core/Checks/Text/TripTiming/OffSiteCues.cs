@@ -265,9 +265,14 @@ public static class OffSiteCues
         cues.RemoveAll(c => !c.Activity && allowedOnly.Contains(c.Sentence));
         // "The children will be going on a short walk around Old Swan": a walk out of school, even in the school's own district.
         AddWalkCues(document, cues);
-        // "Year 2 are learning about life in London": a place that is a topic of lessons places nobody there.
-        var topics = tokens.Where(t => TopicVerbs.Contains(t) && document.IsWordAt(t.Index + 1, "about")).Select(t => t.Sentence).ToHashSet();
-        foreach (var location in locations.Where(l => !l.Allowed && !topics.Contains(SentenceOf(l))))
+        // "Year 2 are learning about life in London": a place after "learning about" is the lessons' topic and places nobody
+        // there; one before it is where the learning happened ("visited Jorvik, where we learnt about the Vikings").
+        var topics = new Dictionary<int, int>();
+        foreach (var topic in tokens.Where(t => TopicVerbs.Contains(t) && document.IsWordAt(t.Index + 1, "about")))
+        {
+            topics.TryAdd(topic.Sentence, topic.Start);
+        }
+        foreach (var location in locations.Where(l => !l.Allowed && !(topics.TryGetValue(SentenceOf(l), out var topicStart) && l.Start > topicStart)))
         {
             cues.Add(new OffSiteCue(location.Start, location.Length, SentenceOf(location), location.Text));
         }
