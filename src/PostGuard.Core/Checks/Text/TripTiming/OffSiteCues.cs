@@ -82,23 +82,45 @@ public static class OffSiteCues
     /// <summary>Progressives about a topic, not a place: "learning about life in London".</summary>
     private static readonly WordSet TopicVerbs = new("learning learned learnt learn studying reading read writing wrote looking thinking talking talked researching finding found discussing discussed drawing painting");
 
-    /// <summary>"are doing brilliantly at PGL", "are having a great time in Whitstable": a verb in -ing after am/is/are, then at/in a place.</summary>
-    private static bool IsProgressiveAtPlace(TextDocument document, int i, IReadOnlyList<LocationMention> locations)
+    /// <summary>Adverbs that may stand between "are" and its verb: "we're now pulling in to Dover".</summary>
+    private static readonly WordSet ProgressiveAdverbs = new("now currently still just all");
+
+    /// <summary>Progressives of a journey, whose place may follow "to" or "into": "heading to Calais", "pulling in to Dover".</summary>
+    private static readonly WordSet JourneyVerbs = new("heading travelling traveling driving pulling flying sailing walking going crossing approaching coming making getting");
+
+    /// <summary>
+    /// "are doing brilliantly at PGL", "are having a great time in Whitstable", "we're now pulling in to Dover": a verb in -ing
+    /// after am/is/are (an adverb such as "now" may come between), then at/in a place, or to/into one after a journey's verb.
+    /// The verb's index is <paramref name="verbIndex"/>.
+    /// </summary>
+    private static bool IsProgressiveAtPlace(TextDocument document, int i, IReadOnlyList<LocationMention> locations, out int verbIndex)
     {
         var token = document.Tokens[i];
+        verbIndex = i + 1;
         // The children's group is the subject: "Year 6 are", "the children are", "we're" (not "Mrs Smith is retiring in Canterbury").
         var group = token.Is("we're") || token.Is("they're")
             || ((token.Is("are") || token.Is("is")) && document.At(i - 1) is { } subject && subject.Sentence == token.Sentence
                 && (GroupSubjects.Contains(subject) || subject.IsNumber && document.At(i - 2) is { } year && (year.Is("year") || year.Is("years"))));
-        if (!group || document.At(i + 1) is not { } verb || verb.Sentence != token.Sentence
+        if (group && document.At(verbIndex) is { } adverb && adverb.Sentence == token.Sentence && ProgressiveAdverbs.Contains(adverb))
+        {
+            verbIndex++;
+        }
+        if (!group || document.At(verbIndex) is not { } verb || verb.Sentence != token.Sentence
             || verb.IsCapitalised || verb.Stem.Length <= 4 || !verb.Stem.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || TopicVerbs.Contains(verb))
         {
             return false;
         }
-        for (var k = i + 2; k <= i + 7 && document.At(k) is { } word && word.Sentence == token.Sentence; k++)
+        var journey = JourneyVerbs.Contains(verb);
+        for (var k = verbIndex + 1; k <= verbIndex + 6 && document.At(k) is { } word && word.Sentence == token.Sentence; k++)
         {
-            if ((word.Is("at") || word.Is("in")) && document.At(k + 1) is { } place
-                && locations.Any(l => !l.Allowed && l.Kind != LocationKind.GenericVenue && l.Start == place.Start))
+            var placeAt = k + 1;
+            if (journey && word.Is("in") && document.IsWordAt(k + 1, "to"))
+            {
+                // "pulling in to Dover"
+                placeAt = k + 2;
+            }
+            if ((word.Is("at") || word.Is("in") || (journey && (word.Is("to") || word.Is("into")))) && document.At(placeAt) is { } place
+                && place.Sentence == token.Sentence && locations.Any(l => !l.Allowed && l.Kind != LocationKind.GenericVenue && l.Start == place.Start))
             {
                 return true;
             }
@@ -247,10 +269,10 @@ public static class OffSiteCues
             // "back about half four", "back by 3:30": a return time is a trip's (not "back in class at 1pm").
             isCue |= token.Is("back") && document.At(i + 1) is { } after2 && after2.Sentence == token.Sentence && !after2.Is("in") && !after2.Is("to")
                 && !document.IsWordAt(i + 2, "school") && !document.IsWordAt(i + 2, "class") && TemporalExpressionParser.TimeAfter(document, i + 1, out _) is not null;
-            if (IsProgressiveAtPlace(document, i, locations))
+            if (IsProgressiveAtPlace(document, i, locations, out var verbIndex))
             {
                 // "Year 6 are doing brilliantly at PGL": a group's present progressive at a place is happening now.
-                var verb = tokens[i + 1];
+                var verb = tokens[verbIndex];
                 cues.Add(new OffSiteCue(token.Start, verb.End - token.Start, token.Sentence, document.Text[token.Start..verb.End]) { Now = true });
                 continue;
             }
@@ -265,9 +287,14 @@ public static class OffSiteCues
         cues.RemoveAll(c => !c.Activity && allowedOnly.Contains(c.Sentence));
         // "The children will be going on a short walk around Old Swan": a walk out of school, even in the school's own district.
         AddWalkCues(document, cues);
-        // "Year 2 are learning about life in London": a place that is a topic of lessons places nobody there.
-        var topics = tokens.Where(t => TopicVerbs.Contains(t) && document.IsWordAt(t.Index + 1, "about")).Select(t => t.Sentence).ToHashSet();
-        foreach (var location in locations.Where(l => !l.Allowed && !topics.Contains(SentenceOf(l))))
+        // "Year 2 are learning about life in London": a place after "learning about" is the lessons' topic and places nobody
+        // there; one before it is where the learning happened ("visited Jorvik, where we learnt about the Vikings").
+        var topics = new Dictionary<int, int>();
+        foreach (var topic in tokens.Where(t => TopicVerbs.Contains(t) && document.IsWordAt(t.Index + 1, "about")))
+        {
+            topics.TryAdd(topic.Sentence, topic.Start);
+        }
+        foreach (var location in locations.Where(l => !l.Allowed && !(topics.TryGetValue(SentenceOf(l), out var topicStart) && l.Start > topicStart)))
         {
             cues.Add(new OffSiteCue(location.Start, location.Length, SentenceOf(location), location.Text));
         }

@@ -197,14 +197,42 @@ public static class TripNarrative
             && document.At(t.Index + 1) is { IsCapitalised: true, StartsWithDigit: false } place && place.Sentence == sentence
             && !TemporalExpressionParser.IsDayOrMonthName(place));
 
-    /// <summary>"back at school by 3:30", "arrive at school for 8:30", "leave school at 9": travel times of a trip.</summary>
+    /// <summary>A journey under way: "we're now pulling in to Dover ... seeing you all at school" ends at school, it is not held there.</summary>
+    private static readonly WordSet JourneyProgressives = new("heading travelling traveling driving pulling crossing approaching");
+
+    /// <summary>
+    /// "pulling in to Dover", "heading home": a journey's progressive whose next words (after "in", "to", "into") are a
+    /// capitalised place or "home" is a journey outside school ("heading to the hall at school" is inside it).
+    /// </summary>
+    private static bool IsJourneyFromAway(TextDocument document, Token word)
+    {
+        if (!JourneyProgressives.Contains(word))
+        {
+            return false;
+        }
+        for (var k = word.Index + 1; k <= word.Index + 3 && document.At(k) is { } next && next.Sentence == word.Sentence; k++)
+        {
+            if (next.Is("home") || (next.IsCapitalised && !next.StartsWithDigit))
+            {
+                return true;
+            }
+            if (!next.Is("in") && !next.Is("to") && !next.Is("into") && !next.Is("back"))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"back at school by 3:30", "arrive at school for 8:30", "leave school at 9", "heading home to see you at school": travel times and journeys of a trip.</summary>
     private static bool IsReturnOrMeeting(TextDocument document, int i)
     {
         var token = document.Tokens[i];
         foreach (var word in document.SentenceOf(i))
         {
             if (word.Is("back") || word.Is("return") || word.Is("returning") || word.Is("arrive") || word.Is("leave") || word.Is("leaving")
-                || word.Is("depart") || word.Is("departing") || word.Is("coach") || word.Is("bus") || word.Is("minibus") || word.Is("collect"))
+                || word.Is("depart") || word.Is("departing") || word.Is("coach") || word.Is("bus") || word.Is("minibus") || word.Is("collect")
+                || IsJourneyFromAway(document, word))
             {
                 return word.Index != token.Index || token.Is("back");
             }

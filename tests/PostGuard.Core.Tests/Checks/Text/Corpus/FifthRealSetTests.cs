@@ -24,10 +24,10 @@ public sealed class FifthRealSetTests(ITestOutputHelper output)
         }
         // Round 6's figures on this set (tuned on it; Corpus/README.md) as floors: a later change must not lose them unnoticed.
         Assert.True(evaluation.Recall("R6") >= 0.92 - 0.005 && evaluation.Precision("R6") >= 0.83 - 0.005, $"fifth-set names {evaluation.Precision("R6"):0.00}/{evaluation.Recall("R6"):0.00} fell");
-        Assert.True(evaluation.Recall("R8") >= 0.82 - 0.005 && evaluation.Precision("R8") >= 0.85 - 0.005, $"fifth-set trip timing {evaluation.Precision("R8"):0.00}/{evaluation.Recall("R8"):0.00} fell");
+        Assert.True(evaluation.Recall("R8") >= 0.86 - 0.005 && evaluation.Precision("R8") >= 0.86 - 0.005, $"fifth-set trip timing {evaluation.Precision("R8"):0.00}/{evaluation.Recall("R8"):0.00} fell");
         Assert.True(evaluation.Recall("R9") >= 0.93 - 0.005 && evaluation.Precision("R9") >= 0.91 - 0.005, $"fifth-set locations {evaluation.Precision("R9"):0.00}/{evaluation.Recall("R9"):0.00} fell");
         Assert.True(evaluation.Recall("R10") >= 0.56 - 0.005 && evaluation.Precision("R10") >= 0.56 - 0.005, $"fifth-set personal data {evaluation.Precision("R10"):0.00}/{evaluation.Recall("R10"):0.00} fell");
-        Assert.True(evaluation.OverallPrecision >= 0.86 - 0.005 && evaluation.OverallRecall >= 0.89 - 0.005, $"fifth-set overall {evaluation.OverallPrecision:0.00}/{evaluation.OverallRecall:0.00} fell");
+        Assert.True(evaluation.OverallPrecision >= 0.86 - 0.005 && evaluation.OverallRecall >= 0.90 - 0.005, $"fifth-set overall {evaluation.OverallPrecision:0.00}/{evaluation.OverallRecall:0.00} fell");
         foreach (var preset in new[] { PolicyPresets.ConsentBased, PolicyPresets.Strict })
         {
             var (labelled, approvedPosts) = await TextCheckEvaluation.ApprovedDespiteLabelsAsync(posts, preset);
