@@ -94,6 +94,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
         ride rode walk hike hiked cycle cycled bus train flight flew boat
         """);
 
+    /// <summary>Departures whose "for" leads to where the group went: "set off for Bourton", "left for the Lake District".</summary>
+    private static readonly WordSet DepartureBeforeFor = new("off headed heading left leaving bound departed departing");
+
     /// <summary>Words after which a capitalised name is where someone is or goes, whatever precedes them.</summary>
     private static readonly WordSet StrongLocatives = new("around near into towards via across");
 
@@ -804,7 +807,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
         var preposition = previous.Is("the") ? document.At(i - 2) : previous;
         var offset = previous.Is("the") ? 1 : 0;
         var afterTrip = previous.Is("visited")
-            || (preposition is not null && (preposition.Is("to") || preposition.Is("in") || preposition.Is("at")) && TripObjects.Contains(document.At(i - 2 - offset)));
+            || (preposition is not null && (preposition.Is("to") || preposition.Is("in") || preposition.Is("at")) && TripObjects.Contains(document.At(i - 2 - offset)))
+            // "set off for Bourton", "headed for the Lake District": a departure's "for" names its destination.
+            || (preposition is not null && preposition.Is("for") && DepartureBeforeFor.Contains(document.At(i - 2 - offset)));
         if (!afterTrip)
         {
             return false;

@@ -516,6 +516,9 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
     /// <summary>Verbs whose "at" aims at a person: "thrown at Matt", "waved at Amelia".</summary>
     private static readonly WordSet AimedAt = new("thrown throw threw shouted laughed looked smiled waved aimed pointed fired passed squirted splashed");
 
+    /// <summary>Whose name "... name is" gives: "My name is Rahel".</summary>
+    private static readonly WordSet NameOwners = new("my his her");
+
     /// <summary>Movements and outings whose "to" leads to a place: "headed back to Trent", "a trip to Chester".</summary>
     private static readonly WordSet MotionBeforeTo = new("back headed heading went travelled traveled returned drove walked journeyed trip visit journey outing excursion");
 
@@ -731,6 +734,12 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         if (previous is not null && previous.Sentence == token.Sentence && !previous.IsCapitalised && (SpeechVerbs.Contains(previous)
             || Roles.Contains(previous) && (next is null || next.Sentence != token.Sentence || next.Gap.Trim() is "," or "(" || !next.IsCapitalised)
             || (previous.Is("called") || previous.Is("named")) && Roles.Contains(document.At(first - 2))))
+        {
+            return true;
+        }
+        // "My name is Rahel", "her name is Oluwaseun": a name given as one, whatever the word.
+        if (previous is not null && previous.Is("is") && previous.Sentence == token.Sentence && document.IsWordAt(first - 2, "name")
+            && document.At(first - 3) is { } owner && NameOwners.Contains(owner))
         {
             return true;
         }

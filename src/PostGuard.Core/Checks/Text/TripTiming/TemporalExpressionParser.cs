@@ -199,6 +199,14 @@ public static class TemporalExpressionParser
                 i = monthEnd;
                 continue;
             }
+            // "the trip will run in 2027": a later year told in the future of a trip the sentence names is a stated later
+            // time, up to that year's end ("looking forward to Lisbon in 2027" names no trip and no date).
+            if (future && word == "in" && LaterYear(document, i + 1, today) is { } laterYear && document.SentenceOf(i).Any(TripNouns.Contains))
+            {
+                Add(TemporalKind.Dated, i, i + 1, new DateOnly(laterYear, 12, 31), null);
+                i++;
+                continue;
+            }
             // A stated end time with no day: "back at 3:30", "home by 4pm", "back at school by 3:30".
             if (EndTimeCues.Contains(tokens[i]))
             {
@@ -215,6 +223,16 @@ public static class TemporalExpressionParser
         }
         return mentions;
     }
+
+    /// <summary>Outings a later year may be stated for: "the trip will run in 2027".</summary>
+    private static readonly WordSet TripNouns = new("trip trips residential residentials visit exchange excursion expedition tour camp");
+
+    /// <summary>A year after the publish date's, written in full and not as a month's or a day's year: "in 2027".</summary>
+    private static int? LaterYear(TextDocument document, int index, DateOnly today) =>
+        document.At(index) is { IsNumber: true, Text.Length: 4 } token && token.Sentence == document.Tokens[index - 1].Sentence
+        && int.TryParse(token.Text, CultureInfo.InvariantCulture, out var year) && year > today.Year && year <= today.Year + 3
+            ? year
+            : null;
 
     private static TimeOnly? PartOfDayEnd(string word) => word.ToLowerInvariant() switch
     {
