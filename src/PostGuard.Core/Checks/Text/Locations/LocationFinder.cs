@@ -894,11 +894,6 @@ public sealed class LocationFinder(TextLexicons lexicons)
     /// <summary>Roles whose area follows "for": "county co-ordinator for Staffordshire" says where the job is, not where anyone is.</summary>
     private static readonly WordSet AreaRoles = new("coordinator co-ordinator ordinator officer manager lead director representative ambassador adviser advisor organiser");
 
-    /// <summary>
-    /// A place or venue that names nobody's whereabouts: inside a work's title-case quotation ("‘In Flanders Field’"), a thing
-    /// the children made ("created a Remembrance Gallery"), a role's area ("co-ordinator for Staffordshire"), or a venue phrase
-    /// the same post also writes in lower case ("Visit the Library and Fire Station" beside "the library and fire station").
-    /// </summary>
     /// <summary>"U18s", "U11", "u9s": an age group's team.</summary>
     private static bool IsAgeGroupTeam(Token token)
     {
@@ -906,6 +901,13 @@ public sealed class LocationFinder(TextLexicons lexicons)
         return text.Length is >= 2 and <= 3 && text[0] is 'U' or 'u' && text[1..].All(char.IsAsciiDigit);
     }
 
+    /// <summary>
+    /// A place or venue that names nobody's whereabouts: inside a work's title-case quotation ("‘In Flanders Field’"), a thing
+    /// the children made ("created a Remembrance Gallery"), a role's area ("co-ordinator for Staffordshire"), or a venue phrase
+    /// the same post also writes in lower case ("Visit the Library and Fire Station" beside "the library and fire station"), a
+    /// staged work's title ("the Treasure Island performance"), a place inside an event's name ("the Worcester Youth Games"),
+    /// or an age group's team ("the U18s").
+    /// </summary>
     private static bool IsNotWhereAnyoneIs(TextDocument document, int first, int last)
     {
         if (NotAPersonContext.IsInsideWorkTitle(document, first))
