@@ -76,6 +76,9 @@ public sealed record RealPost
     /// <summary>The sixth set, from sites in none of the five earlier sets, all "round6": labelled and committed before any check ran on it (Corpus/README.md).</summary>
     public const string SixthSet = "real-posts-round6.jsonl";
 
+    /// <summary>The seventh set, from sites in none of the six earlier sets, all "round7": labelled and committed before any check ran on it (Corpus/README.md).</summary>
+    public const string SeventhSet = "real-posts-round7.jsonl";
+
     public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
         var path = CorpusFile.Locate(file);
