@@ -76,25 +76,6 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         hi hello hey
         """);
 
-    /// <summary>Famous people: "Florence Nightingale" in a history post is not a child.</summary>
-    private static readonly HashSet<string> FamousFullNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "florence nightingale", "mary seacole", "guy fawkes", "rosa parks", "neil armstrong", "roald dahl", "julia donaldson",
-        "david walliams", "michael morpurgo", "marcus rashford", "martin luther", "anne frank", "tim peake", "greta thunberg",
-        "charles darwin", "isaac newton", "william shakespeare", "charles dickens", "jack frost", "father christmas",
-        "isambard kingdom", "grace darling", "emmeline pankhurst", "walter tull", "helen sharman", "david attenborough",
-        "mo farah", "emma raducanu", "harry potter", "peter pan", "robin hood", "jack and", "mary poppins", "peter rabbit",
-        "beatrix potter", "winston churchill", "henry viii", "elizabeth ii", "queen elizabeth", "king charles", "amelia earhart",
-        "alan turing", "ada lovelace", "stephen hawking", "mary anning", "frida kahlo", "vincent van", "claude monet",
-        "andy goldsworthy", "oliver twist", "enid blyton", "mark twain", "jacqueline wilson", "cressida cowell", "anthony browne",
-        "eric carle", "oliver jeffers", "shirley hughes", "judith kerr", "axel scheffler", "liz pichon", "tom fletcher", "lewis carroll",
-        "jk rowling", "malorie blackman", "david almond", "philip pullman", "kate greenaway", "quentin blake", "michael rosen", "tom kerr", "captain tom", "joe wicks", "nelson mandela",
-        "jacob ladder", "christopher wren", "charlotte web", "les miserables", "paul mccartney", "laura wright", "heather small", "harry hill",
-        "bear grylls", "wayne rooney", "tim berners", "big ben", "bridget phillipson", "gillian keegan", "keir starmer", "rishi sunak",
-        "nicola sturgeon", "humza yousaf", "john swinney", "alex salmond", "mark drakeford", "lewis hamilton", "andy murray", "tom daley",
-        "jessica ennis", "usain bolt", "harry kane", "lionel messi", "boris johnson", "theresa may", "gavin williamson", "nadhim zahawi", "michael gove", "damian hinds", "justine greening", "sally keeble", "jack lopresti", "colleen fletcher", "terry wogan", "jane goodall", "ariana grande", "julia donaldson", "eddie edwards", "postman pat",
-    };
-
     /// <summary>Quantifiers the lexicon also lists as names: "All Welcome".</summary>
     private static readonly WordSet Quantifiers = new("all both some any");
 
@@ -197,13 +178,21 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             mentions.Add(new PersonMention(kind, start, end - start, first, last, person));
         }
 
-        // 0. Famous people ("Walter Tull", "Florence Nightingale") are nobody's pupils.
-        for (var i = 0; i + 1 < tokens.Count; i++)
+        // 0. Famous people and characters ("Walter Tull", "Carol Ann Duffy", "Romeo and Juliet") are nobody's pupils, and a first
+        // name of theirs the post then writes alone ("Romeo climbs the wall") is the same character.
+        var characters = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i + 1].JoinedBySpace && FamousFullNames.Contains($"{tokens[i].Stem} {tokens[i + 1].Stem}"))
+            var length = FamousNames.LengthAt(tokens, i);
+            for (var k = i; k < i + length; k++)
             {
-                used[i] = used[i + 1] = true;
+                used[k] = true;
+                if (tokens[k].IsCapitalised && Lexicon.Contains(tokens[k].Stem))
+                {
+                    characters.Add(tokens[k].Stem);
+                }
             }
+            i += Math.Max(0, length - 1);
         }
 
         // 1. Titles: "Mrs Patel", "Mr J. Smith", "Miss Emma". Staff names, allowed or not by policy.
@@ -324,9 +313,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 continue;
             }
             var next = document.At(i + 1);
-            if (next is not null && next.JoinedBySpace && FamousFullNames.Contains($"{token.Stem} {next.Stem}"))
+            if (characters.Contains(token.Stem) && !(next is { IsCapitalised: true, JoinedBySpace: true } surname && surname.Sentence == token.Sentence))
             {
-                used[i] = used[i + 1] = true;
                 continue;
             }
             // "went to Chester" is a place; "the ball went straight to Logan who scored" a person.
