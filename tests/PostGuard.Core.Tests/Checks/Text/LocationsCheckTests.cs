@@ -62,11 +62,17 @@ public sealed class LocationsCheckTests
     }
 
     [Fact]
-    public void The_gazetteer_keeps_only_uk_places()
+    public void The_gazetteer_keeps_uk_places_and_towns_abroad_apart()
     {
         var gazetteer = TextChecks.Gazetteer;
         Assert.InRange(gazetteer.Count, 3000, 6000);
-        Assert.NotNull(gazetteer.LongestAt(TextDocument.Parse("Canterbury"), 0));
-        Assert.Null(gazetteer.LongestAt(TextDocument.Parse("Paris"), 0));
+        Assert.InRange(gazetteer.AbroadCount, 100_000, 200_000);
+        Assert.False(gazetteer.LongestAt(TextDocument.Parse("Canterbury"), 0)!.Abroad);
+        Assert.True(gazetteer.LongestAt(TextDocument.Parse("Paris"), 0)!.Abroad);
+        Assert.True(gazetteer.LongestAt(TextDocument.Parse("Reykjavik"), 0)!.Abroad);
+        // A town abroad named like an English word is not kept ("Hope" is a UK place too, "Freedom" only abroad).
+        Assert.Null(gazetteer.LongestAt(TextDocument.Parse("Freedom"), 0));
+        Assert.Null(gazetteer.LongestAt(TextDocument.Parse("English"), 0));
+        Assert.False(gazetteer.IsPlaceWord("Paris"));
     }
 }

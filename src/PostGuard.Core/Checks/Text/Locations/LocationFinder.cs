@@ -874,7 +874,18 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
-        var needsContext = place.IsOrdinaryWord || (place.Words.Count == 1 && (FirstNames.Contains(token.Stem) || OrdinaryWordNames.Contains(token.Stem)));
+        // A town abroad named like a first name or an ordinary word ("Florence", "Mark") is left to a trip's words ("a trip to Florence").
+        if (place.Abroad && place.Words.Count == 1 && (FirstNames.Contains(token.Stem) || OrdinaryWordNames.Contains(token.Stem)))
+        {
+            return false;
+        }
+        // "Mary Seacole was born in Jamaica": a life story's places abroad are nobody's whereabouts.
+        if (place.Abroad && document.At(i - 1) is { } at && (at.Is("in") || at.Is("at")) && LifeVerbs.Contains(document.At(i - 2)))
+        {
+            return false;
+        }
+        // A town abroad is named only where a place is expected ("in Bayeux", "to Reykjavík"): elsewhere it is more often a surname or a word.
+        var needsContext = place.Abroad || place.IsOrdinaryWord || (place.Words.Count == 1 && (FirstNames.Contains(token.Stem) || OrdinaryWordNames.Contains(token.Stem)));
         if (!needsContext)
         {
             return true;
@@ -887,6 +898,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
         var nextIsName = next is not null && next.IsCapitalised && next.JoinedBySpace && !VenueWords.Contains(next);
         return (LocativeWords.Contains(document.At(i - 1)) || afterLocation) && !token.SentenceStart && !nextIsName && !NameContext.IsUsedAsMonth(document, i);
     }
+
+    /// <summary>Verbs of a life story before "in": "born in Jamaica", "grew up in Lagos".</summary>
+    private static readonly WordSet LifeVerbs = new("born died buried lived raised grew up");
 
     /// <summary>Verbs of making before "a/our X": "created a Remembrance Gallery in the hall" is a display, not a venue.</summary>
     private static readonly WordSet MakingVerbs = new("created create creating made make making built build building designed design designing");
