@@ -725,6 +725,12 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         {
             return true;
         }
+        // "according to Claudi BenDavid": a source given by a first name and a surname is a person.
+        if (previous is not null && last == first + 1 && previous.Is("to") && previous.Sentence == token.Sentence && document.IsWordAt(first - 2, "according")
+            && document.Tokens[last].JoinedBySpace && !IsNotAPersonAfter(document, last))
+        {
+            return true;
+        }
         // "My name is Rahel", "her name is Oluwaseun": a name given as one, whatever the word.
         if (previous is not null && previous.Is("is") && previous.Sentence == token.Sentence && document.IsWordAt(first - 2, "name")
             && document.At(first - 3) is { } owner && NameOwners.Contains(owner))
