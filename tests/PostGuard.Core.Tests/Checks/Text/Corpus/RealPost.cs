@@ -79,6 +79,9 @@ public sealed record RealPost
     /// <summary>The seventh set, from sites in none of the six earlier sets, all "round7": labelled and committed before any check ran on it (Corpus/README.md).</summary>
     public const string SeventhSet = "real-posts-round7.jsonl";
 
+    /// <summary>The eighth set, from sites in none of the seven earlier sets, all "round8": labelled and committed before any check ran on it (Corpus/README.md).</summary>
+    public const string EighthSet = "real-posts-round8.jsonl";
+
     public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
         var path = CorpusFile.Locate(file);
