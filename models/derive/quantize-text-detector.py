@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Derives PostGuard's int8 (QDQ) text detector from PaddleOCR's fp32 PP-OCRv4 detector.
+"""Derives PostGuard's text detectors from PaddleOCR's fp32 PP-OCRv4 detector: the fp32 one with its HardSwish fused
+(fuse; checked in, the default) and the int8 (QDQ) one (expose, calibration, quantize; measured, not checked in).
 
 Needs only Debian's python3-onnx (apt-get install python3-onnx) and the repository's benchmarks; run from the
 repository root after models/fetch:
@@ -9,14 +10,22 @@ repository root after models/fetch:
   /usr/bin/python3 models/derive/quantize-text-detector.py quantize models/paddleocr/ch_PP-OCRv4_det_infer.onnx \\
       models/derive/text-detector-ranges.json models/derived/ch_PP-OCRv4_det_int8.onnx [--range KEY] [--fp32 PART,...]
 
+and the default detector, with no calibration:
+
+  /usr/bin/python3 models/derive/quantize-text-detector.py fuse models/paddleocr/ch_PP-OCRv4_det_infer.onnx \\
+      models/derived/ch_PP-OCRv4_det_hardswish.onnx
+
+fuse     writes the fp32 model with each HardSwish written out as x * Clip(x + 3, 0, 6) / 6 replaced by one HardSwish
+         operator (opset 14; the same function) and the Constant nodes left unused by it dropped; nothing else changes
+         (every other node, weight and name as in the original).
 expose   writes a copy of the model whose every intermediate tensor is also a graph output, for the calibration.
 quantize writes the int8 model: per-channel symmetric int8 weights, int32 biases, uint8 activations whose ranges come
          from the calibration (--range min/max, or lo/hi at a percentile: p0.01, p0.1, p1), a QuantizeLinear /
          DequantizeLinear pair after each quantized Conv (after its ReLU when a ReLU alone follows it, so ONNX Runtime
          folds the ReLU into the zero point) and before its input. --fp32 keeps parts in fp32: first (the first Conv),
          head (the probability head's Conv), depthwise (grouped Convs). The ConvTranspose layers and the Sigmoid stay fp32.
-         The fp32 weights of quantized Convs are dropped; weights become initializers; the opset is raised to 13 (per-axis
-         QuantizeLinear / DequantizeLinear; no operator in the graph changed meaning between 11 and 13).
+         The fp32 weights of quantized Convs are dropped; weights become initializers; the opset is raised to 14 (per-axis
+         QuantizeLinear / DequantizeLinear, HardSwish; no other operator in the graph changed meaning between 11 and 14).
 """
 import argparse
 import collections
@@ -162,6 +171,32 @@ def simplify(graph, inits, fold_affines=True):
     return folded, fused
 
 
+def fuse(src, dst):
+    model = onnx.load(src)
+    graph = model.graph
+    before = collections.Counter(n.op_type for n in graph.node)
+    constants = {n.output[0]: n.attribute[0].t for n in graph.node
+                 if n.op_type == 'Constant' and len(n.attribute) == 1 and n.attribute[0].name == 'value'}
+    constants.update({i.name: i for i in graph.initializer})
+    _, fused = simplify(graph, constants, fold_affines=False)
+    used = {name for n in graph.node for name in n.input} | {o.name for o in graph.output}
+    kept = [n for n in graph.node if n.op_type != 'Constant' or n.output[0] in used]
+    dropped = len(graph.node) - len(kept)
+    del graph.node[:]
+    graph.node.extend(kept)
+    inits = [i for i in graph.initializer if i.name in used]
+    del graph.initializer[:]
+    graph.initializer.extend(inits)
+    for opset in model.opset_import:
+        if opset.domain in ('', 'ai.onnx') and opset.version < 14:
+            opset.version = 14
+    onnx.checker.check_model(model)
+    onnx.save(model, dst)
+    after = collections.Counter(n.op_type for n in graph.node)
+    changed = {op: (before[op], after[op]) for op in sorted(set(before) | set(after)) if before[op] != after[op]}
+    print(f'{fused} HardSwish fused, {dropped} unused Constant nodes dropped; ops changed {changed} -> {dst}')
+
+
 def activation_range(ranges, key, name):
     entry = ranges[name]
     if key == 'minmax':
@@ -285,6 +320,9 @@ def quantize(src, ranges_path, dst, key, fp32_parts, simple='all'):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest='command', required=True)
+    f = sub.add_parser('fuse')
+    f.add_argument('src')
+    f.add_argument('dst')
     e = sub.add_parser('expose')
     e.add_argument('src')
     e.add_argument('dst')
@@ -297,7 +335,9 @@ def main():
     q.add_argument('--simplify', default='all', choices=['all', 'hardswish', 'none'],
                    help='all: fold the affines into the Convs and fuse HardSwish; hardswish: only fuse HardSwish; none: neither')
     args = parser.parse_args()
-    if args.command == 'expose':
+    if args.command == 'fuse':
+        fuse(args.src, args.dst)
+    elif args.command == 'expose':
         expose(args.src, args.dst)
     else:
         quantize(args.src, args.ranges, args.dst, args.range, {p for p in args.fp32.split(',') if p}, args.simplify)
