@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("PostGuard.Vision.Tests")]
+[assembly: InternalsVisibleTo("PostGuard.Benchmarks")]

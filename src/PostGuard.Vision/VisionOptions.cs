@@ -46,8 +46,19 @@ public sealed class VisionOptions
     /// <summary>Read the words in each photo (PaddleOCR PP-OCRv4) so the text checks see them (default true).</summary>
     public bool ReadWords { get; set; } = true;
 
+    /// <summary>
+    /// The text detector, under the models directory: <see cref="FusedTextDetector"/> (default), PaddleOCR's fp32 PP-OCRv4
+    /// detector with each HardSwish fused into one operator by <c>models/derive/quantize-text-detector.py fuse</c> and checked
+    /// in (the same function, a sixth to a quarter cheaper), or <see cref="OriginalTextDetector"/>, the detector as fetched.
+    /// </summary>
     [Required]
-    public string TextDetectorModel { get; set; } = "paddleocr/ch_PP-OCRv4_det_infer.onnx";
+    public string TextDetectorModel { get; set; } = FusedTextDetector;
+
+    /// <summary>The fp32 text detector with its HardSwish fused (checked in under <c>models/derived</c>; the default).</summary>
+    public const string FusedTextDetector = "derived/ch_PP-OCRv4_det_hardswish.onnx";
+
+    /// <summary>PaddleOCR's fp32 text detector, as fetched.</summary>
+    public const string OriginalTextDetector = "paddleocr/ch_PP-OCRv4_det_infer.onnx";
 
     [Required]
     public string TextRecognizerModel { get; set; } = "paddleocr/ch_PP-OCRv4_rec_infer.onnx";

@@ -20,6 +20,7 @@ var commands = new (string Switch, Func<CommandArguments, int> Run)[]
     (RedactionPhotosCommand.Switch, RedactionPhotosCommand.FromCommandLine),
     (TrackEvaluationCommand.Switch, TrackEvaluationCommand.FromCommandLine),
     (ClipMeasureCommand.Switch, ClipMeasureCommand.FromCommandLine),
+    (TextDetectorCalibrationCommand.Switch, TextDetectorCalibrationCommand.FromCommandLine),
 };
 foreach (var (name, run) in commands)
 {

@@ -15,18 +15,19 @@ internal static class TextEvaluationCommand
 
     public static int FromCommandLine(CommandArguments args) => Run(
         args.Int(1, 20), args.Int(2, 40), quick: args.Has("--quick"), args.IntOption("--seed", 1000),
-        args.Option("--kind") is { } kind ? Enum.Parse<SceneKind>(kind) : null, postGuardOnly: args.Has("--postguard-only"));
+        args.Option("--kind") is { } kind ? Enum.Parse<SceneKind>(kind) : null, postGuardOnly: args.Has("--postguard-only"), textDetector: args.Option("--text-detector"));
 
     /// <param name="quick">Only PostGuard on the tuning fonts and backgrounds (for tuning runs).</param>
     /// <param name="tuningSeed">The first seed of the tuning set; <c>--seed N</c> with <c>--quick</c> renders other scenes of the tuning fonts and backgrounds to look into misses on.</param>
     /// <param name="kind">With <c>--quick</c>: only scenes of this kind (<c>--kind Badges</c>).</param>
     /// <param name="postGuardOnly">Every set, PostGuard alone (<c>--postguard-only</c>: Tesseract's figures do not change with PostGuard's).</param>
-    public static int Run(int perKind, int withoutWords, bool quick, int tuningSeed = 1000, SceneKind? kind = null, bool postGuardOnly = false)
+    /// <param name="textDetector">The text detector to read with (<c>--text-detector paddleocr/ch_PP-OCRv4_det_infer.onnx</c>, a path under the models directory); null: the default.</param>
+    public static int Run(int perKind, int withoutWords, bool quick, int tuningSeed = 1000, SceneKind? kind = null, bool postGuardOnly = false, string? textDetector = null)
     {
         var assets = AssetDirectory.Locate();
         var labels = Path.Combine(Path.GetDirectoryName(assets.Root)!, "tests", "PostGuard.Vision.Tests", "Labels");
         using var renderer = new SceneRenderer(assets, labels);
-        using var evaluation = new PhotoWordsEvaluation(assets);
+        using var evaluation = new PhotoWordsEvaluation(assets, textDetector);
         var sets = new (string Title, List<TextScene> Scenes)[]
         {
             ($"Rendered, tuning fonts and backgrounds ({perKind} scenes per kind, {withoutWords} without words)", PhotoWordsEvaluation.Scenes(renderer, assets, perKind, withoutWords, heldOut: false, firstSeed: tuningSeed)),

@@ -39,11 +39,17 @@ public sealed class PhotoWordsEvaluation : IDisposable
     private readonly PhotoTextCheck _photoText;
     private readonly PeopleRegister _register;
 
-    public PhotoWordsEvaluation(AssetDirectory assets)
+    /// <param name="textDetectorModel">The text detector (a path under the models directory, as <see cref="VisionOptions.TextDetectorModel"/>); null: the default.</param>
+    public PhotoWordsEvaluation(AssetDirectory assets, string? textDetectorModel = null)
     {
         ArgumentNullException.ThrowIfNull(assets);
         _assets = assets;
-        _withWords = new ImageInspector(new VisionOptions { AssetsRoot = assets.Root });
+        var options = new VisionOptions { AssetsRoot = assets.Root };
+        if (textDetectorModel is not null)
+        {
+            options.TextDetectorModel = textDetectorModel;
+        }
+        _withWords = new ImageInspector(options);
         _withoutWords = new ImageInspector(new VisionOptions { AssetsRoot = assets.Root, ReadWords = false });
         _checks = new ServiceCollection().AddTextChecks(assets.Root).BuildServiceProvider();
         _photoText = new PhotoTextCheck(_checks.GetRequiredService<TextCheckSet>());
