@@ -184,17 +184,23 @@ def fuse(src, dst):
     dropped = len(graph.node) - len(kept)
     del graph.node[:]
     graph.node.extend(kept)
-    inits = [i for i in graph.initializer if i.name in used]
+    save(model, used, dst)
+    after = collections.Counter(n.op_type for n in graph.node)
+    changed = {op: (before[op], after[op]) for op in sorted(set(before) | set(after)) if before[op] != after[op]}
+    print(f'{fused} HardSwish fused, {dropped} unused Constant nodes dropped; ops changed {changed} -> {dst}')
+
+
+def save(model, used, dst):
+    """Drops the initialisers no node reads (names in `used` are kept), raises the opset to 14 (HardSwish), checks, saves."""
+    graph = model.graph
+    kept = [i for i in graph.initializer if i.name in used]
     del graph.initializer[:]
-    graph.initializer.extend(inits)
+    graph.initializer.extend(kept)
     for opset in model.opset_import:
         if opset.domain in ('', 'ai.onnx') and opset.version < 14:
             opset.version = 14
     onnx.checker.check_model(model)
     onnx.save(model, dst)
-    after = collections.Counter(n.op_type for n in graph.node)
-    changed = {op: (before[op], after[op]) for op in sorted(set(before) | set(after)) if before[op] != after[op]}
-    print(f'{fused} HardSwish fused, {dropped} unused Constant nodes dropped; ops changed {changed} -> {dst}')
 
 
 def activation_range(ranges, key, name):
@@ -305,15 +311,7 @@ def quantize(src, ranges_path, dst, key, fp32_parts, simple='all'):
     del graph.node[:]
     graph.node.extend(out_nodes)
     graph.initializer.extend(new_inits)
-    used = {name for n in graph.node for name in n.input}
-    kept = [i for i in graph.initializer if i.name in used]
-    del graph.initializer[:]
-    graph.initializer.extend(kept)
-    for opset in model.opset_import:
-        if opset.domain in ('', 'ai.onnx') and opset.version < 14:
-            opset.version = 14
-    onnx.checker.check_model(model)
-    onnx.save(model, dst)
+    save(model, {name for n in graph.node for name in n.input}, dst)
     print(f'{folded} affines folded into Convs, {fused} HardSwish fused; {quantized} of {len(convs)} Convs quantized ({key}; fp32: {",".join(sorted(fp32_parts)) or "none"}) -> {dst}')
 
 
