@@ -82,6 +82,9 @@ public sealed record RealPost
     /// <summary>The eighth set, from sites in none of the seven earlier sets, all "round8": labelled and committed before any check ran on it (Corpus/README.md).</summary>
     public const string EighthSet = "real-posts-round8.jsonl";
 
+    /// <summary>The ninth set, from sites in none of the eight earlier sets, all "round9": labelled and committed before any check ran on it (Corpus/README.md).</summary>
+    public const string NinthSet = "real-posts-round9.jsonl";
+
     public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
         var path = CorpusFile.Locate(file);
