@@ -205,7 +205,7 @@ public static class NotAPersonContext
                 var list = CoordinatedCapitalisedWords(document, i);
                 if (list.Count >= 3)
                 {
-                    AddWhenNotAllFirstNames(list, 3, classes, isFirstName, atLeastTwo: true);
+                    AddWhenNotAllFirstNames(list, 3, classes, isFirstName, atLeastTwo: true, mostlyNotNames: true);
                     i = list[^1].Index;
                 }
             }
@@ -218,10 +218,15 @@ public static class NotAPersonContext
         token.StartsWithDigit && (token.Lower.EndsWith("st", StringComparison.Ordinal) || token.Lower.EndsWith("nd", StringComparison.Ordinal)
             || token.Lower.EndsWith("rd", StringComparison.Ordinal) || token.Lower.EndsWith("th", StringComparison.Ordinal)) && token.Text.Length <= 4;
 
-    private static void AddWhenNotAllFirstNames(List<Token> entries, int minimum, HashSet<string> names, Func<string, bool> isFirstName, bool atLeastTwo = false)
+    /// <summary>
+    /// Adds the entries' words when enough of them are no first name: one, or two with <paramref name="atLeastTwo"/>; with
+    /// <paramref name="mostlyNotNames"/> also at least half ("Zarek, Ella, Lola, Tiwa, Jack, Oscar" in a post about teams is a
+    /// team's children, not a list of houses: four of its six are first names).
+    /// </summary>
+    private static void AddWhenNotAllFirstNames(List<Token> entries, int minimum, HashSet<string> names, Func<string, bool> isFirstName, bool atLeastTwo = false, bool mostlyNotNames = false)
     {
         var notNames = entries.Count(t => !isFirstName(t.Stem));
-        if (entries.Count >= minimum && notNames >= (atLeastTwo ? 2 : 1))
+        if (entries.Count >= minimum && notNames >= (atLeastTwo ? 2 : 1) && (!mostlyNotNames || notNames * 2 >= entries.Count))
         {
             foreach (var token in entries)
             {

@@ -79,6 +79,17 @@ public static class OrdinaryWordNames
         spring street summers tanner thorn tower wells wise woodward young worth
         """;
 
+    /// <summary>
+    /// Names that are also words, but whose word is seldom written with a capital inside a sentence ("matt" paint, "josh",
+    /// "tom" cat): "the children helped Matt to celebrate" is a boy. Subjects, virtues, flowers, months and ranks, which
+    /// posts do capitalise ("in Art", "our value of Hope", "Willow"), are not among them.
+    /// </summary>
+    public static readonly WordSet NamesFirst = new("""
+        barney billy bobby brad chad derrick dickie dieter dirk dolly drew eddy gabby gene hank harry jack jimmy john josh
+        ken maria martin matt max meg mickey mike nick noel paddy patsy patty peter phoebe rick rob roger sally sonny sue
+        terry tom tony troy victor warren
+        """);
+
     public static readonly WordSet Words = new(DictionaryWords + " " + CalendarAndSchoolWords + " " + WordSurnames);
 
     public static readonly WordSet Months = new("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec");

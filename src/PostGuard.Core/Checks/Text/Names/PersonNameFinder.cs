@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PostGuard.Core.Checks.Text.Locations;
 using PostGuard.Core.Checks.Text.Tokens;
 using PostGuard.Core.People;
@@ -49,7 +50,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         || (!OrdinaryWordNames.Contains(token.Stem) && Array.Exists(AbstractNounEndings, e => token.Stem.Length > e.Length + 2 && token.Stem.EndsWith(e, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>A capitalised word after one of these is a saint, a monarch or a place: "St Mary's", "King Charles", "Mount Snowdon".</summary>
-    private static readonly WordSet NotAPersonBefore = new("st saint king queen prince princess lord lady captain mount lake port fort cape loch river holy guru national");
+    private static readonly WordSet NotAPersonBefore = new("st saint king queen prince princess lord lady captain mount lake port fort cape loch river holy guru national pope");
 
     /// <summary>Story, faith and history figures that school posts name without naming a child.</summary>
     private static readonly WordSet StoryAndFaithFigures = new("""
@@ -194,6 +195,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             }
             i += Math.Max(0, length - 1);
         }
+        MarkPublicFiguresBesideFamous(document, used);
 
         // 1. Titles: "Mrs Patel", "Mr J. Smith", "Miss Emma". Staff names, allowed or not by policy.
         for (var i = 0; i < tokens.Count - 1; i++)
@@ -305,6 +307,10 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 || Quantifiers.Contains(token)
                 // "Paris 2019" on a line of its own: a trip's or an event's title.
                 || IsYearTitle(document, i)
+                // "the river Dee", "Finlay park", "Kew Gardens, Richmond, TW9 3AE": a river, a place's lower-case head, an address line.
+                || IsPlaceByItsNeighbours(document, i)
+                // "their Times Tables Rock Stars avatar": four or more capitalised words inside a sentence name a thing.
+                || IsInLongRunInsideSentence(document, i)
                 // "Milton Keynes Prep School", "the Bee Netball Tournament": the first word of a thing's name.
                 || IsFirstWordOfThingName(document, i) && !NameContext.IsNameContext(document, i, i, IsStrongName)
                 // "the Roman baths" elsewhere in the post: "Roman Galley" and "Roman Empire" use the same word as an adjective.
@@ -398,7 +404,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
             // "Peter Casebow", "John Fennell": a first name that is also a word, before a surname, is a full name.
             var fullNameAhead = next is not null && (IsSurnameLike(document, next, used) || IsSurnameInContext(document, i, next, used)) && !token.IsPossessive && !IsHeading(document, i)
                 && !LocativeWords.Contains(document.At(i - 1)) && !(document.At(i + 2) is { IsCapitalised: true } orgWord && (NotAPersonAfter.Contains(orgWord) || LocationFinder.VenueWords.Contains(orgWord)));
-            if (ordinary && !fullNameAhead
+            if (ordinary && !fullNameAhead && !(OrdinaryWordNames.NamesFirst.Contains(token) && IsCapitalisedInsideSentence(document, i))
                 && !NameContext.IsNameContext(document, i, i, IsStrongName))
             {
                 continue;
@@ -462,7 +468,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 continue;
             }
             var last = i;
-            if (document.At(i + 1) is { } surname && !used[surname.Index] && IsUnknownNameCandidate(document, i + 1) && surname.JoinedBySpace)
+            if (document.At(i + 1) is { } surname && !used[surname.Index] && IsUnknownNameCandidate(document, i + 1) && surname.JoinedBySpace
+                && !surname.Gap.Contains('\n', StringComparison.Ordinal))
             {
                 last = i + 1;
             }
@@ -624,7 +631,23 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         {
             return false;
         }
-        return Roles.Contains(after) || (after.Is("our") || after.Is("the") || after.Is("a")) && Roles.Contains(document.At(index + 2));
+        if (Roles.Contains(after) || (after.Is("our") || after.Is("the") || after.Is("a")) && Roles.Contains(document.At(index + 2)))
+        {
+            return true;
+        }
+        // "Rob Day, PE co-ordinator", "Sam Hill, Year 6 teacher": a role a few words after the comma, before the sentence goes on.
+        if (after.Gap.Trim() != ",")
+        {
+            return false;
+        }
+        for (var k = index + 2; k <= index + 4 && document.At(k) is { } word && word.Sentence == after.Sentence && !word.Gap.Contains(',', StringComparison.Ordinal); k++)
+        {
+            if (!word.IsCapitalised && (Roles.Contains(word) || word.Is("coordinator") || word.Is("ordinator")))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -640,6 +663,148 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
 
     private static bool IsSpeechAfter(TextDocument document, int index) =>
         document.At(index + 1) is { } after && after.Sentence == document.Tokens[index].Sentence && SpeechVerbs.Contains(after) && !after.IsCapitalised;
+
+    /// <summary>Lower-case words that name a water or a hill before its name: "the river Dee", "mount Snowdon".</summary>
+    private static readonly WordSet LowerCasePlaceHeadsBefore = new("river mount loch lake");
+
+    /// <summary>Lower-case heads of a place after its name: "Finlay park", "Sefton park".</summary>
+    private static readonly WordSet LowerCasePlaceHeadsAfter = new("park farm woods wood forest beach bay reservoir lake river valley estate");
+
+    private static readonly Regex Postcode = new(@"^\s*,?\s*[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A first name that is a place by the words beside it: after a lower-case "river" or "mount" ("the river Dee"), before a
+    /// lower-case place head ("Finlay park"), or right before a postcode ("Kew Gardens, Richmond, TW9 3AE").
+    /// </summary>
+    private static bool IsPlaceByItsNeighbours(TextDocument document, int i)
+    {
+        var token = document.Tokens[i];
+        if (token.IsPossessive)
+        {
+            return false;
+        }
+        if (document.At(i - 1) is { IsCapitalised: false } head && head.Sentence == token.Sentence && LowerCasePlaceHeadsBefore.Contains(head))
+        {
+            return true;
+        }
+        if (document.At(i + 1) is { IsCapitalised: false, JoinedBySpace: true } after && after.Sentence == token.Sentence && LowerCasePlaceHeadsAfter.Contains(after))
+        {
+            return true;
+        }
+        var end = token.Start + token.Length;
+        return end < document.Text.Length && Postcode.IsMatch(document.Text.AsSpan(end, Math.Min(12, document.Text.Length - end)));
+    }
+
+    /// <summary>
+    /// A word in a run of four or more capitalised words, joined by spaces, that follows a lower-case word of the same sentence:
+    /// "dressed as their Times Tables Rock Stars avatar". People's names are shorter; headings (all capitalised) are left to
+    /// the heading rules.
+    /// </summary>
+    private static bool IsInLongRunInsideSentence(TextDocument document, int i)
+    {
+        var tokens = document.Tokens;
+        var sentence = tokens[i].Sentence;
+        bool InRun(int k) => k >= 0 && k < tokens.Count && tokens[k] is { IsCapitalised: true, StartsWithDigit: false } t && t.Sentence == sentence;
+        var first = i;
+        while (InRun(first - 1) && tokens[first].JoinedBySpace && !tokens[first - 1].IsPossessive)
+        {
+            first--;
+        }
+        var last = i;
+        while (InRun(last + 1) && tokens[last + 1].JoinedBySpace && !tokens[last].IsPossessive)
+        {
+            last++;
+        }
+        return last - first >= 3 && document.At(first - 1) is { IsCapitalised: false, StartsWithDigit: false } before && before.Sentence == sentence
+            && !Titles.Contains(tokens[first]);
+    }
+
+    /// <summary>Roman numerals after a monarch's or a pope's name: "Henry VIII", "John Paul II".</summary>
+    private static readonly WordSet RegnalNumbers = new("ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi");
+
+    /// <summary>
+    /// Public figures the list does not know, told by the names beside them: a run of capitalised words before a regnal number
+    /// ("Pope John Paul II", "Henry VIII"), and a full name in a comma list next to a famous one ("Harry Styles, Kurt Cobain,
+    /// Elton John": "for example" lists of stars, authors or scientists). Marked as used, so no rule below reads them as a child.
+    /// </summary>
+    private static void MarkPublicFiguresBesideFamous(TextDocument document, bool[] used)
+    {
+        var tokens = document.Tokens;
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (tokens[i] is { IsAllCaps: true, JoinedBySpace: true } number && RegnalNumbers.Contains(number) && tokens[i - 1].IsCapitalised && !tokens[i - 1].IsAllCaps)
+            {
+                for (var k = i; k >= 0 && k >= i - 3 && tokens[k].IsCapitalised && tokens[k].Sentence == number.Sentence && (k == i || tokens[k + 1].JoinedBySpace); k--)
+                {
+                    used[k] = true;
+                }
+            }
+        }
+        // Left to right and back, so a famous name passes its public-ness along the list both ways.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i + 1 < tokens.Count; i++)
+            {
+                if (used[i] || used[i + 1] || !IsFullNameRun(tokens, i))
+                {
+                    continue;
+                }
+                // Only famous and regnal names are marked when this runs, so a marked neighbour is a public figure; it must be
+                // inside the list too ("After Romeo and Juliet, Juliet Evans won" names a child).
+                var sentence = tokens[i].Sentence;
+                var before = i > 0 && tokens[i].Gap.Trim() == "," && used[i - 1] && tokens[i - 1].IsCapitalised && tokens[i - 1].Sentence == sentence
+                    && IsListed(tokens, RunStart(tokens, used, i - 1), sentence);
+                var after = i + 2 < tokens.Count && tokens[i + 2].Gap.Trim() == "," && used[i + 2] && tokens[i + 2].IsCapitalised && tokens[i + 2].Sentence == sentence
+                    && RunEnd(tokens, used, i + 2) is var end && end + 1 < tokens.Count && tokens[end + 1].Sentence == sentence
+                    && (tokens[end + 1].Gap.Trim() == "," || tokens[end + 1].Is("and"));
+                if (before || after)
+                {
+                    used[i] = used[i + 1] = true;
+                }
+            }
+        }
+    }
+
+    private static int RunStart(IReadOnlyList<Token> tokens, bool[] used, int k)
+    {
+        while (k > 0 && used[k - 1] && tokens[k].JoinedBySpace)
+        {
+            k--;
+        }
+        return k;
+    }
+
+    private static int RunEnd(IReadOnlyList<Token> tokens, bool[] used, int k)
+    {
+        while (k + 1 < tokens.Count && used[k + 1] && tokens[k + 1].JoinedBySpace)
+        {
+            k++;
+        }
+        return k;
+    }
+
+    /// <summary>The run starting at <paramref name="start"/> follows a comma of its sentence: it is an entry of a list.</summary>
+    private static bool IsListed(IReadOnlyList<Token> tokens, int start, int sentence) =>
+        start > 0 && tokens[start].Gap.Trim() == "," && tokens[start - 1].Sentence == sentence;
+
+    /// <summary>Two capitalised words joined by a space, the second ending the run: "Kurt Cobain".</summary>
+    private static bool IsFullNameRun(IReadOnlyList<Token> tokens, int i) =>
+        tokens[i] is { IsCapitalised: true, IsAllCaps: false, IsPossessive: false, StartsWithDigit: false } && tokens[i + 1] is { IsCapitalised: true, IsAllCaps: false, JoinedBySpace: true, StartsWithDigit: false } second
+        && second.Sentence == tokens[i].Sentence && !(i + 2 < tokens.Count && tokens[i + 2] is { IsCapitalised: true, JoinedBySpace: true });
+
+    /// <summary>
+    /// "helped Matt to celebrate", "gave it to Josh.": a capitalised word inside a sentence, after a lower-case word that is no
+    /// article or determiner and before a lower-case word or the sentence's end; not in a heading.
+    /// </summary>
+    private static bool IsCapitalisedInsideSentence(TextDocument document, int i)
+    {
+        var token = document.Tokens[i];
+        var previous = document.At(i - 1);
+        var next = document.At(i + 1);
+        return !token.SentenceStart && !token.IsPossessive && previous is { IsCapitalised: false, StartsWithDigit: false } && previous.Sentence == token.Sentence
+            && !Determiners.Contains(previous) && !Articles.Contains(previous)
+            && (next is null || next.Sentence != token.Sentence || !next.IsCapitalised && !next.StartsWithDigit);
+    }
 
     /// <summary>A line of at most four words, all capitalised: a title ("Beach Trip").</summary>
     private static bool IsShortHeading(TextDocument document, int i)
@@ -703,6 +868,12 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         return false;
     }
 
+    /// <summary>Kin and a birthday after a possessive name: "Zarek's birthday", "Tiwa's mum".</summary>
+    private static readonly WordSet KinAfterPossessive = new("birthday mum mummy dad daddy mother father brother sister grandma grandad nan nanny grandpa family");
+
+    /// <summary>A closing quotation mark, a line break and a dash: the gap before a quoted speaker's name.</summary>
+    private static readonly Regex QuoteThenDash = new(@"[’”""']\s*\n\s*[-–—]\s*$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
     private static bool IsWrittenAsName(TextDocument document, int first, int last)
     {
         if (IsInByline(document, first))
@@ -751,6 +922,23 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         // "By Fin", "By Poppy, Year 2", "(by Ashlea Stevenson)", "- Lennon": a signature.
         if (previous is not null && (previous.Is("by") && (previous.SentenceStart || previous.Gap.Contains('\n', StringComparison.Ordinal) || previous.Gap.Contains('(', StringComparison.Ordinal))
             || token.SentenceStart && token.Gap.Contains('-', StringComparison.Ordinal) && document.Tokens[^1].Sentence == token.Sentence))
+        {
+            return true;
+        }
+        // "a celebration for Zarek's birthday", "with Tiwa's mum": a possessive before kin or a birthday, inside a sentence.
+        if (last == first && token.IsPossessive && !token.SentenceStart && previous is { IsCapitalised: false } && previous.Sentence == token.Sentence
+            && !Determiners.Contains(previous) && next is { IsCapitalised: false } && next.Sentence == token.Sentence && KinAfterPossessive.Contains(next))
+        {
+            return true;
+        }
+        // "Lighthouse by Zarek Pula from Handcross", "a painting by Tiwa in Year 2": a work's maker named with where they are from.
+        if (previous is not null && previous.Is("by") && previous.Sentence == token.Sentence && next is not null && next.Sentence == token.Sentence
+            && (next.Is("from") && document.At(last + 2) is { IsCapitalised: true } || next.Is("in") && NameContext.IsYearGroup(document, last + 2)))
+        {
+            return true;
+        }
+        // "'The pumpkin is shaped like a sphere' / -Zara": a quote's speaker on the line under it.
+        if (token.SentenceStart && QuoteThenDash.IsMatch(token.Gap) && last <= first + 1 && (next is null || next.Gap.Contains('\n', StringComparison.Ordinal)))
         {
             return true;
         }
