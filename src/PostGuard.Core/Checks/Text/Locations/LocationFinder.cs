@@ -896,8 +896,17 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return false;
         }
         var nextIsName = next is not null && next.IsCapitalised && next.JoinedBySpace && !VenueWords.Contains(next);
-        return (LocativeWords.Contains(document.At(i - 1)) || afterLocation) && !token.SentenceStart && !nextIsName && !NameContext.IsUsedAsMonth(document, i);
+        // "enjoying their Paris trip", "our Reykjavik visit": a town written before the trip it names.
+        var beforeTrip = next is { IsCapitalised: false, JoinedBySpace: true } trip && TripNounsAfterPlace.Contains(trip) && trip.Sentence == token.Sentence
+            && document.At(i - 1) is { } determiner && PlaceTripDeterminers.Contains(determiner);
+        return (LocativeWords.Contains(document.At(i - 1)) || afterLocation || beforeTrip) && !token.SentenceStart && !nextIsName && !NameContext.IsUsedAsMonth(document, i);
     }
+
+    /// <summary>Trip nouns a town may stand before: "their Paris trip".</summary>
+    private static readonly WordSet TripNounsAfterPlace = new("trip trips visit residential tour excursion exchange");
+
+    /// <summary>Words before "Paris trip" that make it a trip's place: "their", "our", "the", "this year's".</summary>
+    private static readonly WordSet PlaceTripDeterminers = new("the our their this your a an");
 
     /// <summary>Verbs of a life story before "in": "born in Jamaica", "grew up in Lagos".</summary>
     private static readonly WordSet LifeVerbs = new("born died buried lived raised grew up");

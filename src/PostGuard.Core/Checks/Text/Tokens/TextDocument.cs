@@ -157,7 +157,9 @@ public sealed class TextDocument
                 continue;
             }
             var gap = text[previousEnd..i];
-            if (tokens.Count > 0 && EndsSentence(gap, tokens[^1]))
+            // "9:00", "15:30": the colon inside a time neither ends a sentence nor starts one.
+            var insideTime = gap == ":" && tokens.Count > 0 && char.IsAsciiDigit(tokens[^1].Text[^1]) && char.IsAsciiDigit(text[i]);
+            if (tokens.Count > 0 && !insideTime && EndsSentence(gap, tokens[^1]))
             {
                 sentence++;
                 sentenceStart = true;
@@ -201,7 +203,7 @@ public sealed class TextDocument
                 Stem = stem.Length > 0 ? stem : tokenText,
                 StemLength = stemLength >= 0 ? stemLength : i - start,
                 Sentence = sentence,
-                SentenceStart = sentenceStart || StartsAfterSymbol(gap),
+                SentenceStart = sentenceStart || !insideTime && StartsAfterSymbol(gap),
                 Gap = gap,
                 Word = tokenText.Contains('’', StringComparison.Ordinal) ? tokenText.Replace('’', '\'') : tokenText,
             });

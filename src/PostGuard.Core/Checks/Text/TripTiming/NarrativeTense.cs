@@ -33,6 +33,9 @@ public static class NarrativeTense
     /// <summary>Words before a future form that put it in the past or make it unreal: "were looking forward", "would have been going".</summary>
     private static readonly WordSet PastOfFuture = new("was were would wouldn't could couldn't had");
 
+    /// <summary>Words before "planning" that make it a noun: "months of planning", "careful planning".</summary>
+    private static readonly WordSet PlanningNounBefore = new("of the after careful much some lots our");
+
     private static readonly WordSet FutureMarkers = new("""
         will 'll shall tomorrow upcoming forthcoming reminder remember please bring wear
         forward planning booked
@@ -97,6 +100,11 @@ public static class NarrativeTense
         for (var k = first; k <= last; k++)
         {
             var token = document.Tokens[k];
+            if (token.Is("am") && k > first && document.Tokens[k - 1].StartsWithDigit)
+            {
+                // "9:00 am", "10 am": the morning, not the verb.
+                continue;
+            }
             var next = k + 1 <= last ? document.Tokens[k + 1] : null;
             var afterNext = k + 2 <= last ? document.Tokens[k + 2] : null;
             // "children will need", "you need to bring" (not "Children in Need")
@@ -104,7 +112,9 @@ public static class NarrativeTense
             // "busy going to the library" is a journey told in the present, "going to visit" a plan; "to bring the ball down court" is no plan.
             var goingTo = token.Is("going") && next?.Is("to") == true && !IsJourneyObject(afterNext);
             var bareInfinitive = (token.Is("bring") || token.Is("wear")) && document.At(k - 1) is { } before && before.Is("to") && k - 1 >= first;
-            if ((FutureMarkers.Contains(token) && !bareInfinitive) || needs || goingTo || (token.Is("can't") && next?.Is("wait") == true)
+            // "After months of planning, 64 students boarded the coach": the noun, not a plan.
+            var planningNoun = token.Is("planning") && k > first && document.Tokens[k - 1] is var beforePlanning && PlanningNounBefore.Contains(beforePlanning);
+            if ((FutureMarkers.Contains(token) && !bareInfinitive && !planningNoun) || needs || goingTo || (token.Is("can't") && next?.Is("wait") == true)
                 || (token.Is("looking") && next?.Is("forward") == true))
             {
                 // "the girls were looking forward to their first tournament", "we would have been going on our trip": told afterwards.

@@ -284,6 +284,12 @@ public static class TemporalExpressionParser
         }
         var start = i;
         var modifier = "";
+        // "Since Tuesday afternoon, the children have had...": a day after "since" is behind, whatever the tense.
+        if (document.At(i - 1) is { } since && since.Is("since") && since.Sentence == token.Sentence)
+        {
+            past = true;
+            future = false;
+        }
         if (token.Is("on") || token.Is("this") || token.Is("next") || token.Is("coming") || token.Is("from") || token.Is("by"))
         {
             modifier = token.Stem.ToLowerInvariant();

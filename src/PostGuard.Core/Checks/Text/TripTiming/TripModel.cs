@@ -71,7 +71,8 @@ public static class TripModel
         foreach (var mention in times)
         {
             if (mention.Kind is TemporalKind.Past or TemporalKind.Now || onSite.Contains(mention.Sentence)
-                || !(NearCue(mention.Sentence) || (stay && TenseOf(mention.Sentence) == Tense.Future && !TripNarrative.IsCancelled(document)))
+                || !(NearCue(mention.Sentence) || (stay && TenseOf(mention.Sentence) == Tense.Future && !TripNarrative.IsCancelled(document))
+                    || IsNoticeDate(document, mention, today, cues))
                 || TripNarrative.IsAboutStaffOnly(document, mention.Sentence))
             {
                 continue;
@@ -89,8 +90,9 @@ public static class TripModel
                 // "set sail this week for...", "have had a busy week this week": done within the period, not ahead.
                 continue;
             }
-            if (tense != Tense.Future && !cueSentences.Contains(mention.Sentence)
-                && cues.Where(c => Math.Abs(c.Sentence - mention.Sentence) <= 1).All(c => TenseOf(c.Sentence) == Tense.Past || NarrativeTense.IsPerfect(document, c.Sentence)))
+            var cuesBeside = cues.Where(c => Math.Abs(c.Sentence - mention.Sentence) <= 1).ToList();
+            if (tense != Tense.Future && !cueSentences.Contains(mention.Sentence) && cuesBeside.Count > 0
+                && cuesBeside.TrueForAll(c => TenseOf(c.Sentence) == Tense.Past || NarrativeTense.IsPerfect(document, c.Sentence)))
             {
                 // "This week Maple have been looking at farm animals. We decided to go on a trip to ...": the trip is told in the past.
                 continue;
@@ -146,7 +148,8 @@ public static class TripModel
         var toldAsOver = !anchored && (IsToldToItsLastDay(document) || IsPastDated(document, times, today, onSite, cueSentences, stay ? StayLength(document) : 0) || Verdicts.Matches(document).Any(m => TenseOf(document.Tokens[m.First].Sentence) == Tense.Past
             // "A great time was had by all and we look forward to...": the passive verdict is past in itself.
             || Enumerable.Range(m.First, m.Last - m.First + 1).Any(k => document.Tokens[k].Is("was"))));
-        var recount = toldAsOver || TripNarrative.IsRecount(document);
+        var recount = toldAsOver || TripNarrative.IsRecount(document)
+            || !anchored && IsToldOnlyInPast(document) && !StartedWithinItsLength(times, today, onSite, stay ? StayLength(document) : 0);
         // A residential's diary is often told in the past on the day itself ("we arrived at Condover Hall
         // this afternoon ... our first day of adventures", "Dinner tonight was jacket potatoes"): past-tense diary
         // phrases count when the post speaks of the publish day itself, even beside words of a whole week.
@@ -226,6 +229,46 @@ public static class TripModel
         return unknown || latest is null
             ? new TripJudgement(isLive, cue, spans, null, open.First(c => c.End is null).EndCue)
             : new TripJudgement(isLive, cue, spans, latest.End, latest.EndCue);
+    }
+
+    /// <summary>
+    /// A notice's date field for a trip it tells in the future: "When: March 12, 2026 @ 9:00 am – 3:00 pm" over "students will
+    /// participate in a whole-day fieldtrip to Half Moon Beach". A day ahead on a line with no verb of its own, in a post with a
+    /// cue in a future sentence that names a trip, and that is not cancelled.
+    /// </summary>
+    private static bool IsNoticeDate(TextDocument document, TemporalMention mention, DateOnly today, IReadOnlyList<OffSiteCue> cues) =>
+        mention.Kind == TemporalKind.Dated && mention.LastDay is { } day && day > today && NarrativeTense.Of(document, mention.Sentence) == Tense.None
+        && cues.Any(c => NarrativeTense.Of(document, c.Sentence) == Tense.Future && document.TokensOfSentence(c.Sentence).Any(NoticeTripNouns.Contains))
+        && !TripNarrative.IsCancelled(document);
+
+    /// <summary>Nouns that make a notice's future sentence a trip: "will participate in a whole-day fieldtrip" (not "visit a bookshop").</summary>
+    private static readonly WordSet NoticeTripNouns = new("trip trips fieldtrip field-trip excursion outing residential expedition camp tour");
+
+    /// <summary>
+    /// A post told only in the simple past, at least three sentences of it and none in the present or the future ("We reached
+    /// the castle... The first challenge was..."), and not headed with a diary day: a recount, whose diary words ("first
+    /// challenge", "the first day") are the story's.
+    /// </summary>
+    private static bool IsToldOnlyInPast(TextDocument document)
+    {
+        // A diary headed with its day ("Day 1", "Morfa Bay Day 3") is told in the past on that day: still away.
+        if (document.Tokens.Count == 0 || HasDayHeading(document))
+        {
+            return false;
+        }
+        var past = 0;
+        for (var sentence = 0; sentence <= document.Tokens[^1].Sentence; sentence++)
+        {
+            switch (NarrativeTense.Of(document, sentence))
+            {
+                case Tense.Past:
+                    past++;
+                    break;
+                case Tense.Present or Tense.Future:
+                    return false;
+            }
+        }
+        return past >= 3;
     }
 
     /// <summary>A sentence about what the group will do, with no day of its own: "we will be having a campfire".</summary>
@@ -452,6 +495,19 @@ public static class TripModel
     private static bool HasLaterDayHeading(TextDocument document) => document.Memo((typeof(TripModel), "laterday"), d =>
         (object)d.Tokens.Any(t => t.Sentence <= 1 && t.Is("day") && d.At(t.Index + 1) is { } number && number.Sentence == t.Sentence
             && Counts.TryGetValue(number.Stem.TrimStart('#'), out var n) && n >= 2)) is true;
+
+    /// <summary>
+    /// A day the post names, before the publish day, that a stay of the length the post says would still be inside ("We arrived
+    /// at the centre on Friday" in a weekend away published on Saturday).
+    /// </summary>
+    private static bool StartedWithinItsLength(IReadOnlyList<TemporalMention> times, DateOnly today, IReadOnlySet<int> onSite, int stayNights) =>
+        stayNights != 0 && times.Any(t => t.LastDay is { } day && day < today && !onSite.Contains(t.Sentence)
+            && day.AddDays(stayNights == Weekend ? (7 - (int)day.DayOfWeek) % 7 : stayNights) >= today);
+
+    /// <summary>"Day 1", "Day 3" among the post's first three sentences: a stay's diary heading.</summary>
+    private static bool HasDayHeading(TextDocument document) =>
+        document.Tokens.Any(t => t.Sentence <= 2 && t.Is("day") && document.At(t.Index + 1) is { } number && number.Sentence == t.Sentence
+            && Counts.ContainsKey(number.Stem.TrimStart('#')));
 
     private static bool IsMultiDay(TextDocument document) =>
         document.Tokens.Any(StayWords.Contains) || MultiDayPhrases.Matches(document).Any() || StayPhrases.Matches(document).Any();
