@@ -5,9 +5,9 @@ namespace PostGuard.Core.Tests.Checks.Text.Corpus;
 /// <summary>
 /// The eighth set of real posts (real-posts-round8.jsonl, 158 posts from 158 sites in no earlier set), labelled before any
 /// check ran on it: it measured round 9's checks and, for comparison, round 7's (bdee681), once each, blind (Corpus/README.md
-/// records both). Only its table and the count of labelled posts approved are printed, so its per-post errors are still
-/// unseen; a next round may take it as development data. The figures reached are held as floors.
+/// records both). From round 10 on it is development data: its per-post errors and the labelled posts it approves are printed
+/// and the checks are tuned on them; the ninth set measures round 10. The figures reached are held as floors.
 /// </summary>
-public sealed class EighthRealSetTests(ITestOutputHelper output) : RealSetFiguresTests(output, RealPost.EighthSet, "eighth", blind: true,
-    // Round 9's figures, blind (round 7's: R6 0.72/0.81, R9 0.96/0.92, all 0.83/0.87, the same approved).
-    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.74, 0.81), ["R8"] = (0.74, 0.88), ["R9"] = (0.96, 0.93) }, Overall: (0.84, 0.87), Approved: (2, 1)));
+public sealed class EighthRealSetTests(ITestOutputHelper output) : RealSetFiguresTests(output, RealPost.EighthSet, "eighth", blind: false,
+    // Round 10 (tuned on it); blind, round 9 measured R6 0.74/0.81, R8 0.74/0.88, R9 0.96/0.93, all 0.84/0.87, 2 and 1 approved.
+    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.90, 0.90), ["R8"] = (0.82, 0.90), ["R9"] = (0.96, 0.94) }, Overall: (0.91, 0.92), Approved: (1, 0)));
