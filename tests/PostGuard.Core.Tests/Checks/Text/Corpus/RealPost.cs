@@ -85,6 +85,9 @@ public sealed record RealPost
     /// <summary>The ninth set, from sites in none of the eight earlier sets, all "round9": labelled and committed before any check ran on it (Corpus/README.md).</summary>
     public const string NinthSet = "real-posts-round9.jsonl";
 
+    /// <summary>The tenth set, from sites in none of the nine earlier sets, all "round10": labelled and committed before any check ran on it (Corpus/README.md).</summary>
+    public const string TenthSet = "real-posts-round10.jsonl";
+
     public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
         var path = CorpusFile.Locate(file);
