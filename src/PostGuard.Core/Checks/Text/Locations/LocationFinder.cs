@@ -138,7 +138,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         spanish computing design technology drama literacy numeracy phonics forest end start beginning annual big great new old first
         last final main whole young staffroom office library playground classroom hall reception town city village police
         headteacher head teacher principal vicar governors africa asia europe america antarctica australia oceania caribbean
-        federation partnership alliance diocese
+        federation partnership alliance diocese zoom teams us
         """);
 
     /// <summary>Hills and other landforms after a name: "Cave Hill", "Mam Tor" (kept out of <see cref="VenueWords"/>, which also tells surnames: "Tom Hill").</summary>
@@ -286,6 +286,24 @@ public sealed class LocationFinder(TextLexicons lexicons)
                 }
                 AddTokens(LocationKind.Place, i, placeEnd);
                 i = placeEnd;
+                continue;
+            }
+            if (TryDayHeadingPlace(document, i, nameTokens, out var headingEnd))
+            {
+                AddTokens(LocationKind.NamedVenue, i, headingEnd);
+                i = headingEnd;
+                continue;
+            }
+            if (TryBracketedCentre(document, i, nameTokens, out var centreEnd))
+            {
+                AddTokens(LocationKind.NamedVenue, i, centreEnd);
+                i = centreEnd;
+                continue;
+            }
+            if (TryFeatureOrSettlement(document, i, nameTokens, out var featureEnd))
+            {
+                AddTokens(LocationKind.Place, i, featureEnd);
+                i = featureEnd;
                 continue;
             }
             if (TryTheNamedPlace(document, i, nameTokens, out var theEnd))
@@ -450,8 +468,10 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
-        // "the south coast" is a region only when it is where someone goes or is ("here on the south coast").
-        if (UkRegions.NeedArticle.Contains(token) && !(article && document.At(i - 2) is { } before && (LocativeWords.Contains(before) || StrongLocatives.Contains(before) || before.Is("on"))))
+        // "the south coast" is a region only when it is where someone goes or is ("here on the south coast"); "North Wales",
+        // "West Sussex" end in a proper name and need no article.
+        var namedRegion = last > i && !UkRegions.NeedArticle.Contains(document.Tokens[last]) && !document.Tokens[last].Is("coast") && document.Tokens[last].IsCapitalised;
+        if (UkRegions.NeedArticle.Contains(token) && !namedRegion && !(article && document.At(i - 2) is { } before && (LocativeWords.Contains(before) || StrongLocatives.Contains(before) || before.Is("on"))))
         {
             return false;
         }
@@ -464,6 +484,95 @@ public sealed class LocationFinder(TextLexicons lexicons)
         }
         end = last;
         return true;
+    }
+
+    /// <summary>Words of a diary heading that are no place: "Residential Day 2", "Trip Day 3".</summary>
+    private static readonly WordSet DayHeadingNotPlace = new("residential trip camp visit tour blog update diary final last first our the year class team group");
+
+    /// <summary>
+    /// "Rhos Y Gwaliau Day 6", "Lagganlia Day 2": capitalised words opening a heading line right before "Day" and a number name
+    /// the centre the diary is written from. Words of the trip itself, year groups and first names stay out.
+    /// </summary>
+    private bool TryDayHeadingPlace(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        if (!token.SentenceStart || !token.IsCapitalised || token.StartsWithDigit || nameTokens?.Contains(i) == true)
+        {
+            return false;
+        }
+        var k = i;
+        while (k - i < 3 && document.At(k) is { IsCapitalised: true, StartsWithDigit: false } word && word.Sentence == token.Sentence && (k == i || word.JoinedBySpace)
+            && !DayHeadingNotPlace.Contains(word) && !NotPlaceNames.Contains(word) && !FirstNames.Contains(word.Stem))
+        {
+            k++;
+        }
+        if (k == i || document.At(k) is not { } day || !day.Is("day") || day.Sentence != token.Sentence || document.At(k + 1) is not { StartsWithDigit: true, Text.Length: <= 2 } number
+            || number.Sentence != token.Sentence || document.SentenceOf(i).Count() > k - i + 3)
+        {
+            return false;
+        }
+        end = k - 1;
+        return true;
+    }
+
+    /// <summary>Trips and stays whose centre a post may give in brackets: "our Y8 residential (Quinta)".</summary>
+    private static readonly WordSet BracketedCentreAfter = new("residential residentials trip trips camp visit stay");
+
+    /// <summary>"our amazing Y8 residential (Quinta)", "the Year 6 trip (Kingswood Dearne Valley)": the centre named in brackets.</summary>
+    private static bool TryBracketedCentre(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        if (!token.IsCapitalised || token.IsAllCaps || token.StartsWithDigit || !token.Gap.Contains('(', StringComparison.Ordinal) || nameTokens?.Contains(i) == true
+            || document.At(i - 1) is not { } trip || !BracketedCentreAfter.Contains(trip) || trip.Sentence != token.Sentence || NotPlaceNames.Contains(token))
+        {
+            return false;
+        }
+        while (end - i < 3 && document.At(end + 1) is { IsCapitalised: true, JoinedBySpace: true, StartsWithDigit: false } more && more.Sentence == token.Sentence)
+        {
+            end++;
+        }
+        return true;
+    }
+
+    /// <summary>Words that name a mountain, a lake or a river before its name: "Mount Snowdon", "Moel Siabod", "Loch Lomond".</summary>
+    private static readonly WordSet FeatureHeadsBefore = new("mount mt moel loch llyn lake river");
+
+    /// <summary>Settlements named "the resort of X", "the village of X", "the town of X".</summary>
+    private static readonly WordSet SettlementWords = new("resort village town city hamlet port island");
+
+    /// <summary>
+    /// "Mount Snowdon", "Moel Siabod", "by loch Lomond": a feature word and the capitalised name after it; "the resort of
+    /// Bardonecchia", "the village of Grasmere": the name after a settlement word and "of". Names of people and things stay out.
+    /// </summary>
+    private static bool TryFeatureOrSettlement(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
+    {
+        end = i;
+        var token = document.Tokens[i];
+        if (nameTokens?.Contains(i) == true)
+        {
+            return false;
+        }
+        if (token is { IsAllCaps: false, IsPossessive: false } && FeatureHeadsBefore.Contains(token)
+            && document.At(i + 1) is { IsCapitalised: true, IsAllCaps: false, StartsWithDigit: false, JoinedBySpace: true } name && name.Sentence == token.Sentence
+            && !NotPlaceNames.Contains(name) && !OrganisationAfter.Contains(document.At(i + 2)) && nameTokens?.Contains(i + 1) != true)
+        {
+            end = i + 1;
+            return true;
+        }
+        if (token is { IsCapitalised: true, IsAllCaps: false, StartsWithDigit: false } && !token.SentenceStart && document.IsWordAt(i - 1, "of")
+            && document.At(i - 2) is { IsCapitalised: false } settlement && SettlementWords.Contains(settlement)
+            && !NotPlaceNames.Contains(token) && settlement.Sentence == token.Sentence)
+        {
+            end = i;
+            while (document.At(end + 1) is { IsCapitalised: true, JoinedBySpace: true, StartsWithDigit: false } more && more.Sentence == token.Sentence && end - i < 2)
+            {
+                end++;
+            }
+            return true;
+        }
+        return false;
     }
 
     /// <summary>"at the Happidrome", "in the Pavilion": a capitalised name after "at/in/to the" that is no event, subject or school word.</summary>

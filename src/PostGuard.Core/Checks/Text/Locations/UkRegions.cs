@@ -18,7 +18,7 @@ public static class UkRegions
         wiltshire|worcestershire|yorkshire|north yorkshire|west yorkshire|south yorkshire|east yorkshire|isle of wight|isle of man|anglesey
         brecons|pembrokeshire|ceredigion|carmarthenshire|gwynedd|powys|conwy|denbighshire|flintshire|monmouthshire|glamorgan|snowdonia|eryri
         brecon beacons|gower|highlands|cairngorms|argyll|fife|perthshire|aberdeenshire|ayrshire|lanarkshire|dumfries and galloway
-        lake district|peak district|yorkshire dales|dartmoor|exmoor|new forest
+        lake district|peak district|yorkshire dales|dartmoor|exmoor|new forest|snowdon|ben nevis|scafell pike|helvellyn|pen y fan
         south downs|north downs|cotswolds|chilterns|jurassic coast|north wales|south wales|mid wales
         west wales|norfolk broads|county durham|tyne and wear|teesside|west midlands|east midlands|east anglia
         south coast|north east|north west|south west|south east|cotswold|dales|pentland hills|pentlands

@@ -32,7 +32,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         nursery infants juniors reserve valley river lake authority authorities service services council commission association society
         strides sahib birthday challenge tournament tournaments competition competitions league championship championships gala
         university villa cavern caves cave lodge hotel inn cafe café coffee restaurant concert residential trip visit country
-        boys girls prep arts performing office
+        boys girls prep arts performing office company mine mines
         """);
 
     /// <summary>Things and kin written with a capital after a word that is also a first name: "Care Home", "Tuck Shop", "Hi Mum".</summary>
@@ -50,7 +50,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         || (!OrdinaryWordNames.Contains(token.Stem) && Array.Exists(AbstractNounEndings, e => token.Stem.Length > e.Length + 2 && token.Stem.EndsWith(e, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>A capitalised word after one of these is a saint, a monarch or a place: "St Mary's", "King Charles", "Mount Snowdon".</summary>
-    private static readonly WordSet NotAPersonBefore = new("st saint king queen prince princess lord lady captain mount lake port fort cape loch river holy guru national pope");
+    private static readonly WordSet NotAPersonBefore = new("st saint santa san sainte notre king queen prince princess lord lady captain mount lake port fort cape loch river holy guru national pope");
 
     /// <summary>Story, faith and history figures that school posts name without naming a child.</summary>
     private static readonly WordSet StoryAndFaithFigures = new("""
@@ -74,7 +74,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
         november december christmas easter harvest mr mrs miss ms dr sir bbc pgl assistant principal deputy headteacher head chair vice
         governors governor team office staff teachers vicar reverend kind regards best wishes thanks thank love dear well
-        hi hello hey
+        hi hello hey another early
         """);
 
     /// <summary>Quantifiers the lexicon also lists as names: "All Welcome".</summary>
@@ -307,6 +307,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 || Quantifiers.Contains(token)
                 // "Paris 2019" on a line of its own: a trip's or an event's title.
                 || IsYearTitle(document, i)
+                // "our Y8 residential (Quinta)": a centre named in brackets after the trip.
+                || token.Gap.Contains('(', StringComparison.Ordinal) && document.At(i - 1) is { } tripNoun && TripWords.Contains(tripNoun) && tripNoun.Sentence == token.Sentence
                 // "the river Dee", "Finlay park", "Kew Gardens, Richmond, TW9 3AE": a river, a place's lower-case head, an address line.
                 || IsPlaceByItsNeighbours(document, i)
                 // "their Times Tables Rock Stars avatar": four or more capitalised words inside a sentence name a thing.
@@ -468,8 +470,9 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 continue;
             }
             var last = i;
-            if (document.At(i + 1) is { } surname && !used[surname.Index] && IsUnknownNameCandidate(document, i + 1) && surname.JoinedBySpace
-                && !surname.Gap.Contains('\n', StringComparison.Ordinal))
+            // "Vaila Wright, Support for Pupils Leader": a surname that is also a word counts before a comma and a role.
+            if (document.At(i + 1) is { } surname && !used[surname.Index] && surname.JoinedBySpace && !surname.Gap.Contains('\n', StringComparison.Ordinal)
+                && (IsUnknownNameCandidate(document, i + 1) || surname is { IsCapitalised: true, IsAllCaps: false } && OrdinaryWordNames.Contains(surname.Stem) && IsRoleAfter(document, i + 1)))
             {
                 last = i + 1;
             }
@@ -577,6 +580,9 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         return words;
     });
 
+    /// <summary>Verbs of staging a show: the capitalised name right after one is the show ("perform Oliver!").</summary>
+    private static readonly WordSet StagingVerbs = new("perform performed performing performs stage staged staging rehearse rehearsed rehearsing");
+
     /// <summary>Nouns for works: a capitalised name right after or before one is the work's title.</summary>
     private static readonly WordSet WorkNouns = new("film films movie movies book books song songs story stories poem poems novel series musical album hymn");
 
@@ -587,6 +593,11 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
     private static bool IsWorkTitle(TextDocument document, int i)
     {
         var token = document.Tokens[i];
+        // "came together to perform Oliver!": the show a class performs.
+        if (document.At(i - 1) is { IsCapitalised: false } staged && staged.Sentence == token.Sentence && StagingVerbs.Contains(staged) && !token.IsPossessive)
+        {
+            return true;
+        }
         if (document.At(i + 1) is not { IsCapitalised: true, JoinedBySpace: true, IsAllCaps: false } second || second.Sentence != token.Sentence)
         {
             return false;
@@ -626,23 +637,25 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
     private static bool IsRoleAfter(TextDocument document, int index)
     {
         var after = document.At(index + 1);
-        if (after is null || after.Sentence != document.Tokens[index].Sentence || after.IsCapitalised && !Roles.Contains(after)
-            || !(after.Gap.Contains('(', StringComparison.Ordinal) || after.Gap.Trim() == ","))
+        if (after is null || after.Sentence != document.Tokens[index].Sentence || !(after.Gap.Contains('(', StringComparison.Ordinal) || after.Gap.Trim() == ","))
         {
             return false;
         }
-        if (Roles.Contains(after) || (after.Is("our") || after.Is("the") || after.Is("a")) && Roles.Contains(document.At(index + 2)))
+        if (Roles.Contains(after) || !after.IsCapitalised && (after.Is("our") || after.Is("the") || after.Is("a")) && Roles.Contains(document.At(index + 2)))
         {
             return true;
         }
-        // "Rob Day, PE co-ordinator", "Sam Hill, Year 6 teacher": a role a few words after the comma, before the sentence goes on.
+        // "Rob Day, PE co-ordinator", "Sam Hill, Year 6 teacher", "Zara Pulaski, Support for Pupils Leader" (ending its line): a
+        // role a few words after the comma.
         if (after.Gap.Trim() != ",")
         {
             return false;
         }
-        for (var k = index + 2; k <= index + 4 && document.At(k) is { } word && word.Sentence == after.Sentence && !word.Gap.Contains(',', StringComparison.Ordinal); k++)
+        for (var k = index + 2; k <= index + 5 && document.At(k) is { } word && word.Sentence == after.Sentence && !word.Gap.Contains(',', StringComparison.Ordinal); k++)
         {
-            if (!word.IsCapitalised && (Roles.Contains(word) || word.Is("coordinator") || word.Is("ordinator")))
+            var endsLine = document.At(k + 1) is not { } following || following.Gap.Contains('\n', StringComparison.Ordinal) || following.Gap.Contains('/', StringComparison.Ordinal);
+            if ((!word.IsCapitalised || endsLine)
+                && (Roles.Contains(word) || word.Is("coordinator") || word.Is("ordinator")))
             {
                 return true;
             }
@@ -868,6 +881,20 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         return false;
     }
 
+    /// <summary>Last words of a letter's sign-off line: "Best wishes", "Kind regards", "Yours sincerely", "Many thanks".</summary>
+    private static readonly WordSet SignOffEnds = new("wishes regards sincerely faithfully thanks");
+
+    /// <summary>The line before <paramref name="first"/> is a sign-off of at most three words ("Best wishes", "Kind regards,").</summary>
+    private static bool IsAfterSignOff(TextDocument document, int first)
+    {
+        if (!document.Tokens[first].Gap.Contains('\n', StringComparison.Ordinal) || document.At(first - 1) is not { } end || !SignOffEnds.Contains(end))
+        {
+            return false;
+        }
+        var words = document.SentenceOf(end.Index).Count();
+        return words <= 3 && end.Sentence != document.Tokens[first].Sentence;
+    }
+
     /// <summary>Kin and a birthday after a possessive name: "Zarek's birthday", "Tiwa's mum".</summary>
     private static readonly WordSet KinAfterPossessive = new("birthday mum mummy dad daddy mother father brother sister grandma grandad nan nanny grandpa family");
 
@@ -934,6 +961,16 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         // "Lighthouse by Zarek Pula from Handcross", "a painting by Tiwa in Year 2": a work's maker named with where they are from.
         if (previous is not null && previous.Is("by") && previous.Sentence == token.Sentence && next is not null && next.Sentence == token.Sentence
             && (next.Is("from") && document.At(last + 2) is { IsCapitalised: true } || next.Is("in") && NameContext.IsYearGroup(document, last + 2)))
+        {
+            return true;
+        }
+        // "Tiwa Oyelaran, Head Teacher", "Zara Pulaski, Support for Pupils Leader": two unknown capitalised words before a comma and a role.
+        if (last == first + 1 && IsRoleAfter(document, last))
+        {
+            return true;
+        }
+        // "Best wishes / Zara Pulaski / Head Teacher": the line under a sign-off is its writer.
+        if (token.SentenceStart && last <= first + 1 && (next is null || next.Gap.Contains('\n', StringComparison.Ordinal)) && IsAfterSignOff(document, first))
         {
             return true;
         }

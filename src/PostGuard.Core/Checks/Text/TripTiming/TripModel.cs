@@ -63,6 +63,7 @@ public static class TripModel
 
         // "returned to school", "thank you for collecting the children"; "students back in the classroom this week have already said...".
         var returns = TripNarrative.Returns(document)
+            .Where(r => !IsWayBackToTheCentre(document, r))
             .Where(r => TenseOf(r.Sentence) == Tense.Past || (document.Tokens[r.First].Is("back") && NarrativeTense.IsPerfect(document, r.Sentence)) || IsThanksFor(document, r)).ToList();
         var lastReturn = returns.Count > 0 ? returns[^1].Last : -1;
         // A. A day or time near a cue that is not over; in a post about a stay, any day ahead told in the future
@@ -172,7 +173,7 @@ public static class TripModel
             {
                 // "currently holds the record" in a recount is about the record, not the trip; "are currently learning about
                 // penguins" is a class's topic.
-                if (document.TokenAtOrAfter(now.Start) is { } token && token.Index > lastReturn && !(recount && token.Is("currently"))
+                if (document.TokenAtOrAfter(now.Start) is { } token && token.Index > lastReturn && !(recount && token.Is("currently") && !IsGroupCurrently(document, token.Index))
                     && !document.Tokens.Skip(token.Index).Take(3).Any(t => t.Is("currently") && t.Start < now.Start + now.Length && LessonVerbs.Contains(document.At(t.Index + 1))))
                 {
                     live.Add(new TextRange(now.Start, now.Length));
@@ -503,6 +504,19 @@ public static class TripModel
     private static bool StartedWithinItsLength(IReadOnlyList<TemporalMention> times, DateOnly today, IReadOnlySet<int> onSite, int stayNights) =>
         stayNights != 0 && times.Any(t => t.LastDay is { } day && day < today && !onSite.Contains(t.Sentence)
             && day.AddDays(stayNights == Weekend ? (7 - (int)day.DayOfWeek) % 7 : stayNights) >= today);
+
+    /// <summary>"We're currently in Mozambique", "they are currently at": the group now, even in a post that looks back on its week.</summary>
+    private static bool IsGroupCurrently(TextDocument document, int index) =>
+        document.At(index - 1) is { } be && be.Sentence == document.Tokens[index].Sentence
+        && (be.Is("we're") || be.Is("they're") || (be.Is("are") && document.At(index - 2) is { } who && (who.Is("we") || who.Is("they"))));
+
+    /// <summary>
+    /// "On the way home, we were told about the floods" under a "Day 2" heading: the walk back to the centre, not the group's
+    /// return (which names school: "on the way home to school").
+    /// </summary>
+    private static bool IsWayBackToTheCentre(TextDocument document, TripSignal signal) =>
+        document.Tokens[signal.First].Is("way") && HasLaterDayHeading(document)
+        && !Enumerable.Range(signal.Last + 1, 3).Any(k => document.At(k) is { } word && word.Sentence == signal.Sentence && word.Is("school"));
 
     /// <summary>"Day 1", "Day 3" among the post's first three sentences: a stay's diary heading.</summary>
     private static bool HasDayHeading(TextDocument document) =>
