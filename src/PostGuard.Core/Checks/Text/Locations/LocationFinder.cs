@@ -288,13 +288,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
                 i = placeEnd;
                 continue;
             }
-            if (TryDayHeadingPlace(document, i, nameTokens, out var headingEnd))
-            {
-                AddTokens(LocationKind.NamedVenue, i, headingEnd);
-                i = headingEnd;
-                continue;
-            }
-            if (TryBracketedCentre(document, i, nameTokens, out var centreEnd))
+            // "Rhos Y Gwaliau Day 6", "our residential (Quinta)": a centre named by the diary heading or the brackets after its trip.
+            if (TryDayHeadingPlace(document, i, nameTokens, out var centreEnd) || TryBracketedCentre(document, i, nameTokens, out centreEnd))
             {
                 AddTokens(LocationKind.NamedVenue, i, centreEnd);
                 i = centreEnd;
