@@ -88,6 +88,9 @@ public sealed record RealPost
     /// <summary>The tenth set, from sites in none of the nine earlier sets, all "round10": labelled and committed before any check ran on it (Corpus/README.md).</summary>
     public const string TenthSet = "real-posts-round10.jsonl";
 
+    /// <summary>The eleventh set, from sites in none of the ten earlier sets, all "round11": labelled and committed before any check ran on it (Corpus/README.md).</summary>
+    public const string EleventhSet = "real-posts-round11.jsonl";
+
     public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
         var path = CorpusFile.Locate(file);
