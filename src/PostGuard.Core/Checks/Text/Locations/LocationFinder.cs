@@ -21,6 +21,19 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private const RegexOptions Bounded = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 
     private static readonly Regex PostcodePattern = new(@"\b[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}\b", Bounded, TimeSpan.FromSeconds(1));
+
+    /// <summary>A UK postcode starting at <paramref name="index"/> after a comma and spaces: "Kew Gardens, Richmond, TW9 3AE".</summary>
+    public static bool IsPostcodeAfter(string text, int index)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var start = index;
+        while (start < text.Length && start - index < 3 && (text[start] == ',' || char.IsWhiteSpace(text[start])))
+        {
+            start++;
+        }
+        var match = PostcodePattern.Match(text, start, Math.Min(9, text.Length - start));
+        return match.Success && match.Index == start && IsPostcode(match.Value);
+    }
     private static readonly Regex WordGridPattern = new(@"///\p{L}+\.\p{L}+\.\p{L}+", Linear);
     private static readonly Regex GridReferencePattern = new(@"\b[HNOST][A-HJ-Z] ?[0-9]{3,5} ?[0-9]{3,5}\b", Bounded, TimeSpan.FromSeconds(1));
 

@@ -683,8 +683,6 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
     /// <summary>Lower-case heads of a place after its name: "Finlay park", "Sefton park".</summary>
     private static readonly WordSet LowerCasePlaceHeadsAfter = new("park farm woods wood forest beach bay reservoir lake river valley estate");
 
-    private static readonly Regex Postcode = new(@"^\s*,?\s*[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
-
     /// <summary>
     /// A first name that is a place by the words beside it: after a lower-case "river" or "mount" ("the river Dee"), before a
     /// lower-case place head ("Finlay park"), or right before a postcode ("Kew Gardens, Richmond, TW9 3AE").
@@ -704,8 +702,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         {
             return true;
         }
-        var end = token.Start + token.Length;
-        return end < document.Text.Length && Postcode.IsMatch(document.Text.AsSpan(end, Math.Min(12, document.Text.Length - end)));
+        return LocationFinder.IsPostcodeAfter(document.Text, token.Start + token.Length);
     }
 
     /// <summary>

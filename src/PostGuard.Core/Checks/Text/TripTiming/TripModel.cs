@@ -493,9 +493,26 @@ public static class TripModel
     /// "Day 4", "Update for day 3 on the Isle of Wight": a heading in the post's first lines that numbers a later day of a trip
     /// (two or more) is the diary of a stay that has lasted nights already; a recount's body ("set up camp on day one") is not a heading.
     /// </summary>
-    private static bool HasLaterDayHeading(TextDocument document) => document.Memo((typeof(TripModel), "laterday"), d =>
-        (object)d.Tokens.Any(t => t.Sentence <= 1 && t.Is("day") && d.At(t.Index + 1) is { } number && number.Sentence == t.Sentence
-            && Counts.TryGetValue(number.Stem.TrimStart('#'), out var n) && n >= 2)) is true;
+    private static bool HasLaterDayHeading(TextDocument document) => document.Memo((typeof(TripModel), "laterday"), d => (object)(DayHeadingNumber(d, 1) >= 2)) is true;
+
+    /// <summary>The highest "Day N" ("Day 3", "day #2", "Day three") among the first sentences up to <paramref name="lastSentence"/>; 0 when none.</summary>
+    private static int DayHeadingNumber(TextDocument document, int lastSentence)
+    {
+        var highest = 0;
+        foreach (var token in document.Tokens)
+        {
+            if (token.Sentence > lastSentence)
+            {
+                break;
+            }
+            if (token.Is("day") && document.At(token.Index + 1) is { } number && number.Sentence == token.Sentence
+                && Counts.TryGetValue(number.Stem.TrimStart('#'), out var n))
+            {
+                highest = Math.Max(highest, n);
+            }
+        }
+        return highest;
+    }
 
     /// <summary>
     /// A day the post names, before the publish day, that a stay of the length the post says would still be inside ("We arrived
@@ -519,9 +536,7 @@ public static class TripModel
         && !Enumerable.Range(signal.Last + 1, 3).Any(k => document.At(k) is { } word && word.Sentence == signal.Sentence && word.Is("school"));
 
     /// <summary>"Day 1", "Day 3" among the post's first three sentences: a stay's diary heading.</summary>
-    private static bool HasDayHeading(TextDocument document) =>
-        document.Tokens.Any(t => t.Sentence <= 2 && t.Is("day") && document.At(t.Index + 1) is { } number && number.Sentence == t.Sentence
-            && Counts.ContainsKey(number.Stem.TrimStart('#')));
+    private static bool HasDayHeading(TextDocument document) => DayHeadingNumber(document, 2) >= 1;
 
     private static bool IsMultiDay(TextDocument document) =>
         document.Tokens.Any(StayWords.Contains) || MultiDayPhrases.Matches(document).Any() || StayPhrases.Matches(document).Any();
