@@ -39,6 +39,11 @@ public static class SpecialCategoryTerms
     public static bool At(TextDocument document, int i, out int end)
     {
         end = i;
+        // A list may end the text ("mental health and"): there is no term after its last word.
+        if (document.At(i) is null)
+        {
+            return false;
+        }
         foreach (var phrase in PhraseStarts.Contains(document.Tokens[i].Word) ? Phrases : [])
         {
             var ok = true;
