@@ -91,6 +91,9 @@ public sealed record RealPost
     /// <summary>The eleventh set, from sites in none of the ten earlier sets, all "round11": labelled and committed before any check ran on it (Corpus/README.md).</summary>
     public const string EleventhSet = "real-posts-round11.jsonl";
 
+    /// <summary>The twelfth set, from sites in none of the eleven earlier sets, all "round12": labelled and committed before any check ran on it (Corpus/README.md).</summary>
+    public const string TwelfthSet = "real-posts-round12.jsonl";
+
     public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
         var path = CorpusFile.Locate(file);
