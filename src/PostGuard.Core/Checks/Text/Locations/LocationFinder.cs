@@ -90,6 +90,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private static readonly WordSet OrganisationAfter = new("""
         primary school academy college infants infant juniors junior nursery fc united rovers athletic church cofe ce rc
         class house team road street lane avenue close drive way fire police ambulance
+        company group productions players
         """);
 
     private static readonly WordSet Determiners = new("the our a an this that their your my every each year class reception");
@@ -510,8 +511,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return false;
         }
         var k = i;
-        while (k - i < 3 && document.At(k) is { IsCapitalised: true, StartsWithDigit: false } word && word.Sentence == token.Sentence && (k == i || word.JoinedBySpace)
-            && !DayHeadingNotPlace.Contains(word) && !NotPlaceNames.Contains(word) && !FirstNames.Contains(word.Stem))
+        while (k - i < 3 && document.At(k) is { IsCapitalised: true, StartsWithDigit: false } word && !word.Is("day") && word.Sentence == token.Sentence && (k == i || word.JoinedBySpace)
+            // "Bewerley Park Day 2": a venue word after the name, though the lexicon also lists it as a first name.
+            && !DayHeadingNotPlace.Contains(word) && !NotPlaceNames.Contains(word) && (!FirstNames.Contains(word.Stem) || k > i && VenueWords.Contains(word)))
         {
             k++;
         }
@@ -839,7 +841,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
         // "2nd Place = Derry Hill", "1st Millway": a results table lists teams.
         var ranked = before is not null && before.Sentence == document.Tokens[first].Sentence
             && (before.Is("place") || NotAPersonContext.IsRank(before));
-        return ranked || before is not null && AgainstWords.Contains(before) && before.Sentence == document.Tokens[first].Sentence
+        // "we were drawn with Chalkwell Hall": the teams of a draw.
+        var drawn = before is not null && before.Is("with") && document.At(first - 2) is { } draw && (draw.Is("drawn") || draw.Is("paired") || draw.Is("grouped"));
+        return ranked || drawn || before is not null && AgainstWords.Contains(before) && before.Sentence == document.Tokens[first].Sentence
             || after is not null && OpponentAfter.Contains(after) && !after.IsCapitalised && after.Sentence == document.Tokens[last].Sentence && !document.IsWordAt(first - 1, "at");
     }
 
@@ -1048,6 +1052,15 @@ public sealed class LocationFinder(TextLexicons lexicons)
     /// staged work's title ("the Treasure Island performance"), a place inside an event's name ("the Worcester Youth Games"),
     /// or an age group's team ("the U18s").
     /// </summary>
+    /// <summary>Capitalised heads of "X of [place]" that name a history topic or a title: "Great Fire of London", "Mayor of London".</summary>
+    private static readonly WordSet EventsAndTitlesOf = new("fire battle siege plague treaty sack raid invasion mayor duke duchess earl bishop archbishop");
+
+    /// <summary>Verbs of speaking after a surname: "Whitehead said".</summary>
+    private static readonly WordSet SpeakingVerbs = new("said says added explained commented told remarked");
+
+    /// <summary>Prepositions that keep a word before a verb a place: "the weather in Whitehead was...".</summary>
+    private static readonly WordSet PlacePrepositions = new("in at to from near into around through");
+
     private static bool IsNotWhereAnyoneIs(TextDocument document, int first, int last)
     {
         if (NotAPersonContext.IsInsideWorkTitle(document, first))
@@ -1060,6 +1073,17 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return true;
         }
         if (previous is not null && previous.Is("for") && AreaRoles.Contains(document.At(first - 2)))
+        {
+            return true;
+        }
+        // "the Great Fire of London", "the Battle of Hastings", "the Mayor of London": a history topic or a title, not where anyone is.
+        if (previous is not null && previous.Is("of") && document.At(first - 2) is { IsCapitalised: true } head && head.Sentence == previous.Sentence && EventsAndTitlesOf.Contains(head))
+        {
+            return true;
+        }
+        // "... Whitehead said.": a surname that speaks, not a place (the gazetteer's Whitehead).
+        if (first == last && document.At(last + 1) is { IsCapitalised: false } spoke && spoke.Sentence == document.Tokens[last].Sentence && SpeakingVerbs.Contains(spoke)
+            && !(previous is not null && previous.Sentence == spoke.Sentence && PlacePrepositions.Contains(previous)))
         {
             return true;
         }
@@ -1103,16 +1127,21 @@ public sealed class LocationFinder(TextLexicons lexicons)
     /// <summary>Words before "at X" that make X the school itself: "here at Oakwood", "welcome to".</summary>
     private static readonly WordSet OwnSchoolBefore = new("here welcome welcomed us everyone everybody all");
 
+    /// <summary>Words before "from X" that make X where the group is or was: "blog updates from Lagganlia", "travelled back from Kielder".</summary>
+    private static readonly WordSet FromTheTripBefore = new("updates update blog photos pictures news back returned returning travelled traveled travelling journeyed home");
+
     /// <summary>
     /// "at/near + proper noun (+ venue head)": "the day will be spent at Brockholes", "awaiting luggage at Gatwick",
-    /// "the staff at Lagganlia" — a capitalised name the gazetteer does not know, where a trip, a stay or an event is told.
+    /// "the staff at Lagganlia", "blog updates from Lagganlia" — a capitalised name the gazetteer does not know, where a trip, a
+    /// stay or an event is told.
     /// </summary>
     private bool TryAtProperNoun(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
     {
         end = i;
         var token = document.Tokens[i];
         var previous = document.At(i - 1);
-        if (previous is null || !(previous.Is("at") || previous.Is("near")) || previous.IsCapitalised && previous.SentenceStart || previous.Sentence != token.Sentence
+        if (previous is null || !(previous.Is("at") || previous.Is("near") || previous.Is("from") && FromTheTripBefore.Contains(document.At(i - 2)))
+            || previous.IsCapitalised && previous.SentenceStart || previous.Sentence != token.Sentence
             || !token.IsCapitalised || token.IsAllCaps || token.SentenceStart || token.StartsWithDigit || token.Stem.Length < 3 || nameTokens?.Contains(i) == true
             || Determiners.Contains(token) || Titles.Contains(token) || NotPlaceNames.Contains(token) || GenericVenueModifiers.Contains(token)
             || OrdinaryWordNames.Contains(token.Stem) || OrdinaryWordNames.Weekdays.Contains(token) || OrdinaryWordNames.Months.Contains(token)
@@ -1129,7 +1158,8 @@ public sealed class LocationFinder(TextLexicons lexicons)
         // A heading in title case ("Fun At Christmas") names nothing; neither does a team or an event ("at Rushcliffe Schools' Festival").
         // "P7 at Benmore": a short heading that puts a year group somewhere needs no other cue.
         var groupHeading = document.SentenceOf(i).Take(6).Count() <= 4 && NameContext.IsYearGroup(document, document.SentenceOf(i).First().Index);
-        if (previous.IsCapitalised && IsTitleCaseLine(document, i) || !groupHeading && !HasEventOrTravelNear(document, i))
+        // "updates from X", "travelled back from X" tell the trip in themselves.
+        if (previous.IsCapitalised && IsTitleCaseLine(document, i) || !groupHeading && !previous.Is("from") && !HasEventOrTravelNear(document, i))
         {
             return false;
         }

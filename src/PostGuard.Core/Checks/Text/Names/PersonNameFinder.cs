@@ -32,7 +32,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         nursery infants juniors reserve valley river lake authority authorities service services council commission association society
         strides sahib birthday challenge tournament tournaments competition competitions league championship championships gala
         university villa cavern caves cave lodge hotel inn cafe café coffee restaurant concert residential trip visit country
-        boys girls prep arts performing office company mine mines
+        boys girls prep arts performing office company mine mines rd ave inc ltd plc limited holiday holidays
         """);
 
     /// <summary>Things and kin written with a capital after a word that is also a first name: "Care Home", "Tuck Shop", "Hi Mum".</summary>
@@ -75,6 +75,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         november december christmas easter harvest mr mrs miss ms dr sir bbc pgl assistant principal deputy headteacher head chair vice
         governors governor team office staff teachers vicar reverend kind regards best wishes thanks thank love dear well
         hi hello hey another early
+        when where while what which why how if then there here once after before during
+        today tomorrow yesterday tonight we're we've we'll they're they've it's there's let's
         """);
 
     /// <summary>Quantifiers the lexicon also lists as names: "All Welcome".</summary>
@@ -300,7 +302,8 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 || NotAPersonContext.IsNotAPerson(document, i, Lexicon.Contains)
                 // "My Lighthouse": a determiner that is also a name in the lexicon ("My") is the determiner.
                 || Determiners.Contains(token) && !token.IsPossessive
-                || Determiners.Contains(document.At(i - 1))
+                // "the Roman baths", "our Poppy field"; "that" is also a conjunction: "we are sad that Fiona is leaving".
+                || Determiners.Contains(document.At(i - 1)) && !document.IsWordAt(i - 1, "that")
                 // "Battle of Hastings", "Duke of Edinburgh", "Isle of Wight": a title, not a child.
                 || (document.IsWordAt(i - 1, "of") && document.At(i - 2) is { IsCapitalised: true })
                 // "All Welcome!": a quantifier that the lexicon also lists as a name.
@@ -412,6 +415,13 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
                 continue;
             }
             if (NameContext.IsUsedAsMonth(document, i))
+            {
+                continue;
+            }
+            // "drawn with Chalkwell Hall and Alleyn Court": a first name that is also a venue or road word, after a capitalised
+            // name, ends that name (a school, a house, a road), it is no one's first name.
+            if (NotAPersonAfter.Contains(token) && token.JoinedBySpace && document.At(i - 1) is { IsCapitalised: true } owner && owner.Sentence == token.Sentence
+                && !Titles.Contains(owner) && !owner.StartsWithDigit)
             {
                 continue;
             }
@@ -932,8 +942,9 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
         {
             return true;
         }
-        // "the parents of Sreya and Jyran"
+        // "the parents of Sreya and Jyran"; not "parents of Gr. 6 & 7 students", a grade.
         if (previous is not null && previous.Is("of") && previous.Sentence == token.Sentence && KinBeforeOf.Contains(document.At(first - 2))
+            && next is not { StartsWithDigit: true }
             && !IsNotAPersonAfter(document, last) && !(next is not null && next.Sentence == token.Sentence && next.IsCapitalised && next.JoinedBySpace))
         {
             return true;

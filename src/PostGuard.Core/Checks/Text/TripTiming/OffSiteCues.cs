@@ -37,8 +37,8 @@ public static class OffSiteCues
     /// <summary>"a visit to the new Reception classes": a visit inside the school.</summary>
     private static readonly WordSet SchoolRooms = new("class classes classroom classrooms");
 
-    /// <summary>Whoever comes to school: "Fire Brigade visit", "a police visit".</summary>
-    private static readonly WordSet Visitors = new("brigade fire police firefighter firefighters author poet vicar nurse dentist planetarium dome theatre crew service");
+    /// <summary>Whoever comes to school: "Fire Brigade visit", "a police visit", "we look forward to having you visit".</summary>
+    private static readonly WordSet Visitors = new("brigade fire police firefighter firefighters author poet vicar nurse dentist planetarium dome theatre crew service you parents families grandparents carers");
 
     /// <summary>
     /// What groups do at outdoor and activity centres. One of them can happen at school (archery in PE);

@@ -86,7 +86,9 @@ public static class TemporalExpressionParser
 
             if (MatchPhrase(document, i, NowPhrases, out var nowEnd))
             {
-                if (!past || word is "currently" or "right")
+                // "We were now properly underway", "we were on our way": told in the past, whatever "now" says.
+                var toldBefore = Enumerable.Range(i - 3, 3).Any(k => document.At(k) is { } be && be.Sentence == tokens[i].Sentence && (be.Is("was") || be.Is("were")));
+                if ((!past || word is "currently" or "right") && !toldBefore)
                 {
                     Add(TemporalKind.Now, i, nowEnd, today, null);
                 }
@@ -179,6 +181,21 @@ public static class TemporalExpressionParser
                     last = rangeEnd;
                     date = rangeDate >= date ? rangeDate : date;
                 }
+                else if (document.At(last + 1) is { } to && (to.Is("to") || to.Is("until") || to.Gap.Trim() is "-" or "–")
+                    && document.At(to.Is("to") || to.Is("until") ? last + 2 : last + 1) is { } endDay && DayNumber(endDay.Text) is { } dayOfEnd
+                    && dayOfEnd > date.Day && dayOfEnd <= DateTime.DaysInMonth(date.Year, date.Month) && !MonthNumbers.ContainsKey(document.At(endDay.Index + 1)?.Stem ?? ""))
+                {
+                    // "May 10th to 18th, 2017": the range ends in the first day's month, in the year written after it.
+                    last = endDay.Index;
+                    var year = date.Year;
+                    if (document.At(last + 1) is { IsNumber: true, Text.Length: 4 } written && int.TryParse(written.Text, CultureInfo.InvariantCulture, out var y) && y is > 1900 and < 2200
+                        && dayOfEnd <= DateTime.DaysInMonth(y, date.Month))
+                    {
+                        year = y;
+                        last++;
+                    }
+                    date = new DateOnly(year, date.Month, dayOfEnd);
+                }
                 var endsAt = TimeAfter(document, last + 1, out var timeEnd);
                 var kind = date < today ? TemporalKind.Past : TemporalKind.Dated;
                 Add(kind, first, last, date, endsAt);
@@ -214,7 +231,8 @@ public static class TemporalExpressionParser
                 {
                     if (TimeAfter(document, k, out var cueEnd) is { } cueTime)
                     {
-                        Add(past ? TemporalKind.Past : TemporalKind.Dated, i, cueEnd, null, cueTime);
+                        // "home tomorrow (Friday at around 5:30pm": the day between the cue and its time is the time's day.
+                        Add(past ? TemporalKind.Past : TemporalKind.Dated, i, cueEnd, DayBetween(document, i + 1, k, today, past, future), cueTime);
                         i = cueEnd;
                         break;
                     }
@@ -222,6 +240,23 @@ public static class TemporalExpressionParser
             }
         }
         return mentions;
+    }
+
+    /// <summary>A day named between a return cue and its time: "tomorrow", "Friday", "12th June"; null when none is.</summary>
+    private static DateOnly? DayBetween(TextDocument document, int first, int end, DateOnly today, bool past, bool future)
+    {
+        for (var j = first; j < end; j++)
+        {
+            if (document.Tokens[j].Is("tomorrow"))
+            {
+                return today.AddDays(1);
+            }
+            if (TryDate(document, j, today, past, future, out _, out var day))
+            {
+                return day;
+            }
+        }
+        return null;
     }
 
     /// <summary>Outings a later year may be stated for: "the trip will run in 2027".</summary>
@@ -307,9 +342,9 @@ public static class TemporalExpressionParser
         if (Weekdays.Contains(first) && !first.IsPossessive && !IsFestivalDay(document, start))
         {
             var weekday = Enum.Parse<DayOfWeek>(first.Stem, ignoreCase: true);
-            // "Friday 12th June": the explicit date wins.
-            if (TryExplicitDate(document, start + 1, today, past, future, out var explicitEnd, out var explicitDate)
-                || (document.IsWordAt(start + 1, "the") && TryExplicitDate(document, start + 2, today, past, future, out explicitEnd, out explicitDate)))
+            // "Friday 12th June": the explicit date wins, in the year its weekday names.
+            if (TryExplicitDate(document, start + 1, today, past, future, out var explicitEnd, out var explicitDate, weekday)
+                || (document.IsWordAt(start + 1, "the") && TryExplicitDate(document, start + 2, today, past, future, out explicitEnd, out explicitDate, weekday)))
             {
                 end = explicitEnd;
                 date = explicitDate;
@@ -362,7 +397,9 @@ public static class TemporalExpressionParser
         return false;
     }
 
-    private static bool TryExplicitDate(TextDocument document, int i, DateOnly today, bool past, bool future, out int end, out DateOnly date)
+    /// <param name="weekday">The weekday written before the date ("Saturday 21st October"): a yearless date is in the year, of
+    /// the one before, this and the next, nearest the publish date in which it falls on that weekday, whatever the tense.</param>
+    private static bool TryExplicitDate(TextDocument document, int i, DateOnly today, bool past, bool future, out int end, out DateOnly date, DayOfWeek? weekday = null)
     {
         end = i;
         date = today;
@@ -422,7 +459,7 @@ public static class TemporalExpressionParser
         {
             return false;
         }
-        var resolvedYear = year ?? YearFor(today, month, day, past, future);
+        var resolvedYear = year ?? (weekday is { } named ? YearOfWeekday(today, month, day, named) : null) ?? YearFor(today, month, day, past, future);
         if (day < 1 || day > DateTime.DaysInMonth(resolvedYear, month))
         {
             return false;
@@ -456,6 +493,13 @@ public static class TemporalExpressionParser
         }
         return NearestYear(today, month, day);
     }
+
+    /// <summary>"Saturday 21st October" published in late October 2017 is 2017's (a Saturday), not 2018's (a Sunday).</summary>
+    private static int? YearOfWeekday(DateOnly today, int month, int day, DayOfWeek weekday) =>
+        new[] { today.Year - 1, today.Year, today.Year + 1 }
+            .Where(year => day >= 1 && day <= DateTime.DaysInMonth(year, month) && new DateOnly(year, month, day).DayOfWeek == weekday)
+            .Select(year => (int?)year)
+            .MinBy(year => Math.Abs(new DateOnly(year!.Value, month, day).DayNumber - today.DayNumber));
 
     /// <summary>A date without a year is the one nearest the publish date.</summary>
     private static int NearestYear(DateOnly today, int month, int day)

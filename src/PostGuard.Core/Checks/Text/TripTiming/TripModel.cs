@@ -1,3 +1,4 @@
+using PostGuard.Core.Checks.Text.Names;
 using PostGuard.Core.Checks.Text.Tokens;
 
 namespace PostGuard.Core.Checks.Text.TripTiming;
@@ -54,6 +55,8 @@ public static class TripModel
             return null;
         }
         var today = DateOnly.FromDateTime(publishLocal);
+        // "Published 11 May 2023", "By Nathan Bingaman Oct 22, 2018": the page's own date, no day of the trip.
+        times = [.. times.Where(t => !IsDateline(document, t, today))];
         var onSite = TripNarrative.OnSiteSentences(document);
         var cueSentences = cues.Select(c => c.Sentence).ToHashSet();
         bool NearCue(int sentence) => cueSentences.Contains(sentence) || cueSentences.Contains(sentence - 1) || cueSentences.Contains(sentence + 1);
@@ -64,7 +67,8 @@ public static class TripModel
         // "returned to school", "thank you for collecting the children"; "students back in the classroom this week have already said...".
         var returns = TripNarrative.Returns(document)
             .Where(r => !IsWayBackToTheCentre(document, r))
-            .Where(r => TenseOf(r.Sentence) == Tense.Past || (document.Tokens[r.First].Is("back") && NarrativeTense.IsPerfect(document, r.Sentence)) || IsThanksFor(document, r)).ToList();
+            .Where(r => TenseOf(r.Sentence) == Tense.Past || (document.Tokens[r.First].Is("back") && NarrativeTense.IsPerfect(document, r.Sentence)) || IsThanksFor(document, r)
+                || IsReturnFromTheTrip(document, r, cues)).ToList();
         var lastReturn = returns.Count > 0 ? returns[^1].Last : -1;
         // A. A day or time near a cue that is not over; in a post about a stay, any day ahead told in the future
         // ("Throughout the week everyone will have a turn at all eight activities").
@@ -140,7 +144,7 @@ public static class TripModel
         // "returned to school"; "students back in the classroom this week have already said...".
         // "thank you for collecting the children promptly this evening": a time in the thanks for the return is the return's.
         bool Usable(TripSignal signal) => signal.First > lastReturn && !onSite.Contains(signal.Sentence) && TenseOf(signal.Sentence) != Tense.Past
-            && !returns.Exists(r => r.Sentence == signal.Sentence && IsThanksFor(document, r));
+            && !returns.Exists(r => r.Sentence == signal.Sentence && IsThanksFor(document, r)) && !TripNarrative.IsClosureNews(document, signal);
         var live = new List<TextRange>();
         // A trip told in the past with a past date ("On Thursday 25th September ... began") and nothing tied to the
         // publish day or later, or judged as a whole in the past ("had a fantastic time in Cardiff"), is over: its
@@ -169,7 +173,9 @@ public static class TripModel
                 // "Back on the coach ... it was smooth sailing to Bude", told on the stay's first day: still away.
                 live.AddRange(TripNarrative.StrongLive(document).Where(l => l.First > lastReturn && !onSite.Contains(l.Sentence)).Select(l => RangeOf(document, l)));
             }
-            foreach (var now in times.Where(t => t.Kind == TemporalKind.Now && !onSite.Contains(t.Sentence) && TenseOf(t.Sentence) != Tense.Past && NearCue(t.Sentence)))
+            // "They are currently in their new art choice", sentences after the centre was named in a trip's diary: the group now.
+            foreach (var now in times.Where(t => t.Kind == TemporalKind.Now && !onSite.Contains(t.Sentence) && TenseOf(t.Sentence) != Tense.Past
+                && (NearCue(t.Sentence) || narrative && !recount && IsGroupCurrently(document, t))))
             {
                 // "currently holds the record" in a recount is about the record, not the trip; "are currently learning about
                 // penguins" is a class's topic.
@@ -230,6 +236,42 @@ public static class TripModel
         return unknown || latest is null
             ? new TripJudgement(isLive, cue, spans, null, open.First(c => c.End is null).EndCue)
             : new TripJudgement(isLive, cue, spans, latest.End, latest.EndCue);
+    }
+
+    /// <summary>Words that mark a line as the page's date: "Published 11 May 2023", "News - 29th Apr 2025", "Posted on".</summary>
+    private static readonly WordSet DatelineWords = new("published posted updated news dated date on");
+
+    /// <summary>
+    /// The publish day's date on a line of its own among the post's first lines, after dateline words or a byline ("By
+    /// Nathan Bingaman Oct 22, 2018"), or alone with its year over a recount, and with nothing after it but a time stamp: the
+    /// page's date, which places nobody.
+    /// </summary>
+    private static bool IsDateline(TextDocument document, TemporalMention mention, DateOnly today)
+    {
+        if (mention.Kind != TemporalKind.Dated || mention.LastDay != today || mention.Sentence > 2
+            || NarrativeTense.Of(document, mention.Sentence) != Tense.None || document.TokenAtOrAfter(mention.Start) is not { } first)
+        {
+            return false;
+        }
+        var sentence = document.TokensOfSentence(mention.Sentence).ToList();
+        var before = sentence.Where(t => t.Index < first.Index).ToList();
+        var inside = sentence.Where(t => t.Start >= mention.Start && t.Start < mention.Start + mention.Length).ToList();
+        var after = sentence.Where(t => t.Start >= mention.Start + mention.Length).ToList();
+        // "March 03, 2021 at 3:51 PM": the page's time stamp, the clock time after "at" and nothing else.
+        var stamp = after.Count > 0 && after[0].Is("at") && after.Skip(1).All(t => t.StartsWithDigit || t.Is("am") || t.Is("pm"));
+        if (after.Count > 0 && !(stamp && mention.EndsAt is not null))
+        {
+            return false;
+        }
+        // "24 April 2023" alone on a line, with its year written, over a post told with no sentence in the present or the
+        // future: the page's date over a recount (a diary's own heading gives its weekday or day number, and tells the day now).
+        if (before.Count == 0)
+        {
+            return inside.Exists(t => t.IsNumber && t.Text.Length == 4) && !inside.Exists(OrdinaryWordNames.Weekdays.Contains)
+                && !Enumerable.Range(0, document.Tokens[^1].Sentence + 1).Any(s => NarrativeTense.Of(document, s) is Tense.Present or Tense.Future);
+        }
+        return before.TrueForAll(DatelineWords.Contains)
+            || (before[0].Is("by") && before.Count is >= 2 and <= 4 && before.Skip(1).All(t => t.IsCapitalised));
     }
 
     /// <summary>
@@ -464,6 +506,24 @@ public static class TripModel
     private static TemporalMention? StatedEnd(IReadOnlyList<TemporalMention> times, int sentence, TextDocument document) =>
         times.FirstOrDefault(t => t.LastDay is null && t.EndsAt is not null && Math.Abs(t.Sentence - sentence) <= 1 && NarrativeTense.Of(document, t.Sentence) != Tense.Past);
 
+    /// <summary>
+    /// "We have just returned from Hooke Court" under the heading "Great days at Hooke Court Dorset": the present perfect of the
+    /// return from the place the post's heading names is the whole trip's (not "have just returned from the beach" in a diary,
+    /// whose beach the heading does not name, nor under a later day's heading).
+    /// </summary>
+    private static bool IsReturnFromTheTrip(TextDocument document, TripSignal signal, IReadOnlyList<OffSiteCue> cues)
+    {
+        if (!document.Tokens[signal.First].Is("returned") || !document.Tokens[signal.Last].Is("from") || !NarrativeTense.IsPerfect(document, signal.Sentence)
+            || HasLaterDayHeading(document) || signal.Sentence == 0)
+        {
+            return false;
+        }
+        // The capitalised name after "from" ("Hooke Court"), inside a cue of the heading ("Hooke Court Dorset").
+        var name = string.Join(' ', Enumerable.Range(signal.Last + 1, 4).Select(document.At)
+            .TakeWhile(t => t is not null && t.Sentence == signal.Sentence && t.IsCapitalised).Select(t => t!.Text));
+        return name.Length > 0 && cues.Any(c => c.Sentence == 0 && c.Text.Contains(name, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>"Thank you to all of the parents for collecting the children promptly": thanks for a return are for one that is done.</summary>
     private static bool IsThanksFor(TextDocument document, TripSignal signal) =>
         document.IsWordAt(signal.First - 1, "for") && document.TokensOfSentence(signal.Sentence).Any(t => t.Index < signal.First && (t.Is("thank") || t.Is("thanks")));
@@ -523,6 +583,10 @@ public static class TripModel
             && day.AddDays(stayNights == Weekend ? (7 - (int)day.DayOfWeek) % 7 : stayNights) >= today);
 
     /// <summary>"We're currently in Mozambique", "they are currently at": the group now, even in a post that looks back on its week.</summary>
+    private static bool IsGroupCurrently(TextDocument document, TemporalMention mention) =>
+        document.TokenAtOrAfter(mention.Start) is { } first && document.Tokens.Skip(first.Index).Take(3).FirstOrDefault(w => w.Is("currently")) is { } currently
+        && IsGroupCurrently(document, currently.Index);
+
     private static bool IsGroupCurrently(TextDocument document, int index) =>
         document.At(index - 1) is { } be && be.Sentence == document.Tokens[index].Sentence
         && (be.Is("we're") || be.Is("they're") || (be.Is("are") && document.At(index - 2) is { } who && (who.Is("we") || who.Is("they"))));

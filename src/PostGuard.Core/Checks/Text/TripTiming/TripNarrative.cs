@@ -44,6 +44,7 @@ public static class TripNarrative
     /// <summary>Phrases that end a trip when told in the past: the group is back.</summary>
     private static readonly PhraseMatcher ReturnPhrases = new(
         "returned to school", "returned home", "returned from", "returned back to school", "arrived back", "got back to school",
+        "came back from", "got back from",
         "back at school", "back to school", "back in school", "came home", "got home", "made it back", "pulled up at school",
         "coach ride home", "journey home", "journey back to school", "headed back to school", "had to go home", "went back to",
         "trip was over", "returned safely", "arrived home", "back home", "home safely", "safely home", "way safely home", "way home",
@@ -89,7 +90,9 @@ public static class TripNarrative
     private static readonly PhraseMatcher CancelPhrases = new(
         "has been cancelled", "have been cancelled", "been cancelled", "cancelled the trip", "cancelled our", "not take place", "not go ahead",
         "will not be going", "have cancelled", "has cancelled", "would have been going", "would have been visiting", "would have been on",
-        "should have been going", "should have been on", "were due to go", "was due to go");
+        "should have been going", "should have been on", "were due to go", "was due to go",
+        // "the camp may be postponed until later this term": put off with no new day.
+        "be postponed", "been postponed", "is postponed", "are postponed");
 
     /// <summary>
     /// A sentence about a staff member alone ("Mrs Boyce plans to attend the awards ceremony on June 3 at Winchester Guildhall"):
@@ -106,6 +109,21 @@ public static class TripNarrative
     public static bool IsStayAtSchool(TextDocument document) => document.Memo((typeof(TripNarrative), "stayatschool"), d => (object)StayAtSchoolPhrases.Matches(d).Any()) is true;
 
     /// <summary>"the trip has been cancelled": nobody is away.</summary>
+    /// <summary>The school itself closed: "we have had to make the decision to close the school today", "due to the school closure".</summary>
+    private static readonly PhraseMatcher SchoolClosurePhrases = new(
+        "school closure", "school closed", "close the school", "closing the school", "school is closed", "school will be closed",
+        "school will remain closed", "remain closed", "closed today", "closed tomorrow");
+
+    /// <summary>Promises of news that a closure notice makes as well as a trip's blog.</summary>
+    private static readonly WordSet NewsPromiseWords = new("posted updated update later");
+
+    /// <summary>
+    /// "keep you posted", "update you later" in a post about the school's own closure: news of the closure, not of a group away.
+    /// </summary>
+    public static bool IsClosureNews(TextDocument document, TripSignal signal) =>
+        Enumerable.Range(signal.First, signal.Last - signal.First + 1).Any(k => NewsPromiseWords.Contains(document.Tokens[k]))
+        && document.Memo((typeof(TripNarrative), "closure"), d => (object)SchoolClosurePhrases.Matches(d).Any()) is true;
+
     public static bool IsCancelled(TextDocument document) => document.Memo((typeof(TripNarrative), "cancel"), d => (object)CancelPhrases.Matches(d).Any()) is true;
 
     /// <summary>Things that come home from school in bags: "an envelope coming home next week" says nothing of a trip.</summary>
