@@ -498,6 +498,9 @@ public sealed class LocationFinder(TextLexicons lexicons)
     /// <summary>Words of a diary heading that are no place: "Residential Day 2", "Trip Day 3".</summary>
     private static readonly WordSet DayHeadingNotPlace = new("residential trip camp visit tour blog update diary final last first our the year class team group");
 
+    /// <summary>A diary day's number in words: "Day One".</summary>
+    private static readonly WordSet DayNumberWords = new("one two three four five six seven");
+
     /// <summary>
     /// "Rhos Y Gwaliau Day 6", "Lagganlia Day 2": capitalised words opening a heading line right before "Day" and a number name
     /// the centre the diary is written from. Words of the trip itself, year groups and first names stay out.
@@ -511,13 +514,17 @@ public sealed class LocationFinder(TextLexicons lexicons)
             return false;
         }
         var k = i;
+        // "Camp Duncan Day One": "Camp" before a name is the camp's own name, whatever the name.
+        var camp = token.Is("camp") && document.At(i + 1) is { IsCapitalised: true, JoinedBySpace: true } named && !named.Is("day");
         while (k - i < 3 && document.At(k) is { IsCapitalised: true, StartsWithDigit: false } word && !word.Is("day") && word.Sentence == token.Sentence && (k == i || word.JoinedBySpace)
             // "Bewerley Park Day 2": a venue word after the name, though the lexicon also lists it as a first name.
-            && !DayHeadingNotPlace.Contains(word) && !NotPlaceNames.Contains(word) && (!FirstNames.Contains(word.Stem) || k > i && VenueWords.Contains(word)))
+            && (!DayHeadingNotPlace.Contains(word) || camp && k == i) && !NotPlaceNames.Contains(word)
+            && (!FirstNames.Contains(word.Stem) || k > i && VenueWords.Contains(word) || camp && k == i + 1))
         {
             k++;
         }
-        if (k == i || document.At(k) is not { } day || !day.Is("day") || day.Sentence != token.Sentence || document.At(k + 1) is not { StartsWithDigit: true, Text.Length: <= 2 } number
+        if (k == i || document.At(k) is not { } day || !day.Is("day") || day.Sentence != token.Sentence || document.At(k + 1) is not { } number
+            || !(number is { StartsWithDigit: true, Text.Length: <= 2 } || DayNumberWords.Contains(number))
             || number.Sentence != token.Sentence || document.SentenceOf(i).Count() > k - i + 3)
         {
             return false;

@@ -866,7 +866,7 @@ public sealed class PersonNameFinder(TextLexicons lexicons)
     private static bool IsInitial(Token token) => token.Text.Length == 1 && char.IsUpper(token.Text[0]);
 
     /// <summary>Words before "by" that make the names after it a byline: "Written by Kearni, Rayan & Miss Clare".</summary>
-    private static readonly WordSet BylineVerbs = new("written edited reported photos photographs pictures compiled");
+    private static readonly WordSet BylineVerbs = new("written edited reported photos photographs pictures compiled posted published");
 
     /// <summary>The token starts a byline's list of names: "Written by Kearni, Rayan &amp; ...": after "written by" and any names and commas before it.</summary>
     private static bool IsInByline(TextDocument document, int first)

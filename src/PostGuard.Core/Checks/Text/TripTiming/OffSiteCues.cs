@@ -37,6 +37,21 @@ public static class OffSiteCues
     /// <summary>"a visit to the new Reception classes": a visit inside the school.</summary>
     private static readonly WordSet SchoolRooms = new("class classes classroom classrooms");
 
+    /// <summary>Words after "exchange" that make it a school exchange: "exchange trip", "exchange students".</summary>
+    private static readonly WordSet ExchangeNouns = new("trip trips visit visits students student partner partners programme program families");
+
+    /// <summary>
+    /// "Japanese Exchange 2015 – Day 5", "our German exchange", "the exchange students": a school exchange, away with host
+    /// families (not "in exchange for", "exchange ideas").
+    /// </summary>
+    private static bool IsExchangeVisit(TextDocument document, int i) =>
+        document.Tokens[i] is var token && (token.Is("exchange") || token.Is("exchanges"))
+        && (document.At(i - 1) is { IsCapitalised: true } nation && nation.Sentence == token.Sentence && !NotAnExchangesNation.Contains(nation) && !nation.StartsWithDigit
+            || ExchangeNouns.Contains(document.At(i + 1)));
+
+    /// <summary>Capitalised words before "exchange" that name no partner country: "In exchange for", "The exchange".</summary>
+    private static readonly WordSet NotAnExchangesNation = new("in an a the our their this that for of and as currency");
+
     /// <summary>Whoever comes to school: "Fire Brigade visit", "a police visit", "we look forward to having you visit".</summary>
     private static readonly WordSet Visitors = new("brigade fire police firefighter firefighters author poet vicar nurse dentist planetarium dome theatre crew service you parents families grandparents carers");
 
@@ -230,7 +245,7 @@ public static class OffSiteCues
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            var isCue = TripWords.Contains(token)
+            var isCue = (TripWords.Contains(token) || IsExchangeVisit(document, i))
                 // "a visit from the fire brigade" comes to school; "school trip" goes out.
                 && !(token.Is("visit") && (document.IsWordAt(i + 1, "from") || document.IsWordAt(i + 1, "to") && document.IsWordAt(i + 2, "school") || document.IsWordAt(i + 1, "by") || Visitors.Contains(document.At(i - 1))))
                 && !(token.Is("visiting") && document.At(i + 1) is { } visitor && (visitor.Is("author") || visitor.Is("speaker") || visitor.Is("artist") || visitor.Is("musicians") || visitor.Is("theatre") || visitor.Is("us")));

@@ -35,6 +35,8 @@ public static class TripModel
         "away from home", "night away", "nights away", "first night", "second night", "third night", "final night", "last night away",
         "last full day", "final full day", "full day of activities", "evening activity", "evening activities", "final activities",
         "last night here", "their last night", "our last night",
+        // an exchange's or a tour's stay: "went to meet our host families"
+        "host family", "host families",
         "final activity", "second day", "third day", "fourth day", "fifth day");
 
     private static readonly PhraseMatcher MultiDayPhrases = new(

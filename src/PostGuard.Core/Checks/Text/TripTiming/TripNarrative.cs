@@ -16,6 +16,8 @@ public static class TripNarrative
     /// <summary>Phrases written while the group is away.</summary>
     private static readonly PhraseMatcher StrongLivePhrases = new(
         "as i write", "as i type", "as we write", "as we first write", "at the time of writing", "as we speak", "right now", "on our way", "on their way",
+        // "Good morning from camp", "Hello from the San José Airport": a greeting sent from where the group is.
+        "good morning from", "good evening from", "good afternoon from", "greetings from", "hello from", "goodnight from", "good night from",
         "on the way home", "on the coach", "have arrived", "has arrived", "have just arrived", "just arrived", "arrived safely", "we're off",
         "we are off", "more tomorrow", "see you tomorrow", "see you at", "home tomorrow", "going home tomorrow", "coming home", "heading home",
         "head home", "set off home", "go home tomorrow", "we're coming home", "keep you posted", "keep you updated", "will text", "we will text",
