@@ -94,6 +94,9 @@ public sealed record RealPost
     /// <summary>The twelfth set, from sites in none of the eleven earlier sets, all "round12": labelled and committed before any check ran on it (Corpus/README.md).</summary>
     public const string TwelfthSet = "real-posts-round12.jsonl";
 
+    /// <summary>The thirteenth set, from sites in none of the twelve earlier sets, all "round13": labelled and committed before any check ran on it (Corpus/README.md).</summary>
+    public const string ThirteenthSet = "real-posts-round13.jsonl";
+
     public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
         var path = CorpusFile.Locate(file);
