@@ -14,7 +14,7 @@ public sealed class TextChecksOnCutPostsTests
 
     public static TheoryData<string> Sets => new(
         RealPost.FirstSet, RealPost.SecondSet, RealPost.ThirdSet, RealPost.FourthSet, RealPost.FifthSet, RealPost.SixthSet,
-        RealPost.SeventhSet, RealPost.EighthSet, RealPost.NinthSet, RealPost.TenthSet, RealPost.EleventhSet, RealPost.TwelfthSet);
+        RealPost.SeventhSet, RealPost.EighthSet, RealPost.NinthSet, RealPost.TenthSet, RealPost.EleventhSet, RealPost.TwelfthSet, RealPost.ThirteenthSet);
 
     [Theory]
     [MemberData(nameof(Sets))]

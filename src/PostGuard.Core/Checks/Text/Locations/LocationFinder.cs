@@ -264,6 +264,12 @@ public sealed class LocationFinder(TextLexicons lexicons)
                 i = otherEnd;
                 continue;
             }
+            if (TryHyphenatedPlace(document, i, out var hyphenEnd))
+            {
+                AddTokens(LocationKind.Place, i, hyphenEnd);
+                i = hyphenEnd;
+                continue;
+            }
             if (TryRegion(document, i, nameTokens, out var regionEnd))
             {
                 AddTokens(LocationKind.Place, i, regionEnd);
@@ -502,14 +508,17 @@ public sealed class LocationFinder(TextLexicons lexicons)
     private static readonly WordSet DayNumberWords = new("one two three four five six seven");
 
     /// <summary>
-    /// "Rhos Y Gwaliau Day 6", "Lagganlia Day 2": capitalised words opening a heading line right before "Day" and a number name
+    /// "Rhos Y Gwaliau Day 6", "Lagganlia Day 2": capitalised words opening a heading line (or after its "Year 4 at") right before "Day" and a number name
     /// the centre the diary is written from. Words of the trip itself, year groups and first names stay out.
     /// </summary>
     private bool TryDayHeadingPlace(TextDocument document, int i, IReadOnlySet<int>? nameTokens, out int end)
     {
         end = i;
         var token = document.Tokens[i];
-        if (!token.SentenceStart || !token.IsCapitalised || token.StartsWithDigit || nameTokens?.Contains(i) == true)
+        // "Year 4 at Minstead Day 3": the heading may open with who is there.
+        var afterWho = document.At(i - 1) is { } at && (at.Is("at") || at.Is("in")) && at.Sentence == token.Sentence
+            && document.SentenceOf(i).TakeWhile(t => t.Index < i - 1).Count() <= 3;
+        if (!(token.SentenceStart || afterWho) || !token.IsCapitalised || token.StartsWithDigit || nameTokens?.Contains(i) == true)
         {
             return false;
         }
@@ -525,7 +534,7 @@ public sealed class LocationFinder(TextLexicons lexicons)
         }
         if (k == i || document.At(k) is not { } day || !day.Is("day") || day.Sentence != token.Sentence || document.At(k + 1) is not { } number
             || !(number is { StartsWithDigit: true, Text.Length: <= 2 } || DayNumberWords.Contains(number))
-            || number.Sentence != token.Sentence || document.SentenceOf(i).Count() > k - i + 3)
+            || number.Sentence != token.Sentence || document.SentenceOf(i).Count(t => t.Index >= i) > k - i + 3)
         {
             return false;
         }
@@ -1023,11 +1032,44 @@ public sealed class LocationFinder(TextLexicons lexicons)
         {
             return false;
         }
+        // "Wallace Hall Gets Ready to Rock": a town named like an ordinary word, capitalised only by a title-case heading.
+        if (place.IsOrdinaryWord && IsTitleCaseLine(document, i))
+        {
+            return false;
+        }
         var nextIsName = next is not null && next.IsCapitalised && next.JoinedBySpace && !VenueWords.Contains(next);
         // "enjoying their Paris trip", "our Reykjavik visit": a town written before the trip it names.
         var beforeTrip = next is { IsCapitalised: false, JoinedBySpace: true } trip && TripNounsAfterPlace.Contains(trip) && trip.Sentence == token.Sentence
             && document.At(i - 1) is { } determiner && PlaceTripDeterminers.Contains(determiner);
         return (LocativeWords.Contains(document.At(i - 1)) || afterLocation || beforeTrip) && !token.SentenceStart && !nextIsName && !NameContext.IsUsedAsMonth(document, i);
+    }
+
+    /// <summary>Lower-case words that join a place's hyphenated name: "Betws-y-Coed", "Stoke-on-Trent", "Ashby-de-la-Zouch".</summary>
+    private static readonly WordSet HyphenLinkers = new("y yr ar upon on under super le en by sub de la cum next in the");
+
+    /// <summary>
+    /// "Dan-y-Wenallt", "Walton-on-the-Naze", "Barton-le-Clay": capitalised words joined by hyphens and lower-case linking words
+    /// are a place's name, in the gazetteer or not (nobody's first name and surname are written so).
+    /// </summary>
+    private static bool TryHyphenatedPlace(TextDocument document, int i, out int end)
+    {
+        end = i;
+        if (document.Tokens[i] is not { IsCapitalised: true, StartsWithDigit: false } || document.At(i + 1) is not { JoinedByHyphen: true, IsCapitalised: false } linker
+            || !HyphenLinkers.Contains(linker))
+        {
+            return false;
+        }
+        var k = i + 2;
+        while (document.At(k) is { JoinedByHyphen: true, IsCapitalised: false } more && HyphenLinkers.Contains(more))
+        {
+            k++;
+        }
+        if (document.At(k) is not { JoinedByHyphen: true, IsCapitalised: true, StartsWithDigit: false })
+        {
+            return false;
+        }
+        end = k;
+        return true;
     }
 
     /// <summary>Trip nouns a town may stand before: "their Paris trip".</summary>

@@ -34,8 +34,11 @@ public sealed class Token
     /// <summary>"Amelia", "AMELIA" or "McDonald": an upper-case first letter.</summary>
     public bool IsCapitalised => char.IsUpper(Stem[0]);
     public bool IsAllCaps => Stem.Length > 1 && Stem.All(c => !char.IsLetter(c) || char.IsUpper(c));
-    /// <summary>Only spaces (or nothing) between the previous token and this one.</summary>
-    public bool JoinedBySpace => Gap.Length > 0 && string.IsNullOrWhiteSpace(Gap);
+    /// <summary>
+    /// Only spaces between the previous token and this one, on one line: a line break ends a sentence, so a heading's last
+    /// word and the next line's first word ("Sight-seeing in Beijing" / "We saw the wall") are never one name.
+    /// </summary>
+    public bool JoinedBySpace => Gap.Length > 0 && string.IsNullOrWhiteSpace(Gap) && !Gap.Contains('\n') && !Gap.Contains('\r');
     public bool JoinedByHyphen => Gap == "-";
 
     public bool Is(string word) => string.Equals(Stem, word, StringComparison.OrdinalIgnoreCase);

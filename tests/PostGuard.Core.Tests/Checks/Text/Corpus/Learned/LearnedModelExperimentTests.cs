@@ -25,10 +25,34 @@ public sealed class LearnedModelExperimentTests(ITestOutputHelper output)
     private const float Threshold = 0.5f;
 
     [Fact]
-    public async Task Stacked_models_against_the_rules_in_cross_validation_and_on_the_third_set()
+    public async Task Stacked_models_against_the_rules_in_cross_validation_and_on_the_third_set() =>
+        output.WriteLine(Experiment(
+            await Raised([.. RealPost.Load(RealPost.FirstSet), .. RealPost.Load(RealPost.SecondSet)]),
+            await Raised(RealPost.Load(RealPost.ThirdSet)), "third set (blind in round 3, tuned on since)"));
+
+    /// <summary>
+    /// The same experiment with six times the data: trained on the first twelve sets (2,393 posts, 656 labelled R8), measured
+    /// once on the thirteenth, which nothing was tuned or trained on (aggregate figures only). Decided before the thirteenth
+    /// set was measured, as in round 3: a combination is worth building into the product only if on the thirteenth set it
+    /// improves the rule within the same bounds (recall up for at most 0.03 of precision, or precision up for at most 0.01
+    /// of recall).
+    /// </summary>
+    [Fact]
+    public async Task Models_trained_on_twelve_sets_against_the_rules_on_the_thirteenth() =>
+        output.WriteLine(Experiment(
+            await Raised([.. new[]
+            {
+                RealPost.FirstSet, RealPost.SecondSet, RealPost.ThirdSet, RealPost.FourthSet, RealPost.FifthSet, RealPost.SixthSet,
+                RealPost.SeventhSet, RealPost.EighthSet, RealPost.NinthSet, RealPost.TenthSet, RealPost.EleventhSet, RealPost.TwelfthSet,
+            }.SelectMany(set => RealPost.Load(set))]),
+            await Raised(RealPost.Load(RealPost.ThirteenthSet)), "thirteenth set (blind)"));
+
+    /// <summary>
+    /// Run on the development and blind posts given; the blind rows are left out when <paramref name="blind"/> is null
+    /// (cross-validation alone, to look at while deciding).
+    /// </summary>
+    internal static string Experiment(IReadOnlyList<Checked> dev, IReadOnlyList<Checked>? blind, string blindName)
     {
-        var dev = await Raised([.. RealPost.Load(RealPost.FirstSet), .. RealPost.Load(RealPost.SecondSet)]);
-        var third = await Raised(RealPost.Load(RealPost.ThirdSet));
         var table = new StringBuilder("| rule | measured on | rule alone P / R (TP, FP, FN) | stacked model (n-grams + the rule), p ≥ 0.5 | n-grams alone, p ≥ 0.5 | rule, or n-grams p ≥ t₁ (adds findings) | rule and n-grams p ≥ t₂ (drops findings) |\n|---|---|---|---|---|---|---|\n");
         foreach (var rule in Rules)
         {
@@ -53,17 +77,21 @@ public sealed class LearnedModelExperimentTests(ITestOutputHelper output)
             // adding findings may cost at most 0.03 of precision, dropping findings at most 0.01 of recall.
             var (adding, dropping) = Thresholds(rule, dev, textOnly);
             table.Append(Row(rule, FormattableString.Invariant($"development sets, 5-fold CV by site (t₁ = {adding:0.00}, t₂ = {dropping:0.00})"), dev, stacked, textOnly, adding, dropping));
+            if (blind is null)
+            {
+                continue;
+            }
 
-            var onThird = StackedRuleModel.Train([.. dev.Select(p => p.Example(rule))]).Probabilities([.. third.Select(p => p.Example(rule))]);
+            var onBlind = StackedRuleModel.Train([.. dev.Select(p => p.Example(rule))]).Probabilities([.. blind.Select(p => p.Example(rule))]);
             // Reproducible: the same data and seed give the same model.
-            Assert.Equal(onThird, StackedRuleModel.Train([.. dev.Select(p => p.Example(rule))]).Probabilities([.. third.Select(p => p.Example(rule))]));
-            var textOnThird = StackedRuleModel.Train([.. dev.Select(p => p.Example(rule, withRule: false))]).Probabilities([.. third.Select(p => p.Example(rule, withRule: false))]);
-            table.Append(Row(rule, "third set (blind in round 3, tuned on since)", third, onThird, textOnThird, adding, dropping));
+            Assert.Equal(onBlind, StackedRuleModel.Train([.. dev.Select(p => p.Example(rule))]).Probabilities([.. blind.Select(p => p.Example(rule))]));
+            var textOnBlind = StackedRuleModel.Train([.. dev.Select(p => p.Example(rule, withRule: false))]).Probabilities([.. blind.Select(p => p.Example(rule, withRule: false))]);
+            table.Append(Row(rule, blindName, blind, onBlind, textOnBlind, adding, dropping));
         }
-        output.WriteLine(table.ToString());
+        return table.ToString();
     }
 
-    private sealed record Checked(RealPost Post, IReadOnlySet<string> RuleRaised)
+    internal sealed record Checked(RealPost Post, IReadOnlySet<string> RuleRaised)
     {
         public StackedRuleModel.Example Example(string rule, bool withRule = true) => new()
         {
@@ -73,7 +101,7 @@ public sealed class LearnedModelExperimentTests(ITestOutputHelper output)
         };
     }
 
-    private static async Task<List<Checked>> Raised(IReadOnlyList<RealPost> posts)
+    internal static async Task<List<Checked>> Raised(IReadOnlyList<RealPost> posts)
     {
         var result = new List<Checked>();
         foreach (var post in posts)
