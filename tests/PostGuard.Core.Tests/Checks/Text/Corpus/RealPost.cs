@@ -97,6 +97,9 @@ public sealed record RealPost
     /// <summary>The thirteenth set, from sites in none of the twelve earlier sets, all "round13": labelled and committed before any check ran on it (Corpus/README.md).</summary>
     public const string ThirteenthSet = "real-posts-round13.jsonl";
 
+    /// <summary>The fourteenth set, from sites in none of the thirteen earlier sets, all "round14": labelled and committed before any check ran on it (Corpus/README.md).</summary>
+    public const string FourteenthSet = "real-posts-round14.jsonl";
+
     public static IReadOnlyList<RealPost> Load(string file = FirstSet)
     {
         var path = CorpusFile.Locate(file);
