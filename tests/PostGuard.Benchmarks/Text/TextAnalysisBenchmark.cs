@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using PostGuard.Core.Checks;
 using PostGuard.Core.Checks.Text;
+using PostGuard.Core.Checks.Text.Learned;
 using PostGuard.Core.Findings;
 using PostGuard.Core.People;
 using PostGuard.Core.Policy;
@@ -23,9 +24,20 @@ public class TextAnalysisBenchmark
         "Mrs Patel's class raised £240 for the hospice. For tickets call 07700 900123 or see https://bit.ly/3abc. " +
         "Our Year 6 residential to Kingswood is from Monday 22nd June to Wednesday 24th June. ";
 
+    /// <summary>
+    /// An everyday post that names no place, so the place rules find nothing and the learned places model runs (the dearer
+    /// path of <see cref="LearnedPlacesCheck"/>; where the rules find a place it returns before the model).
+    /// </summary>
+    private const string PlacelessParagraph =
+        "Year 2 have been learning about materials this week and tested which fabrics are waterproof. " +
+        "Thank you to the parents who came to the class assembly on Thursday morning; the children sang beautifully. " +
+        "Please remember that PE kits are needed every Tuesday and that long hair must be tied back for safety. " +
+        "Our reading challenge continues after half term, with certificates for every child who reads ten books. ";
+
     private IReadOnlyList<IDraftCheck> _checks = [];
     private DraftUnderCheck _draft = null!;
     private DraftUnderCheck _realDraft = null!;
+    private DraftUnderCheck _placelessDraft = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -52,17 +64,30 @@ public class TextAnalysisBenchmark
         // A real residential live blog from the text corpus, repeated to 2,000 characters.
         var real = RealPostText.Longest();
         _realDraft = _draft with { Text = string.Concat(Enumerable.Repeat(real + "\n", 2000 / real.Length + 1))[..2000] };
+        _placelessDraft = _draft with { Text = string.Concat(Enumerable.Repeat(PlacelessParagraph, 2000 / PlacelessParagraph.Length + 1))[..2000] };
     }
 
     /// <summary>The checks as registered, for <see cref="TextCpuTimeCommand"/>'s per-check rows.</summary>
     public IReadOnlyList<IDraftCheck> Checks => _checks;
 
-    /// <summary>One check alone on a fresh copy of one of the two posts.</summary>
-    public int RunOne(IDraftCheck check, bool real)
+    /// <summary>One check alone on a fresh copy of one of the posts (the placeless one when <paramref name="placeless"/>).</summary>
+    public int RunOne(IDraftCheck check, bool real, bool placeless = false)
     {
-        var source = real ? _realDraft : _draft;
+        var source = placeless ? _placelessDraft : real ? _realDraft : _draft;
         var draft = source with { Text = new string(source.Text.AsSpan()) };
         return check.RunAsync(draft, CancellationToken.None).GetAwaiter().GetResult().Count;
+    }
+
+    [Benchmark]
+    public async Task<int> AllTextChecksOn2000CharacterPlacelessPost()
+    {
+        var draft = _placelessDraft with { Text = new string(_placelessDraft.Text.AsSpan()) };
+        var count = 0;
+        foreach (var check in _checks)
+        {
+            count += (await check.RunAsync(draft, CancellationToken.None)).Count;
+        }
+        return count;
     }
 
     [Benchmark]

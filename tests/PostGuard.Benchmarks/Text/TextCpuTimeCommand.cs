@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PostGuard.Core.Checks;
+using PostGuard.Core.Checks.Text.Learned;
 
 namespace PostGuard.Benchmarks.Text;
 
@@ -24,11 +25,16 @@ internal static class TextCpuTimeCommand
         {
             ("all text checks, written 2,000-character post", () => benchmark.AllTextChecksOn2000CharacterPost().GetAwaiter().GetResult()),
             ("all text checks, real 2,000-character post", () => benchmark.AllTextChecksOn2000CharacterRealPost().GetAwaiter().GetResult()),
+            ("all text checks, 2,000-character post naming no place (the learned model runs)", () => benchmark.AllTextChecksOn2000CharacterPlacelessPost().GetAwaiter().GetResult()),
         };
         foreach (var check in benchmark.Checks)
         {
             operations.Add(($"{check.GetType().Name}, written post", () => benchmark.RunOne(check, real: false)));
             operations.Add(($"{check.GetType().Name}, real post", () => benchmark.RunOne(check, real: true)));
+            if (check is LearnedPlacesCheck)
+            {
+                operations.Add(($"{check.GetType().Name}, post naming no place", () => benchmark.RunOne(check, real: false, placeless: true)));
+            }
         }
         const int count = 100;
         Console.WriteLine("| operation | CPU ms/op (median) | CPU range | wall ms/op (median) |");

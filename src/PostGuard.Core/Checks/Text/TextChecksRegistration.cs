@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PostGuard.Core.Checks.Text.Confidential;
+using PostGuard.Core.Checks.Text.Learned;
 using PostGuard.Core.Checks.Text.Language;
 using PostGuard.Core.Checks.Text.Links;
 using PostGuard.Core.Checks.Text.Locations;
@@ -9,7 +10,7 @@ using PostGuard.Core.Checks.Text.TripTiming;
 
 namespace PostGuard.Core.Checks.Text;
 
-/// <summary>Registers the text checks (R6–R11, R15, R16) and their lexicons, each loaded once.</summary>
+/// <summary>Registers the text checks (R6–R11, R15, R16), their lexicons and the learned places model, each loaded once.</summary>
 public static class TextChecksRegistration
 {
     /// <param name="assetsRoot">The models directory (configuration Assets:Root); null finds it above the application.</param>
@@ -28,6 +29,10 @@ public static class TextChecksRegistration
             services.AddSingleton(typeof(IDraftCheck), sp => sp.GetRequiredService(check));
         }
         services.AddSingleton(sp => new TextCheckSet([.. checks.Select(c => (IDraftCheck)sp.GetRequiredService(c))]));
+        // The learned reading of places checks the post's text only: it was trained on posts, not on words read in photos.
+        services.AddSingleton(new LearnedTextModels(assetsRoot));
+        services.AddSingleton<LearnedPlacesCheck>();
+        services.AddSingleton<IDraftCheck>(sp => sp.GetRequiredService<LearnedPlacesCheck>());
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PostGuard.Core.Checks;
 using PostGuard.Core.Checks.Text;
+using PostGuard.Core.Checks.Text.Learned;
 using PostGuard.Core.Checks.Text.Locations;
 using PostGuard.Core.Checks.Text.Names;
 
@@ -9,11 +10,15 @@ namespace PostGuard.Core.Tests.Checks.Text;
 public sealed class TextChecksRegistrationTests
 {
     [Fact]
-    public void AddTextChecks_registers_seven_checks_and_the_lexicons_as_singletons()
+    public void AddTextChecks_registers_eight_checks_and_the_lexicons_as_singletons()
     {
         var services = new ServiceCollection().AddTextChecks(null);
         var checks = services.Where(d => d.ServiceType == typeof(IDraftCheck)).ToList();
-        Assert.Equal(7, checks.Count);
+        Assert.Equal(8, checks.Count);
+        // The learned places check reads the post's text only: it is no member of the set run over the words in photos.
+        using var provider = services.BuildServiceProvider();
+        Assert.DoesNotContain(provider.GetRequiredService<TextCheckSet>().Checks, c => c is LearnedPlacesCheck);
+        Assert.Contains(provider.GetServices<IDraftCheck>(), c => c is LearnedPlacesCheck);
         Assert.All(services, d => Assert.Equal(ServiceLifetime.Singleton, d.Lifetime));
         Assert.Contains(services, d => d.ServiceType == typeof(FirstNameLexicon));
         Assert.Contains(services, d => d.ServiceType == typeof(Gazetteer));

@@ -10,4 +10,5 @@ namespace PostGuard.Core.Tests.Checks.Text.Corpus;
 /// </summary>
 public sealed class EighthRealSetTests(ITestOutputHelper output) : RealSetFiguresTests(output, RealPost.EighthSet, "eighth", blind: false,
     // Round 10 (tuned on it); blind, round 9 measured R6 0.74/0.81, R8 0.74/0.88, R9 0.96/0.93, all 0.84/0.87, 2 and 1 approved.
-    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.90, 0.90), ["R8"] = (0.82, 0.90), ["R9"] = (0.96, 0.94) }, Overall: (0.91, 0.92), Approved: (1, 0)));
+    // R9 since the learned places model (round 14): a few more places caught for a few more false alarms on this set, which it was trained on.
+    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.90, 0.90), ["R8"] = (0.82, 0.90), ["R9"] = (0.95, 0.96) }, Overall: (0.90, 0.94), Approved: (1, 0)));

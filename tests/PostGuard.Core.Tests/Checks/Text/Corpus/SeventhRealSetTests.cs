@@ -10,4 +10,5 @@ namespace PostGuard.Core.Tests.Checks.Text.Corpus;
 /// </summary>
 public sealed class SeventhRealSetTests(ITestOutputHelper output) : RealSetFiguresTests(output, RealPost.SeventhSet, "seventh", blind: false,
     // Round 9 (tuned on it); blind, rounds 7 and 8 both measured R6 0.81/0.88, R8 0.90/0.88, R9 0.91/0.88, all 0.87/0.86, 4 and 3 approved.
-    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.81, 0.90), ["R8"] = (0.90, 0.90), ["R9"] = (0.91, 0.90) }, Overall: (0.88, 0.88), Approved: (2, 2)));
+    // R9 since the learned places model (round 14): a few more places caught for a few more false alarms on this set, which it was trained on.
+    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.81, 0.90), ["R8"] = (0.90, 0.90), ["R9"] = (0.90, 0.94) }, Overall: (0.88, 0.88), Approved: (2, 2)));

@@ -11,4 +11,5 @@ namespace PostGuard.Core.Tests.Checks.Text.Corpus;
 /// </summary>
 public sealed class SixthRealSetTests(ITestOutputHelper output) : RealSetFiguresTests(output, RealPost.SixthSet, "sixth", blind: false,
     // Round 7's figures on this set (tuned on it; Corpus/README.md); 4 consent-based and 2 strict approved at both blind measurements.
-    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.69, 0.91), ["R8"] = (0.73, 0.85), ["R9"] = (0.94, 0.94) }, Overall: (0.82, 0.90), Approved: (2, 2)));
+    // R9 since the learned places model (round 14): a few more places caught for a few more false alarms on this set, which it was trained on.
+    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.69, 0.91), ["R8"] = (0.73, 0.85), ["R9"] = (0.91, 0.95) }, Overall: (0.82, 0.90), Approved: (2, 2)));

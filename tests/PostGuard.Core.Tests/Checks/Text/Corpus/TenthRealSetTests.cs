@@ -10,4 +10,5 @@ namespace PostGuard.Core.Tests.Checks.Text.Corpus;
 /// </summary>
 public sealed class TenthRealSetTests(ITestOutputHelper output) : RealSetFiguresTests(output, RealPost.TenthSet, "tenth", blind: false,
     // Round 12 (tuned on it); blind, round 11 measured R6 0.80/0.94, R8 0.71/0.76, R9 0.86/0.92, all 0.80/0.87, 2 and 2 approved.
-    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.90, 0.96), ["R8"] = (0.82, 0.82), ["R9"] = (0.88, 0.95) }, Overall: (0.87, 0.90), Approved: (2, 2)));
+    // R9 since the learned places model (round 14): a few more places caught for a few more false alarms on this set, which it was trained on.
+    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.90, 0.96), ["R8"] = (0.82, 0.82), ["R9"] = (0.87, 0.96) }, Overall: (0.86, 0.91), Approved: (2, 2)));

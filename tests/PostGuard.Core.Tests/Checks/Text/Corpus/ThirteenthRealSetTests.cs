@@ -10,6 +10,7 @@ namespace PostGuard.Core.Tests.Checks.Text.Corpus;
 /// as floors.
 /// </summary>
 public sealed class ThirteenthRealSetTests(ITestOutputHelper output) : RealSetFiguresTests(output, RealPost.ThirteenthSet, "thirteenth", blind: true,
-    // Round 13's figures (2dff34c), blind, measured once before round 14 was tuned; round 14's, measured once after, are the
-    // same (no post's findings differ).
-    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.83, 0.84), ["R8"] = (0.64, 0.68), ["R9"] = (0.88, 0.83) }, Overall: (0.81, 0.80), Approved: (8, 7)));
+    // Round 13's figures (2dff34c), blind, measured once before round 14 was tuned: R9 0.88/0.83, all 0.81/0.80, 8 and 7
+    // approved; round 14's rules, measured once after, the same (no post's findings differ). With the learned places model
+    // (measured on this set by the experiment before it went in) R9 0.88/0.85, all 0.81/0.81, 7 and 6 approved.
+    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.83, 0.84), ["R8"] = (0.64, 0.68), ["R9"] = (0.88, 0.85) }, Overall: (0.81, 0.81), Approved: (7, 6)));

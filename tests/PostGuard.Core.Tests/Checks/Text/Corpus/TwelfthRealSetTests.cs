@@ -11,4 +11,5 @@ namespace PostGuard.Core.Tests.Checks.Text.Corpus;
 /// </summary>
 public sealed class TwelfthRealSetTests(ITestOutputHelper output) : RealSetFiguresTests(output, RealPost.TwelfthSet, "twelfth", blind: false,
     // Round 14 (tuned on it); blind, rounds 12 and 13 measured R6 0.84/0.90, R8 0.76/0.76, R9 0.91/0.87, all 0.84/0.85, 10 and 8 approved.
-    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.84, 0.90), ["R8"] = (0.77, 0.79), ["R9"] = (0.91, 0.90) }, Overall: (0.84, 0.87), Approved: (10, 8)));
+    // R9 since the learned places model (round 14): a few more places caught for a few more false alarms on this set, which it was trained on.
+    new RealSetFloors(new Dictionary<string, (double, double)> { ["R6"] = (0.84, 0.90), ["R8"] = (0.77, 0.79), ["R9"] = (0.90, 0.91) }, Overall: (0.84, 0.87), Approved: (10, 8)));
